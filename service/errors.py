@@ -1,0 +1,120 @@
+"""Every error Kagaz raises on purpose, and what each one means to the caller.
+
+The tree, in the manner of httpx's ``_exceptions``::
+
+    KagazError
+    ├── InputError                  the caller sent something we will not render; 4xx, never retried
+    │   ├── PayloadTooLarge         a body, upload or unpacked archive over its configured limit (413)
+    │   └── UnsupportedFormat       a format, document kind or file type Kagaz does not produce/read
+    ├── TemplateError               a DOCX template cannot be used (validation, rendering)
+    │   └── TemplateNotFound        no template, or no such version, by that name
+    ├── ConversionError             LibreOffice could not turn a DOCX into a PDF
+    │   ├── ConversionTimeout       one conversion ran past its limit; the worker was killed
+    │   ├── ConversionFailed        LibreOffice answered with an error (a document it cannot load)
+    │   └── PoolUnavailable         no worker could take the job in time (queue full, all down, stopping);
+    │                               answered 503 with Retry-After
+    └── NotFound                    a job, batch or resource id that does not exist
+
+Each user mistake is one ``InputError`` carrying a list of ``Problem`` values, so that every entry point
+(HTTP API, web form, CLI, batch) can show all the problems at once, each with its place: a field path
+(``sections[2].measures[0].deadline``), a sheet/row/column (``Иш-чаралар!C7``) or a template place
+(``table 1, row 3, cell 2: {{ m.dedline }}``). They are turned into HTTP 4xx, a form message or a CLI exit
+code in one place each (``api/errors.py``, ``web/``, ``cli.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, and where.
+
+    ``code`` is a stable identifier (``missing``, ``too_long``, ``xml_char`` …) that the message catalogue
+    (``service.messages``) turns into Kyrgyz, Russian or English; ``message`` is a ready English text used
+    when a catalogue entry is missing; ``params`` fill the catalogue's placeholders.
+    """
+
+    location: str
+    code: str
+    message: str
+    params: dict[str, object] = field(default_factory=dict)
+    severity: str = "error"  # "error" or "warning" (template validation reports both)
+
+    def as_dict(self, language: str = "en") -> dict[str, object]:
+        from service.messages import translate
+
+        return {
+            "location": self.location,
+            "code": self.code,
+            "message": translate(self.code, language, self.params, default=self.message),
+            "severity": self.severity,
+        }
+
+
+class KagazError(Exception):
+    """Base of every error Kagaz raises deliberately; anything else is a bug."""
+
+
+class InputError(KagazError):
+    """Raised when the input (JSON, spreadsheet, upload) fails validation; carries every problem found."""
+
+    status = 422
+
+    def __init__(self, problems: list[Problem] | Problem, summary: str | None = None) -> None:
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.summary = summary or "; ".join(f"{p.location}: {p.message}" for p in self.problems)
+        super().__init__(self.summary)
+
+
+class PayloadTooLarge(InputError):
+    """Raised when a body, upload, string list or archive passes its configured limit."""
+
+    status = 413
+
+
+class UnsupportedFormat(InputError):
+    """Raised for an output format, document kind or upload type that Kagaz does not handle."""
+
+    status = 400
+
+
+class TemplateError(KagazError):
+    """Raised when a DOCX template cannot be rendered; ``problems`` say where in the template."""
+
+    def __init__(self, problems: list[Problem] | Problem, summary: str | None = None) -> None:
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.summary = summary or "; ".join(f"{p.location}: {p.message}" for p in self.problems)
+        super().__init__(self.summary)
+
+
+class TemplateNotFound(KagazError):
+    """Raised when no template (or no such version) exists under the name asked for."""
+
+
+class ConversionError(KagazError):
+    """Base of the errors of the DOCX → PDF conversion."""
+
+
+class ConversionTimeout(ConversionError):
+    """Raised when one conversion passes its time limit; the worker that ran it has been killed."""
+
+
+class ConversionFailed(ConversionError):
+    """Raised when LibreOffice reports an error for this document (after one retry on another worker)."""
+
+
+class PoolUnavailable(ConversionError):
+    """Raised when no worker takes the job within the maximum wait: queue full, all workers down, or stopping.
+
+    ``retry_after`` is the number of seconds a client should wait before trying again.
+    """
+
+    def __init__(self, message: str, retry_after: int = 5) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
+class NotFound(KagazError):
+    """Raised when a job, batch, version or other resource id does not exist."""
