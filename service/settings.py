@@ -41,6 +41,14 @@ class Settings(BaseSettings):
         PROJECT_ROOT / "templates_docx",
         description="The shipped official templates (DOCX + manifest), version 1 of each template.",
     )
+    plan_file: Path = Field(
+        PROJECT_ROOT / "samples" / "action_plan.json",
+        description="The action plan in force (JSON): progress reports are checked against its measures.",
+    )
+    organizations_file: Path = Field(
+        PROJECT_ROOT / "data" / "organizations.toml",
+        description="The registry of organizations that must report (an administrator edits it).",
+    )
     max_request_bytes: int = Field(
         5 * 1024 * 1024, ge=1024, description="Largest accepted request body or upload, in bytes (413 above)."
     )
@@ -54,8 +62,7 @@ class Settings(BaseSettings):
         default_factory=lambda: os.cpu_count() or 1,
         ge=1,
         le=64,
-        description="Number of LibreOffice workers (default: number of cores). Each converts one document "
-        "at a time.",
+        description="Number of LibreOffice workers (default: number of cores). Each converts one document at a time.",
     )
     conversion_timeout: float = Field(
         60.0, gt=0, description="Seconds one conversion may take before its worker is killed and replaced."
@@ -75,8 +82,7 @@ class Settings(BaseSettings):
     soffice: str = Field("soffice", description="The LibreOffice executable (name on PATH or absolute path).")
     uno_python: str = Field(
         "/usr/bin/python3",
-        description="The Python that has LibreOffice's `uno` module (Debian's python3-uno); unoserver runs "
-        "under it.",
+        description="The Python that has LibreOffice's `uno` module (Debian's python3-uno); unoserver runs under it.",
     )
     start_pool: bool = Field(
         True, description="Start the LibreOffice pool with the service (off: DOCX only, /health not ready)."
