@@ -1,0 +1,33 @@
+"""Kagaz: official documents of the Judicial Department from data.
+
+``create_app`` is the application factory (as in Flask's tutorial): no global app; each resource is owned
+by the module that wires it (the engine and its conversion pool by ``service.runtime``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from flask import Flask
+
+if TYPE_CHECKING:
+    from service.conversion.pool import ConversionPool
+
+
+def create_app(settings: Mapping[str, Any] | None = None, *, pool: ConversionPool | None = None) -> Flask:
+    """Build the service. ``settings`` override ``KAGAZ_*`` variables; ``pool`` shares a running pool
+    (the tests start one per session) instead of starting the app's own."""
+    from service import api, logs, runtime
+    from service.settings import load_settings
+
+    config = load_settings(dict(settings or {}))
+    app = Flask(__name__)
+    app.config["KAGAZ"] = config
+    app.config["MAX_CONTENT_LENGTH"] = config.max_request_bytes
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    logs.init_app(app)
+    runtime.init_app(app, pool=pool)
+    api.init_app(app)
+    return app

@@ -1,0 +1,36 @@
+"""Owns the engine and its LibreOffice pool for a Flask app: start with the app, stop when it ends.
+
+As flaskr's ``db.py`` owns its connection, this module owns the pool's whole life: it starts it when the
+app is created (unless a running pool is handed in, as the tests do), and stops it at interpreter exit
+or on SIGTERM, so that no ``soffice.bin`` outlives the service.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+
+from flask import Flask, current_app
+
+from service.engine import Engine
+
+log = logging.getLogger("kagaz.runtime")
+
+
+def init_app(app: Flask, pool: object | None = None) -> None:
+    settings = app.config["KAGAZ"]
+    owned = None
+    if pool is None and settings.start_pool:
+        from service.conversion.pool import ConversionPool, PoolOptions
+
+        owned = ConversionPool(PoolOptions.from_settings(settings))
+        owned.start()
+        atexit.register(owned.stop)
+        pool = owned
+    app.extensions["kagaz.engine"] = Engine(settings, pool)  # type: ignore[arg-type]
+    app.extensions["kagaz.owned_pool"] = owned
+
+
+def engine() -> Engine:
+    """The engine of the current app."""
+    return current_app.extensions["kagaz.engine"]

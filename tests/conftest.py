@@ -1,0 +1,68 @@
+"""Shared fixtures: one real LibreOffice pool for the whole session, apps built on temp data dirs."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from service import create_app
+from service.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+ARTIFACTS = Path(os.environ.get("KAGAZ_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+
+
+@pytest.fixture(scope="session")
+def pool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The real conversion pool (unoserver + LibreOffice), started once for the session."""
+    from service.conversion.pool import ConversionPool, PoolOptions
+
+    settings = load_settings({"pool_size": 2, "data_dir": tmp_path_factory.mktemp("pool-data")})
+    pool = ConversionPool(PoolOptions.from_settings(settings))
+    pool.start()
+    deadline = time.monotonic() + 120
+    while not pool.health().ready:
+        assert time.monotonic() < deadline, f"LibreOffice pool did not become ready: {pool.health()}"
+        time.sleep(0.2)
+    yield pool
+    pool.stop()
+
+
+@pytest.fixture
+def app(pool: Any, tmp_path: Path) -> Flask:
+    application = create_app({"data_dir": tmp_path / "data", "start_pool": False}, pool=pool)
+    application.testing = True
+    return application
+
+
+@pytest.fixture
+def docx_app(tmp_path: Path) -> Flask:
+    """An app without LibreOffice: for DOCX and error paths that never convert."""
+    application = create_app({"data_dir": tmp_path / "data", "start_pool": False})
+    application.testing = True
+    return application
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def docx_client(docx_app: Flask) -> FlaskClient:
+    return docx_app.test_client()
+
+
+@pytest.fixture
+def plan_data() -> dict[str, Any]:
+    """A fresh copy of the whole action plan (samples/action_plan.json) for a test to change."""
+    return json.loads((SAMPLES / "action_plan.json").read_text(encoding="utf-8"))
