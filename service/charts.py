@@ -1,0 +1,52 @@
+"""The generalized report's chart: how many organizations reported each status, per measure (PNG bytes).
+
+matplotlib with the Agg backend (no display, thread-safe when each call builds its own Figure rather than
+using pyplot's global state). DejaVu Sans, which matplotlib ships, carries ң ө ү.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from service.deadlines import Status
+
+if TYPE_CHECKING:
+    from service.documents.generalized import GeneralizedReport
+
+COLOURS = {
+    Status.DONE: "#2e7d32",
+    Status.IN_PROGRESS: "#1565c0",
+    Status.NOT_DONE: "#c62828",
+    Status.NOT_YET_DUE: "#9e9e9e",
+}
+NOT_REPORTED = ("маалымат берилген жок", "#e0e0e0")
+
+
+def status_chart(report: GeneralizedReport) -> bytes:
+    """A stacked horizontal bar per measure: organizations by reported status. Deterministic PNG."""
+    figure = Figure(figsize=(8, 4.6), dpi=150)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    labels = [f"{summary.number}" for summary in report.measures]
+    left = [0] * len(labels)
+    for status, colour in COLOURS.items():
+        values = [summary.counts[status] for summary in report.measures]
+        axes.barh(labels, values, left=left, color=colour, label=status.value, edgecolor="white", linewidth=0.5)
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    missing = [summary.not_reported for summary in report.measures]
+    axes.barh(labels, missing, left=left, color=NOT_REPORTED[1], label=NOT_REPORTED[0], edgecolor="white")
+    axes.invert_yaxis()
+    axes.set_xlabel("Уюмдардын саны")
+    axes.set_ylabel("Иш-чаранын №")
+    axes.set_title(f"{report.year}-жыл: иш-чаралардын аткарылышы (уюмдар боюнча)")
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, frameon=False, fontsize=8)
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    out = io.BytesIO()
+    figure.savefig(out, format="png", metadata={"Software": None})
+    return out.getvalue()
