@@ -1,0 +1,974 @@
+"""Build v1 of the two report templates: ``progress_report.docx`` and ``generalized_report.docx``.
+
+After v1 the DOCX files are the source of truth: template editors change them in Word or LibreOffice, and
+this script is kept to show how v1 was made and why it looks the way it does. Running it again overwrites
+both templates, so do that only to start over.
+
+It follows ``build_action_plan_template.py`` (the order appendix): every part of the package is written
+here rather than taken from python-docx's default template, so that there is no theme (whose fonts are
+Calibri/Cambria), no numbering part and no unused style, and LibreOffice finds only Times New Roman
+(Liberation Serif) to lay out:
+
+- A4 portrait with the margins of an official letter (left 3 cm, right 1.5 cm, top and bottom 2 cm),
+  Times New Roman in every font slot of the defaults, language ky-KG, automatic hyphenation off.
+- Named styles carry all formatting ("Addressee", "Title", "Body text", "Table header", …, the
+  character styles "Strong", "Overdue mark" and "Not due mark", the table styles "Report table" and
+  "Signature table"). Paragraphs and runs carry no direct formatting, with one exception below; each
+  docxtpl tag sits whole in one run.
+- Table column widths come from measuring the longest unbreakable piece of text each column may hold
+  in the plan and the sample reports (``check_widths``), so that no word is ever broken inside; the
+  numeric columns of the generalized report are 1 cm wide and their headers are turned upright (btLr)
+  instead of being broken. Header rows repeat on every page.
+- The progress report has one table per measure (№ | measure | deadline | what was done | status, with
+  «мөөнөтү өтүп кеткен» in bold under an overdue status and «(мөөнөтү келе элек)» in italics under a
+  measure not due this year), then its indicators, problems and next steps; the summary table, the
+  heading before it and the signature block keep together on one page.
+- The signature block is a borderless table (position | signature over the line | name, date under it)
+  whose rows do not split and whose paragraphs keep with the next down to the executor's lines. The seal
+  is a paragraph in a Word frame (``framePr``, text flowing through) placed over the left end of the
+  signature line, so that it overlaps the position and the signature as a stamped seal does; the frame
+  is the one piece of direct paragraph formatting, because LibreOffice ignores ``framePr`` in a style.
+  Both images are optional: without them the line is left blank for a handwritten signature.
+
+Usage: ``python tools/build_report_templates.py [--output-dir DIR] [--reports DIR]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_OUTPUT_DIR = ROOT / "templates_docx"
+DEFAULT_PLAN = ROOT / "samples" / "action_plan.json"
+DEFAULT_REPORTS = ROOT / "samples" / "reports" / "2025"
+FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")  # Liberation Serif: metric twin of Times New Roman
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+FONT = "Times New Roman"
+LANGUAGE = "ky-KG"
+
+# Page geometry in twips (1/20 pt; 1 cm = 566.9 twips): A4 portrait, the margins of an official letter.
+PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 1701, 851, 1134, 1134
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 9354 twips = 16.5 cm
+CELL_MARGIN = 85  # left and right padding inside a cell: 0.15 cm, as in the order appendix
+BLOCK_INDENT = 5103  # 9 cm: the addressee block is the right-hand 7.5 cm of the text width
+BODY_PT, TABLE_PT, SMALL_PT = 14, 12, 10
+SAFETY_PT = 3.0  # headroom for rounding and kerning differences between Pillow and LibreOffice
+LINE_HEIGHT = 1.15  # a line of Liberation Serif is 1.15 times its size high
+
+# Statuses as reports write them (service.deadlines.Status); the status column must hold each whole.
+STATUSES = ("аткарылды", "аткарылууда", "аткарылган эмес", "мөөнөтү келе элек")
+OVERDUE_MARK = "мөөнөтү өтүп кеткен"
+NOT_DUE_MARK = "(мөөнөтү келе элек)"
+# Long words of the subject that reports are likely to use even when the samples do not.
+LONG_WORDS = (
+    "Коррупцияга",
+    "видеофиксациялоону",
+    "автоматташтырылган",
+    "маалыматтык",
+    "санариптештирүү",
+    "кечиктирбестен",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: header, the texts it shows (a key of ``texts_by_kind``), width in twips.
+
+    ``rotated``: the header is turned upright (only the cell's width in the other direction matters);
+    ``whole``: whole words must fit, not only the pieces between hyphens (numbers such as «2025-2027»).
+    """
+
+    header: str
+    kind: str
+    width: int
+    rotated: bool = False
+    whole: bool = False
+
+
+# The progress report's table per measure. «автоматташтырылган» 109.3 pt decides «Иш-чара»; «аткарылууда»
+# 64.0 pt decides «Абалы»; «жылдыгында» 67.3 pt decides «Мөөнөтү» (a deadline may break after the hyphen
+# of «2025-2027-жылдар», as the plan's own texts do); what was done gets the rest, 5.6 cm.
+MEASURE_COLUMNS = (
+    Column("№", "number", 510),  # 0.9 cm
+    Column("Иш-чара", "measure", 2560),  # 4.5 cm
+    Column("Мөөнөтү", "deadline", 1600),  # 2.8 cm
+    Column("Эмне аткарылды", "report", 3154),  # 5.6 cm
+    Column("Абалы", "status", 1530),  # 2.7 cm
+)
+INDICATOR_COLUMNS = (
+    Column("Көрсөткүч", "indicator", 5154),
+    Column("Бирдиги", "unit", 1400),
+    Column("Мааниси", "value", 1400),
+    Column("Максаты", "value", 1400),
+)
+SUMMARY_COLUMNS = (
+    Column("Иш-чаралардын абалы", "summary", 7014),
+    Column("Саны", "value", 2340),
+)
+# The generalized report's summary table: six count columns of 1 cm with upright headers (one line of
+# bold 12 pt is 14 pt high), so that the measure's text gets 6.8 cm and its rows, which never split, stay short.
+COUNT_WIDTH = 567
+GENERALIZED_COLUMNS = (
+    Column("№", "number", 510),
+    Column("Иш-чара", "measure", 3842),  # 6.8 cm
+    Column("Мөөнөтү", "deadline", 1600),  # 2.8 cm
+    Column("аткарылды", "count", COUNT_WIDTH, rotated=True),
+    Column("аткарылууда", "count", COUNT_WIDTH, rotated=True),
+    Column("аткарылган эмес", "count", COUNT_WIDTH, rotated=True),
+    Column("мөөнөтү келе элек", "count", COUNT_WIDTH, rotated=True),
+    Column("маалымат жок", "count", COUNT_WIDTH, rotated=True),
+    Column("мөөнөтү өткөн", "count", COUNT_WIDTH, rotated=True),
+)
+COUNT_HEADER_HEIGHT = 2268  # 4.0 cm: «мөөнөтү келе элек» upright in bold 12 pt on one line
+TOTAL_INDICATOR_COLUMNS = (
+    Column("№", "number", 510),
+    Column("Көрсөткүч", "indicator", 3504),
+    Column("Бирдиги", "unit", 1260),
+    Column("Жалпы", "value", 1260),
+    Column("Максаты", "value", 1260),
+    Column("Уюмдардын саны", "value", 1560),
+)
+# Signature block: position | signature over the line | name, date. The name column holds «Б.Т.Асанов»
+# in 14 pt and the date in 12 pt; the signature column the 35 mm image box (service: 35 × 18 mm).
+SIGNATURE_WIDTHS = (4254, 2380, 2720)
+SIGNATURE_ROW_HEIGHT = 1077  # 1.9 cm: room for the 18 mm signature image or a handwritten one
+SEAL_BOX = 2155  # 38 mm, the seal's box in service.documents.progress_report.signature_context
+# Where the seal's frame sits, from the left margin and from the top of the paragraph after the table:
+# its centre on the signature line at the left end of the signature, over the end of the position's text.
+SEAL_X = 2835  # 5.0 cm
+SEAL_Y = -1640  # 2.9 cm up: the date row (about 0.6 cm) and a bit less than half the seal
+
+for columns in (MEASURE_COLUMNS, INDICATOR_COLUMNS, SUMMARY_COLUMNS, GENERALIZED_COLUMNS, TOTAL_INDICATOR_COLUMNS):
+    assert sum(column.width for column in columns) == TEXT_WIDTH, columns
+assert sum(SIGNATURE_WIDTHS) == TEXT_WIDTH
+
+
+# ---------------------------------------------------------------------------------------------------
+# Word measurement
+
+
+_BREAK_AFTER_HYPHEN = re.compile(r"(?<=-)(?=[^\W\d_])")
+
+
+def unbreakable_pieces(text: str, whole_words: bool = False) -> list[str]:
+    """The pieces a line may not be broken inside: words, split after a hyphen that precedes a letter
+    (LibreOffice's Unicode line breaking: «социалдык-психологиялык» may break after "-", «2025-2027» not)."""
+    words = text.split()
+    if whole_words:
+        return words
+    return [piece for word in words for piece in _BREAK_AFTER_HYPHEN.split(word)]
+
+
+def texts_by_kind(plan: dict, reports: Sequence[dict]) -> dict[str, list[str]]:
+    """Every text of the plan and the sample reports, by the kind of column that shows it."""
+    texts: dict[str, list[str]] = {
+        "number": [str(number) for number in range(1, 100)],
+        "measure": [],
+        "deadline": [],
+        "report": list(LONG_WORDS),
+        "status": [*STATUSES, OVERDUE_MARK, NOT_DUE_MARK],
+        "indicator": list(LONG_WORDS),
+        "unit": ["саны", "адам", "%", "(орточо)"],
+        "value": ["1 000 000,25"],
+        "summary": [*STATUSES, "Бардыгы", OVERDUE_MARK],
+        # counts of organizations: the registry has 20; a three-digit count (18 pt) would still fit the
+        # 19.9 pt of a count cell, only without the headroom
+        "count": [str(number) for number in range(100)],
+    }
+    for section in plan["sections"]:
+        for measure in section["measures"]:
+            texts["measure"].append(measure["measure"])
+            texts["deadline"].append(measure["deadline"])
+    for report in reports:
+        for item in report.get("measures", []):
+            texts["report"] += [item.get(key) or "" for key in ("done", "problems", "next_steps")]
+            for indicator in item.get("indicators", []):
+                texts["indicator"].append(indicator["name"])
+                texts["unit"].append(indicator["unit"])
+    return texts
+
+
+def check_widths(plan: dict, reports: Sequence[dict]) -> list[tuple[str, Column, str, float]]:
+    """Measure the widest unbreakable piece per column and refuse widths that would break a word.
+
+    Returns (table, column, widest piece, its width in pt). Headers are measured in bold; an upright
+    header is measured against the header row's height instead of the column's width.
+    """
+    from PIL import ImageFont
+
+    regular = ImageFont.truetype(str(FONT_DIR / "LiberationSerif-Regular.ttf"), TABLE_PT * 100)
+    bold = ImageFont.truetype(str(FONT_DIR / "LiberationSerif-Bold.ttf"), TABLE_PT * 100)
+    texts = texts_by_kind(plan, reports)
+    tables = {
+        "measure": MEASURE_COLUMNS,
+        "indicators": INDICATOR_COLUMNS,
+        "summary": SUMMARY_COLUMNS,
+        "generalized": GENERALIZED_COLUMNS,
+        "indicator totals": TOTAL_INDICATOR_COLUMNS,
+    }
+    report = []
+    for table_name, columns in tables.items():
+        for column in columns:
+            candidates = [
+                (piece, regular.getlength(piece) / 100, column.width)
+                for text in texts[column.kind]
+                for piece in unbreakable_pieces(text, column.whole)
+            ]
+            header_room = COUNT_HEADER_HEIGHT if column.rotated else column.width
+            header = column.header if column.rotated else None
+            pieces = [header] if header else unbreakable_pieces(column.header)
+            candidates += [(piece, bold.getlength(piece) / 100, header_room) for piece in pieces]
+            for piece, width_pt, room in candidates:
+                available_pt = (room - 2 * CELL_MARGIN) / 20
+                if width_pt + SAFETY_PT > available_pt:
+                    raise SystemExit(
+                        f"{table_name} table, column {column.header!r} is too narrow: {piece!r} needs "
+                        f"{width_pt:.1f} pt + {SAFETY_PT} pt headroom, the cell has {available_pt:.1f} pt"
+                    )
+            if column.rotated and (column.width - 2 * CELL_MARGIN) / 20 < TABLE_PT * LINE_HEIGHT + SAFETY_PT:
+                raise SystemExit(f"{table_name} table, column {column.header!r} cannot hold one upright line")
+            piece, width_pt, _ = max(candidates, key=lambda candidate: candidate[1] / candidate[2])
+            report.append((table_name, column, piece, width_pt))
+    check_signatory_names(reports)
+    return report
+
+
+def signatory_name(full_name: str) -> str:
+    """«Асанов Бакыт Токтогулович» → «Б.Т.Асанов», «Токтогулов Нурлан Асан уулу» → «Н.А.Токтогулов»: the
+    form ``service.kyrgyz.initials_surname`` prints (this script stays free of the service's imports)."""
+    words = full_name.split()
+    surname_words = 2 if len(words) > 2 and words[1].casefold() in ("уулу", "кызы") else 1
+    surname, rest = " ".join(words[:surname_words]), words[surname_words:]
+    return "".join(f"{word[0].upper()}." for word in rest if word.casefold() not in ("уулу", "кызы")) + surname
+
+
+def check_signatory_names(reports: Sequence[dict]) -> None:
+    """The signatory's «initials+surname» (bold, body size) must fit the name column on one line."""
+    from PIL import ImageFont
+
+    bold = ImageFont.truetype(str(FONT_DIR / "LiberationSerif-Bold.ttf"), BODY_PT * 100)
+    available_pt = (SIGNATURE_WIDTHS[2] - 2 * CELL_MARGIN) / 20
+    for report in reports:
+        name = signatory_name(report["signature"]["full_name"])
+        if bold.getlength(name) / 100 + SAFETY_PT > available_pt:
+            raise SystemExit(f"signature block: «{name}» does not fit the name column ({available_pt:.1f} pt)")
+
+
+# ---------------------------------------------------------------------------------------------------
+# WordprocessingML
+
+
+def run(text: str, style: str | None = None) -> str:
+    """One run with one piece of text: a docxtpl tag must never be split over runs."""
+    properties = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+    return f'<w:r>{properties}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def paragraph(style: str, *runs: str | tuple[str, str]) -> str:
+    """A paragraph of ``style``; each run is a text or a (text, character style) pair."""
+    content = "".join(run(*item) if isinstance(item, tuple) else run(item) for item in runs if item)
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{content}</w:p>'
+
+
+def tag(statement: str) -> str:
+    """A paragraph holding only a ``{%p … %}`` tag: docxtpl replaces the paragraph by the statement."""
+    return paragraph("BodyText", statement)
+
+
+def cell(
+    width: int,
+    paragraphs: Iterable[str],
+    *,
+    span: int = 1,
+    v_align: str | None = None,
+    rotated: bool = False,
+    borders: str = "",
+) -> str:
+    properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        properties += f'<w:gridSpan w:val="{span}"/>'
+    if borders:
+        properties += f"<w:tcBorders>{borders}</w:tcBorders>"
+    if rotated:
+        properties += '<w:textDirection w:val="btLr"/>'
+    if v_align:
+        properties += f'<w:vAlign w:val="{v_align}"/>'
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{''.join(paragraphs)}</w:tc>"
+
+
+def row(cells: Iterable[str], *, header: bool = False, cant_split: bool = True, height: int | None = None) -> str:
+    properties = ("<w:cantSplit/>" if cant_split or header else "") + ("<w:tblHeader/>" if header else "")
+    if height:
+        properties += f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
+    return f"<w:tr>{f'<w:trPr>{properties}</w:trPr>' if properties else ''}{''.join(cells)}</w:tr>"
+
+
+def control_row(statement: str, columns: Sequence[Column]) -> str:
+    """A row holding only a ``{%tr … %}`` tag: docxtpl replaces the whole row by the Jinja statement."""
+    return row([cell(TEXT_WIDTH, [paragraph("TableText", statement)], span=len(columns))], cant_split=False)
+
+
+def table(columns: Sequence[Column], rows: Iterable[str], style: str = "ReportTable") -> str:
+    grid = "".join(f'<w:gridCol w:w="{column.width}"/>' for column in columns)
+    width = sum(column.width for column in columns)
+    look = (
+        '<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
+        ' w:noHBand="1" w:noVBand="1"/>'
+    )
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{width}" w:type="dxa"/>'
+        f'<w:tblLayout w:type="fixed"/>{look}</w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+
+
+def header_row(columns: Sequence[Column], height: int | None = None) -> str:
+    return row(
+        [cell(c.width, [paragraph("TableHeader", c.header)], v_align="center", rotated=c.rotated) for c in columns],
+        header=True,
+        height=height,
+    )
+
+
+def text_cell(column: Column, *paragraphs: str) -> str:
+    return cell(column.width, paragraphs)
+
+
+def section_properties() -> str:
+    return (
+        f'<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+        f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}"'
+        ' w:header="709" w:footer="709" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>'
+    )
+
+
+def document(body: Iterable[str]) -> str:
+    return (
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{"".join(body)}{section_properties()}'
+        "</w:body></w:document>"
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# The signature block, shared by both reports
+
+
+def signature_block(prefix: str = "signature") -> list[str]:
+    """Position | signature image over the line | name, date under it; the seal framed over the line.
+
+    Every paragraph of the table keeps with the next and no row splits, so the block stays on one page
+    with the seal's anchor paragraph after it.
+    """
+    left, middle, right = SIGNATURE_WIDTHS
+    line = '<w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
+    first = row(
+        [
+            cell(left, [paragraph("SignaturePosition", f"{{{{ {prefix}.position }}}}")], v_align="bottom"),
+            cell(
+                middle,
+                [
+                    paragraph(
+                        "SignatureImage",
+                        f"{{% if {prefix}.signature_image %}}{{{{ {prefix}.signature_image }}}}{{% endif %}}",
+                    )
+                ],
+                v_align="bottom",
+                borders=line,
+            ),
+            cell(right, [paragraph("SignatureName", f"{{{{ {prefix}.name }}}}")], v_align="bottom"),
+        ],
+        height=SIGNATURE_ROW_HEIGHT,
+    )
+    second = row(
+        [
+            cell(left, [paragraph("SignatureDate")]),
+            cell(middle, [paragraph("SignatureCaption")]),
+            cell(right, [paragraph("SignatureDate", f"{{{{ {prefix}.date }}}}")]),
+        ]
+    )
+    columns = [Column("", "", width) for width in SIGNATURE_WIDTHS]
+    return [
+        table(columns, [first, second], style="SignatureTable"),
+        tag(f"{{%p if {prefix}.seal_image %}}"),
+        seal_paragraph(f"{{{{ {prefix}.seal_image }}}}"),
+        tag("{%p endif %}"),
+        # The seal's frame is anchored here; 1 pt high, so that it adds nothing to the page.
+        paragraph("SignatureEnd"),
+    ]
+
+
+def seal_paragraph(text: str) -> str:
+    """The seal's paragraph: a Word frame that text flows through, over the signature line.
+
+    The frame is direct paragraph formatting, not part of the "Seal" style, because LibreOffice turns
+    only a paragraph's own ``framePr`` into a frame (Word accepts both).
+    """
+    frame = (
+        f'<w:framePr w:w="{SEAL_BOX}" w:h="{SEAL_BOX}" w:hRule="atLeast" w:wrap="none" w:vAnchor="text"'
+        f' w:hAnchor="margin" w:x="{SEAL_X}" w:y="{SEAL_Y}"/>'
+    )
+    return f'<w:p><w:pPr><w:pStyle w:val="Seal"/>{frame}</w:pPr>{run(text)}</w:p>'
+
+
+def blank_signature_block() -> list[str]:
+    """Lines to sign by hand, when the generalized report's input names no signatory."""
+    left, middle, right = SIGNATURE_WIDTHS
+    columns = [Column("", "", width) for width in SIGNATURE_WIDTHS]
+    first = row(
+        [cell(width, [paragraph("SignatureBlank")], v_align="bottom") for width in SIGNATURE_WIDTHS],
+        height=SIGNATURE_ROW_HEIGHT,
+    )
+    captions = row(
+        [
+            cell(left, [paragraph("SignatureCaption", "(кызмат орду)")]),
+            cell(middle, [paragraph("SignatureCaption", "(колу)")]),
+            cell(right, [paragraph("SignatureCaption", "(аты-жөнү)")]),
+        ]
+    )
+    date = row(
+        [
+            cell(left, [paragraph("SignatureBlankDate", "«___» ______________ {{ year + 1 }}-ж.")]),
+            cell(middle, [paragraph("SignatureDate")]),
+            cell(right, [paragraph("SignatureDate")]),
+        ]
+    )
+    return [table(columns, [first, captions, date], style="SignatureTable"), paragraph("SignatureEnd")]
+
+
+def executor_block(prefix: str = "executor") -> list[str]:
+    return [
+        paragraph("Executor", f"Аткаруучу: {{{{ {prefix}.name }}}}"),
+        paragraph("Executor", f"Тел.: {{{{ {prefix}.phone }}}}"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# The progress report
+
+
+def measure_table() -> str:
+    number, measure, deadline, report, status = MEASURE_COLUMNS
+    main = row(
+        [
+            text_cell(number, paragraph("TableTextCentred", "{{ m.number }}")),
+            text_cell(measure, paragraph("TableText", "{{ m.measure }}")),
+            text_cell(deadline, paragraph("TableTextCentred", "{{ m.deadline }}")),
+            text_cell(report, paragraph("TableText", '{{ m.done or "—" }}')),
+            text_cell(
+                status,
+                paragraph("TableTextCentred", "{{ m.status }}"),
+                tag("{%p if m.overdue %}"),
+                paragraph("TableTextCentred", (OVERDUE_MARK, "OverdueMark")),
+                tag("{%p endif %}"),
+                tag(f'{{%p if not m.due and m.status != "{STATUSES[3]}" %}}'),
+                paragraph("TableTextCentred", (NOT_DUE_MARK, "NotDueMark")),
+                tag("{%p endif %}"),
+            ),
+        ],
+        cant_split=False,
+    )
+    span = sum(column.width for column in MEASURE_COLUMNS[1:])
+
+    def note(label: str, field: str) -> list[str]:
+        return [
+            control_row(f"{{%tr if m.{field} %}}", MEASURE_COLUMNS),
+            row(
+                [
+                    text_cell(number, paragraph("TableTextCentred")),
+                    cell(span, [paragraph("TableText", (label, "Strong"), f"{{{{ m.{field} }}}}")], span=4),
+                ],
+                cant_split=False,
+            ),
+            control_row("{%tr endif %}", MEASURE_COLUMNS),
+        ]
+
+    rows = [
+        header_row(MEASURE_COLUMNS),
+        main,
+        *note("Көйгөйлөр жана алардын себептери: ", "problems"),
+        *note("Кийинки кадамдар: ", "next_steps"),
+    ]
+    return table(MEASURE_COLUMNS, rows)
+
+
+def indicator_table() -> str:
+    name, unit, value, target = INDICATOR_COLUMNS
+    rows = [
+        header_row(INDICATOR_COLUMNS),
+        control_row("{%tr for i in m.indicators %}", INDICATOR_COLUMNS),
+        row(
+            [
+                text_cell(name, paragraph("TableText", "{{ i.name }}")),
+                text_cell(unit, paragraph("TableTextCentred", "{{ i.unit }}")),
+                text_cell(value, paragraph("TableTextCentred", "{{ i.value_text }}")),
+                text_cell(target, paragraph("TableTextCentred", '{{ i.target_text or "—" }}')),
+            ]
+        ),
+        control_row("{%tr endfor %}", INDICATOR_COLUMNS),
+    ]
+    return table(INDICATOR_COLUMNS, rows)
+
+
+def summary_table() -> str:
+    """The counts by status; its paragraphs keep with the next, so that the table, the heading before it
+    and the signature block after it stay on one page."""
+    label, count = SUMMARY_COLUMNS
+    lines = [
+        ("Отчетто көрсөтүлгөн иш-чаралар, бардыгы", "total"),
+        ("анын ичинде: аткарылды", "done"),
+        ("аткарылууда", "in_progress"),
+        ("аткарылган эмес", "not_done"),
+        ("мөөнөтү келе элек", "not_yet_due"),
+        ("Мөөнөтү өтүп кеткен иш-чаралар", "overdue"),
+    ]
+    rows = [header_row(SUMMARY_COLUMNS)]
+    for text, key in lines:
+        style = "SummaryText" if key in ("total", "done", "overdue") else "SummaryTextIndented"
+        rows.append(
+            row(
+                [
+                    text_cell(label, paragraph(style, text)),
+                    text_cell(count, paragraph("SummaryNumber", f"{{{{ summary.{key} }}}}")),
+                ]
+            )
+        )
+    return table(SUMMARY_COLUMNS, rows)
+
+
+def progress_report_body() -> list[str]:
+    return [
+        paragraph("Addressee", "{{ addressee }}"),
+        paragraph("Title", "{{ organization.name }}"),
+        paragraph("Subtitle", "{{ plan_title }} боюнча {{ year }}-жылы аткарылган иштер жөнүндө"),
+        paragraph("Title", "ОТЧЕТ"),
+        paragraph(
+            "BodyText",
+            "Иш-чаралар планынын 11-пунктуна ылайык, {{ year }}-жылдын жыйынтыгы боюнча отчет "
+            "{{ due_date }} кечиктирбестен берилет.",
+        ),
+        paragraph("Heading", "I. Иш-чаралардын аткарылышы"),
+        tag("{%p for m in measures %}"),
+        measure_table(),
+        tag("{%p if m.indicators %}"),
+        paragraph("TableCaption", "{{ m.number }}-иш-чаранын көрсөткүчтөрү"),
+        indicator_table(),
+        tag("{%p endif %}"),
+        paragraph("TableGap"),
+        tag("{%p endfor %}"),
+        paragraph("Heading", "II. Жыйынтык"),
+        summary_table(),
+        paragraph("SignatureStart"),
+        *signature_block(),
+        *executor_block(),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# The generalized report
+
+
+def generalized_table() -> str:
+    number, measure, deadline, *counts = GENERALIZED_COLUMNS
+    keys = ("done", "in_progress", "not_done", "not_yet_due", "not_reported", "overdue")
+    rows = [
+        header_row(GENERALIZED_COLUMNS, height=COUNT_HEADER_HEIGHT),
+        control_row("{%tr for m in measures %}", GENERALIZED_COLUMNS),
+        row(
+            [
+                text_cell(number, paragraph("TableTextCentred", "{{ m.number }}")),
+                text_cell(measure, paragraph("TableText", "{{ m.measure }}")),
+                text_cell(
+                    deadline,
+                    paragraph("TableTextCentred", "{{ m.deadline }}"),
+                    tag("{%p if not m.due %}"),
+                    paragraph("TableTextCentred", (NOT_DUE_MARK, "NotDueMark")),
+                    tag("{%p endif %}"),
+                ),
+                *[
+                    text_cell(column, paragraph("TableNumber", f"{{{{ m.{key} }}}}"))
+                    for column, key in zip(counts[:-1], keys[:-1], strict=True)
+                ],
+                text_cell(
+                    counts[-1],
+                    paragraph(
+                        "TableNumber",
+                        ("{% if m.overdue %}{{ m.overdue }}{% endif %}", "OverdueMark"),
+                        "{% if not m.overdue %}0{% endif %}",
+                    ),
+                ),
+            ],
+        ),
+        control_row("{%tr endfor %}", GENERALIZED_COLUMNS),
+        row(
+            [
+                cell(
+                    number.width + measure.width + deadline.width,
+                    [paragraph("TableText", ("Бардыгы", "Strong"))],
+                    span=3,
+                ),
+                *[
+                    text_cell(column, paragraph("TableNumber", (f"{{{{ totals.{key} }}}}", "Strong")))
+                    for column, key in zip(counts[:4], keys[:4], strict=True)
+                ],
+                text_cell(counts[4], paragraph("TableNumber")),
+                text_cell(counts[5], paragraph("TableNumber")),
+            ]
+        ),
+    ]
+    return table(GENERALIZED_COLUMNS, rows)
+
+
+def indicator_totals_table() -> str:
+    number, name, unit, total, target, organizations = TOTAL_INDICATOR_COLUMNS
+    rows = [
+        header_row(TOTAL_INDICATOR_COLUMNS),
+        control_row("{%tr for m in measures %}", TOTAL_INDICATOR_COLUMNS),
+        control_row("{%tr for i in m.indicators %}", TOTAL_INDICATOR_COLUMNS),
+        row(
+            [
+                text_cell(number, paragraph("TableTextCentred", "{{ m.number }}")),
+                text_cell(name, paragraph("TableText", "{{ i.name }}")),
+                text_cell(unit, paragraph("TableTextCentred", "{{ i.unit }}{% if i.averaged %} (орточо){% endif %}")),
+                text_cell(total, paragraph("TableTextCentred", "{{ i.total }}")),
+                text_cell(target, paragraph("TableTextCentred", '{{ i.target or "—" }}')),
+                text_cell(organizations, paragraph("TableTextCentred", "{{ i.organizations }}")),
+            ]
+        ),
+        control_row("{%tr endfor %}", TOTAL_INDICATOR_COLUMNS),
+        control_row("{%tr endfor %}", TOTAL_INDICATOR_COLUMNS),
+    ]
+    return table(TOTAL_INDICATOR_COLUMNS, rows)
+
+
+def generalized_report_body() -> list[str]:
+    return [
+        paragraph("Addressee", "{{ addressee }}"),
+        paragraph("Subtitle", "{{ plan_title }} боюнча {{ year }}-жылы аткарылган иштер жөнүндө"),
+        paragraph("Title", "ЖАЛПЫЛАНГАН ОТЧЕТ"),
+        paragraph(
+            "BodyText",
+            "Иш-чаралар планынын 11-пунктуна ылайык, соттор жана Сот департаментинин түзүмдүк бөлүмдөрү "
+            "{{ year }}-жылдын жыйынтыгы боюнча отчетторун Кыргыз Республикасынын Жогорку сотуна беришти; "
+            "жалпыланган отчет {{ due_date }} кечиктирбестен жиберилет.",
+        ),
+        paragraph(
+            "BodyText",
+            "Отчет берүүгө милдеттүү {{ expected_count }} уюмдун ичинен {{ reporting_count }} уюм отчет берди.",
+        ),
+        paragraph("Heading", "I. Иш-чаралар боюнча жыйынтык"),
+        paragraph("TableCaption", "Иш-чаралардын абалы (уюмдардын саны боюнча)"),
+        generalized_table(),
+        paragraph("Heading", "II. Көрсөткүчтөр"),
+        tag('{%p if measures|selectattr("indicators")|list %}'),
+        paragraph(
+            "TableNote",
+            "Көрсөткүчтөр уюмдар боюнча кошулду; пайыз менен берилгендери үчүн орточо мааниси көрсөтүлдү.",
+        ),
+        indicator_totals_table(),
+        paragraph("TableEnd"),
+        tag("{%p else %}"),
+        paragraph("BodyText", "Уюмдар сандык көрсөткүчтөрдү көрсөткөн жок."),
+        tag("{%p endif %}"),
+        paragraph("Heading", "III. Уюмдар көрсөткөн көйгөйлөр"),
+        tag('{%p if measures|selectattr("problems")|list %}'),
+        tag("{%p for m in measures %}"),
+        tag("{%p if m.problems %}"),
+        paragraph("ProblemMeasure", "{{ m.number }}-иш-чара боюнча:"),
+        tag("{%p for p in m.problems %}"),
+        paragraph("Problem", ("{{ p.organization }}", "Strong"), " — {{ p.text }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+        tag("{%p else %}"),
+        paragraph("BodyText", "Уюмдар көйгөйлөрдү көрсөткөн жок."),
+        tag("{%p endif %}"),
+        paragraph("Heading", "IV. Диаграмма"),
+        paragraph("Chart", "{{ chart }}"),
+        paragraph("ChartCaption", "Иш-чаралардын аткарылышы: ар бир абал боюнча уюмдардын саны"),
+        paragraph("Heading", "V. Отчет бербеген уюмдар"),
+        tag("{%p if missing %}"),
+        paragraph("BodyText", "Төмөнкү уюмдар {{ year }}-жылдын жыйынтыгы боюнча отчет берген жок:"),
+        tag("{%p for name in missing %}"),
+        paragraph("ListItem", "{{ loop.index }}. {{ name }}"),
+        tag("{%p endfor %}"),
+        tag("{%p else %}"),
+        paragraph("BodyText", "Отчет берүүгө милдеттүү бардык уюмдар отчет беришти."),
+        tag("{%p endif %}"),
+        paragraph("SignatureStart"),
+        tag("{%p if signature %}"),
+        *signature_block(),
+        tag("{%p else %}"),
+        *blank_signature_block(),
+        tag("{%p endif %}"),
+        tag("{%p if executor %}"),
+        *executor_block(),
+        tag("{%p endif %}"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Styles and the other parts
+
+
+def paragraph_style(style_id: str, name: str, p_pr: str = "", r_pr: str = "", next_style: str | None = None) -> str:
+    following = f'<w:next w:val="{next_style or style_id}"/>'
+    custom = "" if style_id == "Title" else ' w:customStyle="1"'  # "Title" redefines Word's built-in style
+    return (
+        f'<w:style w:type="paragraph"{custom} w:styleId="{style_id}">'
+        f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/>{following}<w:qFormat/>'
+        f"{f'<w:pPr>{p_pr}</w:pPr>' if p_pr else ''}{f'<w:rPr>{r_pr}</w:rPr>' if r_pr else ''}</w:style>"
+    )
+
+
+def character_style(style_id: str, name: str, r_pr: str) -> str:
+    return (
+        f'<w:style w:type="character" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+        f'<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/><w:rPr>{r_pr}</w:rPr></w:style>'
+    )
+
+
+def size(points: float) -> str:
+    return f'<w:sz w:val="{round(points * 2)}"/><w:szCs w:val="{round(points * 2)}"/>'
+
+
+def spacing(before: int = 0, after: int = 0) -> str:
+    return f'<w:spacing w:before="{before}" w:after="{after}"/>'
+
+
+BOLD = "<w:b/><w:bCs/>"
+ITALIC = "<w:i/><w:iCs/>"
+KEEP = "<w:keepNext/><w:keepLines/>"
+
+
+def styles_xml() -> str:
+    fonts = f'<w:rFonts w:ascii="{FONT}" w:eastAsia="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>'
+    single = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+    border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+    borders = "".join(f"<w:{side} {border}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    cell_margins = (
+        f'<w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/>'
+    )
+    table_text = size(TABLE_PT)
+    styles = [
+        "<w:docDefaults>"
+        f'<w:rPrDefault><w:rPr>{fonts}{size(BODY_PT)}<w:lang w:val="{LANGUAGE}"/></w:rPr></w:rPrDefault>'
+        f"<w:pPrDefault><w:pPr><w:suppressAutoHyphens/>{single}</w:pPr></w:pPrDefault>"
+        "</w:docDefaults>",
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
+        "<w:pPr><w:widowControl/></w:pPr></w:style>",
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>'
+        "</w:style>",
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>{cell_margins}</w:tblCellMar></w:tblPr>'
+        "</w:style>",
+        '<w:style w:type="table" w:customStyle="1" w:styleId="ReportTable"><w:name w:val="Report table"/>'
+        '<w:basedOn w:val="TableNormal"/><w:qFormat/>'
+        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+        f"<w:tblCellMar>{cell_margins}</w:tblCellMar></w:tblPr></w:style>",
+        '<w:style w:type="table" w:customStyle="1" w:styleId="SignatureTable"><w:name w:val="Signature table"/>'
+        '<w:basedOn w:val="TableNormal"/><w:qFormat/>'
+        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>{cell_margins}</w:tblCellMar></w:tblPr></w:style>',
+        # Body
+        paragraph_style("Addressee", "Addressee", f'<w:ind w:left="{BLOCK_INDENT}"/>{spacing(after=480)}', BOLD),
+        paragraph_style(
+            "Title", "Title", f'{KEEP}{spacing(before=120)}<w:jc w:val="center"/>', BOLD, next_style="BodyText"
+        ),
+        paragraph_style("Subtitle", "Subtitle", f'{KEEP}<w:jc w:val="center"/>', BOLD, next_style="Title"),
+        paragraph_style(
+            "BodyText", "Body text", f'{spacing(before=120)}<w:ind w:firstLine="709"/><w:jc w:val="both"/>'
+        ),
+        paragraph_style(
+            "Heading",
+            "Report heading",
+            f'{KEEP}{spacing(before=360, after=180)}<w:jc w:val="center"/>',
+            BOLD,
+            next_style="BodyText",
+        ),
+        paragraph_style("ListItem", "List item", f'<w:ind w:left="709"/>{spacing(before=40)}'),
+        # Tables
+        paragraph_style("TableHeader", "Table header", '<w:keepNext/><w:jc w:val="center"/>', BOLD + table_text),
+        paragraph_style("TableText", "Table text", '<w:jc w:val="left"/>', table_text),
+        paragraph_style("TableTextIndented", "Table text indented", '<w:ind w:left="709"/>', table_text),
+        paragraph_style("TableTextCentred", "Table text centred", '<w:jc w:val="center"/>', table_text),
+        paragraph_style("TableNumber", "Table number", '<w:jc w:val="center"/>', table_text),
+        paragraph_style("SummaryText", "Summary text", "<w:keepNext/>", table_text),
+        paragraph_style(
+            "SummaryTextIndented", "Summary text indented", '<w:keepNext/><w:ind w:left="709"/>', table_text
+        ),
+        paragraph_style("SummaryNumber", "Summary number", '<w:keepNext/><w:jc w:val="center"/>', table_text),
+        paragraph_style("TableCaption", "Table caption", f"{KEEP}{spacing(before=120, after=60)}", BOLD + table_text),
+        paragraph_style("TableNote", "Table note", f'{KEEP}{spacing(after=60)}<w:jc w:val="both"/>', table_text),
+        paragraph_style("TableGap", "Table gap", "", size(6)),
+        paragraph_style("TableEnd", "Table end", "", size(1)),
+        # Problems reported in the generalized report
+        paragraph_style("ProblemMeasure", "Problem measure", f"{KEEP}{spacing(before=160)}", BOLD),
+        paragraph_style("Problem", "Problem", f'{spacing(before=60)}<w:ind w:firstLine="709"/><w:jc w:val="both"/>'),
+        # Chart
+        paragraph_style("Chart", "Chart", f'<w:keepNext/>{spacing(before=120)}<w:jc w:val="center"/>'),
+        paragraph_style(
+            "ChartCaption", "Chart caption", f'{spacing(before=60)}<w:jc w:val="center"/>', ITALIC + table_text
+        ),
+        # Signature block: everything keeps with the next paragraph down to "Signature end".
+        paragraph_style("SignatureStart", "Signature start", f"<w:keepNext/>{spacing(before=480)}", size(1)),
+        paragraph_style("SignaturePosition", "Signature position", "<w:keepNext/>"),
+        paragraph_style("SignatureImage", "Signature image", '<w:keepNext/><w:jc w:val="center"/>'),
+        paragraph_style("SignatureName", "Signature name", '<w:keepNext/><w:jc w:val="right"/>', BOLD),
+        paragraph_style(
+            "SignatureDate", "Signature date", f'<w:keepNext/>{spacing(before=60)}<w:jc w:val="right"/>', table_text
+        ),
+        paragraph_style(
+            "SignatureCaption", "Signature caption", '<w:keepNext/><w:jc w:val="center"/>', ITALIC + size(SMALL_PT)
+        ),
+        paragraph_style(
+            "SignatureBlank",
+            "Signature blank",
+            '<w:keepNext/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+            '<w:ind w:left="0" w:right="340"/>',
+        ),
+        paragraph_style("SignatureBlankDate", "Signature blank date", f"<w:keepNext/>{spacing(before=240)}"),
+        paragraph_style("Seal", "Seal", '<w:keepNext/><w:jc w:val="center"/>'),
+        paragraph_style("SignatureEnd", "Signature end", "<w:keepNext/>", size(1), next_style="Executor"),
+        paragraph_style(
+            "Executor", "Executor", "<w:keepNext/><w:contextualSpacing/>" + spacing(before=720), size(SMALL_PT)
+        ),
+        # Character styles
+        character_style("Strong", "Strong", BOLD),
+        character_style("OverdueMark", "Overdue mark", BOLD),
+        character_style("NotDueMark", "Not due mark", ITALIC),
+    ]
+    return f'<w:styles xmlns:w="{W_NS}">{"".join(styles)}</w:styles>'
+
+
+def settings_xml() -> str:
+    return (
+        f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/>'
+        '<w:autoHyphenation w:val="false"/><w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"'
+        ' w:val="15"/></w:compat><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>'
+    )
+
+
+def font_table_xml() -> str:
+    return (
+        f'<w:fonts xmlns:w="{W_NS}"><w:font w:name="{FONT}"><w:panose1 w:val="02020603050405020304"/>'
+        '<w:charset w:val="CC"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>'
+    )
+
+
+def core_xml(title: str) -> str:
+    return (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:title>{escape(title)}</dc:title><dc:creator>Kagaz</dc:creator>"
+        f"<dc:language>{LANGUAGE}</dc:language></cp:coreProperties>"
+    )
+
+
+PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WORD_ML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+def parts(title: str, body: list[str]) -> dict[str, str]:
+    """Every part of the package, in the order they are written ([Content_Types].xml first).
+
+    PNG and JPEG defaults are declared so that the images docxtpl adds at render time have their types.
+    """
+    return {
+        "[Content_Types].xml": (
+            f'<Types xmlns="{PACKAGE}/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Default Extension="png" ContentType="image/png"/>'
+            '<Default Extension="jpeg" ContentType="image/jpeg"/>'
+            f'<Override PartName="/word/document.xml" ContentType="{WORD_ML}.document.main+xml"/>'
+            f'<Override PartName="/word/styles.xml" ContentType="{WORD_ML}.styles+xml"/>'
+            f'<Override PartName="/word/settings.xml" ContentType="{WORD_ML}.settings+xml"/>'
+            f'<Override PartName="/word/fontTable.xml" ContentType="{WORD_ML}.fontTable+xml"/>'
+            '<Override PartName="/docProps/core.xml"'
+            ' ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            f'<Relationships xmlns="{PACKAGE}/relationships">'
+            f'<Relationship Id="rId1" Type="{OFFICE}/officeDocument" Target="word/document.xml"/>'
+            f'<Relationship Id="rId2" Type="{PACKAGE}/relationships/metadata/core-properties"'
+            ' Target="docProps/core.xml"/></Relationships>'
+        ),
+        "docProps/core.xml": core_xml(title),
+        "word/document.xml": document(body),
+        "word/_rels/document.xml.rels": (
+            f'<Relationships xmlns="{PACKAGE}/relationships">'
+            f'<Relationship Id="rId1" Type="{OFFICE}/styles" Target="styles.xml"/>'
+            f'<Relationship Id="rId2" Type="{OFFICE}/settings" Target="settings.xml"/>'
+            f'<Relationship Id="rId3" Type="{OFFICE}/fontTable" Target="fontTable.xml"/></Relationships>'
+        ),
+        "word/styles.xml": styles_xml(),
+        "word/settings.xml": settings_xml(),
+        "word/fontTable.xml": font_table_xml(),
+    }
+
+
+def build(output: Path, title: str, body: list[str]) -> None:
+    """Write the package atomically; every part is parsed first so that a typo cannot ship."""
+    declaration = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+    blobs = {}
+    for name, xml in parts(title, body).items():
+        etree.fromstring(xml.encode("utf-8"))  # well-formedness check
+        blobs[name] = declaration + xml.encode("utf-8")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=output.parent, suffix=".docx.tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, blob in blobs.items():
+                package.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), blob, zipfile.ZIP_DEFLATED)
+        Path(temporary).replace(output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+TEMPLATES = {
+    "progress_report.docx": ("Иш-чаралар планынын аткарылышы жөнүндө отчет", progress_report_body),
+    "generalized_report.docx": ("Иш-чаралар планынын аткарылышы жөнүндө жалпыланган отчет", generalized_report_body),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT_DIR)
+    parser.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="the plan whose words must fit")
+    parser.add_argument("--reports", type=Path, default=DEFAULT_REPORTS, help="sample reports whose words must fit")
+    arguments = parser.parse_args()
+    plan = json.loads(arguments.plan.read_text(encoding="utf-8"))
+    reports = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(arguments.reports.glob("*.json"))]
+    for table_name, column, piece, width_pt in check_widths(plan, reports):
+        room = COUNT_HEADER_HEIGHT if column.rotated else column.width
+        available = (room - 2 * CELL_MARGIN) / 20
+        centimetres = column.width / 566.93
+        print(
+            f"{table_name:17} {column.header:22} {centimetres:4.2f} cm  {piece!r}: {width_pt:.1f} of {available:.1f} pt"
+        )
+    for name, (title, body) in TEMPLATES.items():
+        build(arguments.output_dir / name, title, body())
+        print(f"wrote {arguments.output_dir / name}")
+
+
+if __name__ == "__main__":
+    main()
