@@ -100,6 +100,28 @@ ImageData = Annotated[
 """An image field: base64 (or a data: URL) of a PNG or JPEG; validated and cleaned on input."""
 
 
+def knock_out_paper(content: bytes, tolerance: int = 48) -> bytes:
+    """A signature or seal photographed on paper, with the paper made transparent (PNG).
+
+    The paper's colour is taken as the median of the image's border; pixels within ``tolerance`` of it
+    become transparent, so the ink lies over the signature line instead of a grey rectangle.
+    """
+    import numpy as np
+
+    with Image.open(io.BytesIO(content)) as image:
+        rgba = np.asarray(image.convert("RGBA")).copy()
+    border = np.concatenate([rgba[0], rgba[-1], rgba[:, 0], rgba[:, -1]])
+    opaque = border[border[:, 3] > 0]
+    if len(opaque) == 0:  # already transparent around the ink
+        return content
+    paper = np.median(opaque[:, :3], axis=0)
+    distance = np.abs(rgba[:, :, :3].astype(int) - paper.astype(int)).max(axis=2)
+    rgba[:, :, 3] = np.where(distance <= tolerance, 0, rgba[:, :, 3])
+    out = io.BytesIO()
+    Image.fromarray(rgba, "RGBA").save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
 @dataclass(frozen=True)
 class ImageValue:
     """An image placed in a template, fitted inside a box of ``width_mm`` × ``height_mm``."""

@@ -19,7 +19,7 @@ from service.documents.common import MAX_ITEMS, Line, OptionalLine, Strict, Text
 from service.documents.organizations import Organization
 from service.documents.reference import Reference, reference_from
 from service.errors import InputError
-from service.images import ImageData, ImageValue
+from service.images import ImageData, ImageValue, knock_out_paper
 
 
 class Indicator(Strict):
@@ -148,13 +148,18 @@ class ProgressReport(Strict):
 DEFAULT_ADDRESSEE = "Кыргыз Республикасынын Жогорку сотуна"
 
 
+def _ink(content: bytes | None, width_mm: float, height_mm: float) -> ImageValue | None:
+    """A signature or seal image ready to lie over the signature line: its paper made transparent."""
+    return None if content is None else ImageValue(knock_out_paper(content), width_mm, height_mm)
+
+
 def signature_context(signature: Signature) -> dict[str, Any]:
     return {
         "position": signature.position,
         "name": kyrgyz.initials_surname(signature.full_name),
         "date": kyrgyz.date_plain(signature.date),
-        "signature_image": ImageValue.from_data(signature.signature_image, width_mm=35, height_mm=18),
-        "seal_image": ImageValue.from_data(signature.seal_image, width_mm=38, height_mm=38),
+        "signature_image": _ink(signature.signature_image, width_mm=35, height_mm=18),
+        "seal_image": _ink(signature.seal_image, width_mm=38, height_mm=38),
     }
 
 
@@ -173,6 +178,7 @@ def context(report: ProgressReport, reference: Reference) -> dict[str, Any]:
                 "deadline": planned.deadline,
                 "responsible": planned.responsible,
                 "status": item.status.value,
+                "status_key": item.status.name.lower(),
                 "done": item.done or "",
                 "indicators": [
                     indicator.model_dump()
