@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import subprocess
 import tempfile
@@ -82,4 +83,46 @@ def first_page_png(pdf: bytes, out: Path, dpi: int = 60) -> Path:
             ["pdftoppm", "-f", "1", "-l", "1", "-r", str(dpi), "-png", "-singlefile", str(path), str(stem)],
             check=True,
         )
+    return out
+
+
+def pdf_words_at(pdf: bytes) -> list[tuple[int, float, float, str]]:
+    """Every word of the PDF with its place: (page, x of its left edge in pt, y of its top, word)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.pdf"
+        path.write_bytes(pdf)
+        html = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
+        ).stdout
+    words = []
+    for page, content in enumerate(html.split("<page ")[1:], start=1):
+        for match in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', content):
+            words.append((page, float(match[1]), float(match[2]), html_module.unescape(match[3])))
+    return words
+
+
+def pieces(text: str) -> list[str]:
+    """The pieces a line may not be broken inside: words, split after a hyphen that precedes a letter.
+
+    LibreOffice may end a line after the hyphen of «29-августундагы» (as Word does); a word broken anywhere
+    else shows up as pieces that are not in the text.
+    """
+    return [piece for word in text.split() for piece in re.split(r"(?<=-)(?=[^\W\d_])", word)]
+
+
+def pdf_pieces(pdf: bytes) -> set[str]:
+    """The pieces of every word the PDF shows, as laid out (``pdftotext -bbox``, which, unlike plain
+    ``pdftotext``, does not join a line ending in a hyphen to whatever text it reads next)."""
+    return {piece for *_, word in pdf_words_at(pdf) for piece in pieces(word)}
+
+
+def last_page_png(pdf: bytes, out: Path, dpi: int = 80) -> Path:
+    """The last page (where the signature block is) as a PNG, kept as a test artifact to look at."""
+    pages = int(info(pdf)["Pages"])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.pdf"
+        path.write_bytes(pdf)
+        args = ["pdftoppm", "-f", str(pages), "-l", str(pages), "-r", str(dpi), "-png", "-singlefile"]
+        subprocess.run([*args, str(path), str(out.with_suffix(""))], check=True)
     return out
