@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from service.errors import ConversionError, InputError, KagazError, Problem, TemplateError
 from service.settings import ConfigurationError, load_settings
+
+if TYPE_CHECKING:
+    from service.documents.reference import Reference
 
 EXIT_INPUT = 1
 EXIT_SYSTEM = 2
@@ -82,8 +86,14 @@ def read_json(path: Path) -> Any:
         raise InputError(Problem(str(path), "invalid_json", str(error), {"error": str(error)})) from None
 
 
-def read_input(document: str, path: Path) -> Any:
-    """A JSON file; a folder of JSON reports (the generalized report); or a spreadsheet."""
+def read_input(document: str, path: Path, reference: Reference | None = None) -> Any:
+    """A JSON file; a folder of JSON reports (the generalized report); or a spreadsheet (``Imported``).
+
+    A spreadsheet needs ``reference`` (the registry turns an organization's name into its entry); pass its
+    result through ``located`` so that validation errors name cells.
+    """
+    from service import spreadsheets
+
     if path.is_dir():
         files = sorted(path.glob("*.json"))
         if not files:
@@ -92,9 +102,18 @@ def read_input(document: str, path: Path) -> Any:
     suffix = path.suffix.lower()
     if suffix == ".json":
         return read_json(path)
+    if suffix in spreadsheets.SUFFIXES and reference is not None:
+        return spreadsheets.read(document, path.read_bytes(), path.name, reference)
     raise InputError(
         Problem(str(path), "unknown_format", f"cannot read {suffix or 'a file without suffix'} for {document}")
     )
+
+
+def located(source: Any) -> AbstractContextManager[Any]:
+    """The input's data; for a spreadsheet, with its errors re-addressed to cells (``Иш-чаралар!F7``)."""
+    from service.spreadsheets import Imported
+
+    return source.located() if isinstance(source, Imported) else nullcontext(source)
 
 
 @main.command()
@@ -110,8 +129,9 @@ def read_input(document: str, path: Path) -> Any:
 def render(document: str, input_path: Path, output: Path) -> None:
     """Render DOCUMENT from INPUT into OUTPUT (.docx or .pdf).
 
-    DOCUMENT is action-plan, progress-report or generalized-report. INPUT is a JSON file, or for the
-    generalized report a folder of the year's JSON reports.
+    DOCUMENT is action-plan, progress-report or generalized-report. INPUT is a JSON file, a filled
+    spreadsheet (.xlsx or .csv, see `kagaz spreadsheets`), or for the generalized report a folder of the
+    year's JSON reports.
     """
     from service.atomic import write_atomically
     from service.engine import FORMATS, Engine
@@ -128,7 +148,8 @@ def render(document: str, input_path: Path, output: Path) -> None:
             pool = ConversionPool(PoolOptions.from_settings(settings))
             pool.start()
         engine = Engine(settings, pool)
-        rendered = engine.produce(document, read_input(document, input_path), fmt)
+        with located(read_input(document, input_path, engine.reference)) as data:
+            rendered = engine.produce(document, data, fmt)
         write_atomically(output, rendered.content)
     except InputError as error:
         click.echo(f"{input_path}: invalid input:", err=True)
@@ -144,3 +165,80 @@ def render(document: str, input_path: Path, output: Path) -> None:
         if pool is not None:
             pool.stop()
     click.echo(f"{output} ({len(rendered.content):,} bytes, template {rendered.template.label})")
+
+
+@main.command("spreadsheets")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder to write to (default: samples/spreadsheets of the project).",
+)
+@click.option("--blank", is_flag=True, help="Write the blank workbooks instead of the filled examples.")
+def spreadsheets_command(out: Path | None, blank: bool) -> None:
+    """Write the workbooks staff fill, made from the models: the examples (filled from the samples:
+    the whole plan, one progress report) or, with --blank, the blanks. The web page serves the same."""
+    from service import spreadsheets
+    from service.atomic import write_atomically
+    from service.documents.organizations import RegistryError
+    from service.documents.reference import load_reference
+    from service.settings import PROJECT_ROOT
+    from service.spreadsheets.samples import example_data
+
+    try:
+        settings = load_settings({"start_pool": False})
+        reference = load_reference(settings.plan_file, settings.organizations_file)
+    except (ConfigurationError, RegistryError) as error:
+        fail(str(error), EXIT_INPUT)
+    folder = out or PROJECT_ROOT / "samples" / "spreadsheets"
+    for document, layout in spreadsheets.LAYOUTS.items():
+        try:
+            data = None if blank else example_data(document, reference)
+        except InputError as error:
+            click.echo(f"{document}: the sample is invalid:", err=True)
+            report_problems(error.problems)
+            sys.exit(EXIT_INPUT)
+        path = folder / f"{layout.filename}{'_blank' if blank else ''}.xlsx"
+        content = spreadsheets.workbook(document, reference, data)
+        write_atomically(path, content)
+        click.echo(f"{path} ({len(content):,} bytes)")
+
+
+def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [fmt for fmt in formats if fmt not in ("pdf", "docx")]
+    if unknown or not formats:
+        raise click.BadParameter("give pdf, docx or pdf,docx")
+    return formats
+
+
+@main.command()
+@click.option("--year", type=int, required=True, help="The reporting year; a report of another year is refused.")
+@click.option(
+    "--input",
+    "input_path",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A folder of reports (.json, .xlsx, .csv: one organization each), or one such file.",
+)
+@click.option("--format", "formats", default="pdf", show_default=True, callback=_formats, help="pdf, docx or pdf,docx.")
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("--force", is_flag=True, help="Redo every output, even those up to date.")
+@click.option(
+    "--workers", type=click.IntRange(1, 256), default=None, help="Documents under way at once [pool size + 1]."
+)
+def batch(year: int, input_path: Path, formats: tuple[str, ...], out: Path, force: bool, workers: int | None) -> None:
+    """Make every organization's report and the generalized report of YEAR, with manifest.json/.csv and a ZIP.
+
+    Converts over the whole LibreOffice pool (KAGAZ_POOL_SIZE). A bad input is reported and the rest go
+    on. Running it again redoes only what is missing or out of date. Exit code: 0 all made, 1 some inputs
+    were bad, 2 a system failure (LibreOffice, template, disk).
+    """
+    from service.batch.console import run_cli
+
+    sys.exit(run_cli(year, input_path, formats, out, force, workers))
+
+
+if __name__ == "__main__":
+    main()

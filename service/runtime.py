@@ -24,7 +24,7 @@ def init_app(app: Flask, pool: object | None = None) -> None:
         from service.conversion.pool import ConversionPool, PoolOptions
 
         owned = ConversionPool(PoolOptions.from_settings(settings))
-        owned.start()
+        owned.start(wait=False)  # the service answers at once; /health says when LibreOffice is ready
         atexit.register(owned.stop)
         pool = owned
     app.extensions["kagaz.engine"] = Engine(settings, pool)  # type: ignore[arg-type]

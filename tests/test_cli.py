@@ -1,0 +1,79 @@
+"""``kagaz render``: the file, its format from the suffix, and exit codes that say whose fault a failure is."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+import pdftools
+from conftest import ROOT, SAMPLES
+from service.cli import main
+
+
+def test_render_action_plan_to_docx(tmp_path: Path) -> None:
+    out = tmp_path / "appendix.docx"
+    result = CliRunner().invoke(main, ["render", "action-plan", str(SAMPLES / "action_plan.json"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "action-plan@1" in result.output
+    document = docx.Document(io.BytesIO(out.read_bytes()))
+    assert len(document.tables[0].rows) == 17
+
+
+def test_generalized_report_from_a_folder(tmp_path: Path) -> None:
+    out = tmp_path / "generalized.docx"
+    folder = SAMPLES / "reports" / "2025"
+    result = CliRunner().invoke(main, ["render", "generalized-report", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs)
+    assert "Каракол шаардык соту" in text, "the organization that did not report is listed"
+
+
+def test_invalid_input_exits_1_with_places_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    data = json.loads((SAMPLES / "action_plan.json").read_text(encoding="utf-8"))
+    data["sections"][3]["measures"][2]["responsible"] = []
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(main, ["render", "action-plan", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "sections[3].measures[2].responsible" in result.output
+    assert not out.exists() and not list(tmp_path.glob(".out.docx.*")), "no file, not even half of one"
+
+
+def test_unknown_output_suffix_exits_1(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["render", "action-plan", str(SAMPLES / "action_plan.json"), "-o", str(tmp_path / "x.odt")]
+    )
+    assert result.exit_code == 1
+    assert ".docx or .pdf" in result.output
+
+
+@pytest.mark.office
+def test_render_to_pdf_through_libreoffice(tmp_path: Path) -> None:
+    """The real command, its own LibreOffice started and stopped: the PDF has the plan's text."""
+    out = tmp_path / "appendix.pdf"
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "service.cli",
+            "render",
+            "action-plan",
+            str(SAMPLES / "action_plan.json"),
+            "-o",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "видеофиксациялоону" in pdftools.text(out.read_bytes()).replace("-\n", "")
