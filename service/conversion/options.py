@@ -1,0 +1,85 @@
+"""The conversion pool's options: one typed, frozen value with a default for everything.
+
+As in Gotenberg, options are a struct named for their module, and a constant that was tuned says which
+failure tuned it. ``PoolOptions.from_settings`` is the only bridge from ``service.settings``; everything in
+``service.conversion`` takes a ``PoolOptions`` so that it can be built and tested without Flask or the
+environment.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from service.settings import Settings
+
+
+@dataclass(frozen=True)
+class PoolOptions:
+    """How many LibreOffice workers, and how long anything may take. Raises ValueError when invalid."""
+
+    size: int = field(default_factory=lambda: os.cpu_count() or 1)
+    # Longest single conversion before its worker is killed. JODConverter uses 120 s; Kagaz's documents
+    # are a few pages, the largest (a year's generalized report) converts in under 3 s here.
+    conversion_timeout: float = 60.0
+    queue_limit: int = 32  # callers that may wait for a worker; one more gets PoolUnavailable at once
+    queue_wait: float = 30.0  # longest wait for a worker before PoolUnavailable
+    # Planned restart after this many conversions (JODConverter's maxTasksPerProcess): LibreOffice and
+    # unoserver's Python side both grow with every document (unoserver issues #74, #129, #174).
+    recycle_after: int = 200
+    recycle_memory_mb: int = 1024  # planned restart when soffice.bin's resident memory passes this
+    # A cold worker (fresh profile, unoserver, soffice, warm-up conversion) is ready in about 1 s on this
+    # 2-core machine; 30 s leaves room for a loaded machine without hiding a LibreOffice that hangs.
+    start_timeout: float = 30.0
+    # After a failed start: wait 1 s, then double, up to 30 s, so that a broken installation does not
+    # spin two cores launching soffice in a loop.
+    restart_backoff: float = 1.0
+    restart_backoff_max: float = 30.0
+    # The pool stops calling itself live after this many consecutive failed starts on every slot.
+    max_start_failures: int = 5
+    # After SIGKILL, how long to wait for every process of the group to be gone before logging orphans.
+    kill_timeout: float = 5.0
+    soffice: str = "soffice"
+    uno_python: str = "/usr/bin/python3"
+    work_dir: Path | None = None  # parent of the pool's private temp dir; None: the system's temp dir
+    warm_up: bool = True  # convert a tiny DOCX before a worker is called ready
+    # The import filter LibreOffice must use. Without it, type detection opened random bytes as plain
+    # text and "converted" them to a page of garbage instead of failing.
+    input_filter: str = "MS Word 2007 XML"
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.size < 1:
+            problems.append("size must be at least 1")
+        if self.queue_limit < 0:
+            problems.append("queue_limit must not be negative")
+        if self.recycle_after < 1:
+            problems.append("recycle_after must be at least 1")
+        for name in ("conversion_timeout", "queue_wait", "start_timeout", "restart_backoff", "kill_timeout"):
+            if getattr(self, name) <= 0:
+                problems.append(f"{name} must be positive")
+        if self.restart_backoff_max < self.restart_backoff:
+            problems.append("restart_backoff_max must not be below restart_backoff")
+        if self.max_start_failures < 1:
+            problems.append("max_start_failures must be at least 1")
+        if problems:
+            raise ValueError("invalid pool options: " + "; ".join(problems))
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: object) -> PoolOptions:
+        """The options the service's settings ask for; ``overrides`` replace any field (tests, CLI)."""
+        values: dict[str, object] = {
+            "size": settings.pool_size,
+            "conversion_timeout": settings.conversion_timeout,
+            "queue_limit": settings.queue_limit,
+            "queue_wait": settings.queue_wait,
+            "recycle_after": settings.recycle_after,
+            "recycle_memory_mb": settings.recycle_memory_mb,
+            "soffice": settings.soffice,
+            "uno_python": settings.uno_python,
+        }
+        values.update(overrides)
+        return cls(**values)  # type: ignore[arg-type]
