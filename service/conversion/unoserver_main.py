@@ -1,0 +1,160 @@
+"""Kagaz's unoserver entry point: unoserver with hardened document loading and a fast start.
+
+This module runs in *another interpreter*: the Python that has LibreOffice's ``uno`` module
+(``settings.uno_python``, Debian's ``/usr/bin/python3``), started by ``worker.py`` as
+``python3 -m kagaz_unoserver`` with a private ``PYTHONPATH`` of symlinks: ``unoserver`` (the package
+installed in Kagaz's venv), its ``dist-info`` and ``kagaz_unoserver.py`` (this file). It must therefore
+import nothing from ``service`` and nothing outside the standard library, ``uno`` and ``unoserver``.
+
+Why it exists rather than the stock ``unoserver`` command:
+
+* **Hardening.** unoserver's converter opens every document with ``ReadOnly=True`` only, so macros and
+  links follow whatever the profile says. Every ``loadComponentFromURL`` made here also gets
+  ``MacroExecutionMode=NEVER_EXECUTE``, ``UpdateDocMode=NO_UPDATE`` and ``Hidden=True`` — a rendered DOCX
+  carries user data, and a document must never run code nor fetch anything while it is converted. The
+  profile's ``registrymodifications.xcu`` says the same a second time (macro security, blocked untrusted
+  referers, Writer links never updated, a dead HTTP proxy).
+* **No orphans.** A watchdog thread kills the worker's process group when the Kagaz process that started
+  it is gone, so a crashed service leaves no LibreOffice behind.
+* **Start-up.** ``UnoServer.start`` sleeps a fixed 5 s + 2 s before it even tries UNO. Here LibreOffice's
+  UNO port is polled instead, so a worker is ready as soon as LibreOffice is (under 2 s on this machine
+  instead of over 7 s), which matters for every restart after a crash, a timeout or a recycle.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from typing import Any
+
+import uno  # type: ignore[import-not-found]  # noqa: F401 - loads the com.sun.star import hook
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+from com.sun.star.document.MacroExecMode import NEVER_EXECUTE  # type: ignore[import-not-found]
+from com.sun.star.document.UpdateDocMode import NO_UPDATE  # type: ignore[import-not-found]
+from unoserver import converter, server  # type: ignore[import-not-found]
+
+# How long the patched start waits for LibreOffice's UNO socket before it lets unoserver's own retry loop
+# take over; the worker's start timeout (PoolOptions.start_timeout) is the real limit.
+UNO_PORT_WAIT_SECONDS = 60.0
+UNO_PORT_POLL_SECONDS = 0.05
+# The pid of the Kagaz process that started this worker; when it dies, the worker kills itself.
+SUPERVISOR_VARIABLE = "UNOSERVER_SUPERVISOR_PID"
+SUPERVISOR_POLL_SECONDS = 0.5
+
+# Loading properties forced on every document, whatever the caller passed.
+HARDENED_LOAD_PROPERTIES: dict[str, Any] = {
+    "MacroExecutionMode": NEVER_EXECUTE,
+    "UpdateDocMode": NO_UPDATE,
+    "Hidden": True,
+    "ReadOnly": True,
+}
+
+
+def harden_load_properties(properties: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The caller's load properties with the hardened ones added, replacing any of the same name."""
+    kept = tuple(prop for prop in properties if prop.Name not in HARDENED_LOAD_PROPERTIES)
+    forced = tuple(PropertyValue(Name=name, Value=value) for name, value in HARDENED_LOAD_PROPERTIES.items())
+    return kept + forced
+
+
+class HardenedDesktop:
+    """Wraps LibreOffice's ``Desktop`` so that every document it loads gets the hardened properties."""
+
+    def __init__(self, desktop: Any) -> None:
+        self._desktop = desktop
+
+    def loadComponentFromURL(  # noqa: N802 - the UNO method name unoserver calls
+        self, url: str, target: str, flags: int, properties: tuple[Any, ...]
+    ) -> Any:
+        return self._desktop.loadComponentFromURL(url, target, flags, harden_load_properties(properties))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._desktop, name)
+
+
+class HardenedUnoConverter(converter.UnoConverter):  # type: ignore[misc]
+    """unoserver's converter whose desktop always loads documents hardened."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.desktop = HardenedDesktop(self.desktop)
+
+
+class FastStartUnoServer(server.UnoServer):  # type: ignore[misc]
+    """unoserver's server whose start polls LibreOffice's UNO port instead of sleeping 7 s."""
+
+    def start(self, executable: str = "libreoffice") -> subprocess.Popen[bytes] | None:
+        connection = (
+            f"socket,host={self.uno_interface},port={self.uno_port},tcpNoDelay=1;urp;StarOffice.ComponentContext"
+        )
+        command = [
+            executable,
+            "--headless",
+            "--invisible",
+            "--nocrashreport",
+            "--nodefault",
+            "--nologo",
+            "--nofirststartwizard",
+            "--norestore",
+            f"-env:UserInstallation={self.user_installation}",
+            f"--accept={connection}",
+        ]
+        self.libreoffice_process = subprocess.Popen(command)
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(signum, self._forward_signal)
+        if not self._wait_for_uno_port():
+            return None
+        self.xmlrcp_thread = threading.Thread(target=self.serve, name="xmlrpc", daemon=True)
+        self.xmlrcp_thread.start()
+        return self.libreoffice_process
+
+    def _forward_signal(self, signum: int, frame: object) -> None:
+        self.intentional_exit = True
+        if self.libreoffice_process.poll() is None:
+            self.libreoffice_process.send_signal(signum)
+
+    def _wait_for_uno_port(self) -> bool:
+        """True once LibreOffice accepts on its UNO port; False if it exited first."""
+        deadline = time.monotonic() + UNO_PORT_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            if self.libreoffice_process.poll() is not None:
+                return False
+            try:
+                with socket.create_connection((self.uno_interface, int(self.uno_port)), timeout=1):
+                    return True
+            except OSError:
+                time.sleep(UNO_PORT_POLL_SECONDS)
+        return True  # let unoserver's own retry loop decide
+
+
+def watch_supervisor(supervisor: int) -> None:
+    """Kill this whole process group as soon as the Kagaz process ``supervisor`` is gone.
+
+    Each worker lives in a session of its own so that the pool can kill it as a group, which also means
+    that nothing kills it when Kagaz itself dies without calling ``stop`` (SIGKILL, OOM killer): without
+    this watchdog every such death left LibreOffices running. ``PR_SET_PDEATHSIG`` is no substitute: it
+    fires when the *thread* that started the child exits, and the pool starts workers from short-lived
+    threads.
+    """
+    while os.getppid() == supervisor:
+        time.sleep(SUPERVISOR_POLL_SECONDS)
+    os.killpg(os.getpgrp(), signal.SIGKILL)
+
+
+def main() -> int:
+    """Patch unoserver's converter and server classes, then run unoserver's own ``main``."""
+    supervisor = os.environ.get(SUPERVISOR_VARIABLE)
+    if supervisor:
+        threading.Thread(target=watch_supervisor, args=(int(supervisor),), name="watchdog", daemon=True).start()
+    converter.UnoConverter = HardenedUnoConverter
+    server.UnoServer = FastStartUnoServer
+    return int(server.main() or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
