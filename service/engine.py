@@ -53,7 +53,7 @@ class Engine:
 
     def __init__(self, settings: Settings, pool: ConversionPool | None = None) -> None:
         self.settings = settings
-        self.registry = Registry(settings.templates_dir)
+        self.registry = Registry(settings.templates_dir, settings.data_dir)
         self.templates = TemplateCache()
         self.pool = pool
         self.reference = load_reference(settings.plan_file, settings.organizations_file)
