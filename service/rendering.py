@@ -46,6 +46,11 @@ def _template_filters() -> dict[str, Callable[..., Any]]:
     return kyrgyz.template_filters()
 
 
+def template_environment() -> jinja2.Environment:
+    """A fresh environment exactly like the one templates render in (template validation compiles in it)."""
+    return make_environment(_template_filters())
+
+
 @dataclass(frozen=True)
 class _Part:
     """One XML part of the template (body, header or footer), patched and compiled once."""
@@ -109,9 +114,8 @@ class CompiledTemplate:
         try:
             xml = compiled.template.render(context)
         except SecurityError as error:
-            raise TemplateError(
-                Problem(_part_name(key), "sandbox", f"the template tried something not allowed: {error}")
-            ) from None
+            message = f"the template tried something not allowed: {error}"
+            raise TemplateError(_problem_at(key, compiled.source, _error_line(error), message, "sandbox")) from None
         except jinja2.UndefinedError as error:
             raise TemplateError(_problem_at(key, compiled.source, _error_line(error), str(error))) from None
         except jinja2.TemplateError as error:
@@ -166,15 +170,24 @@ def _check_well_formed(key: str, xml: str) -> None:
         ) from None
 
 
-def _error_line(error: jinja2.TemplateError) -> int | None:
-    return getattr(error, "lineno", None)
+def _error_line(error: Exception) -> int | None:
+    """The template line an error was raised at: its ``lineno``, else the innermost template frame of its
+    traceback (Jinja rewrites tracebacks so that a template's frames carry template line numbers; an
+    ``UndefinedError`` or a ``SecurityError`` has no ``lineno`` of its own)."""
+    line = getattr(error, "lineno", None)
+    trace = error.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
 
 
 def _part_name(key: str) -> str:
     return "document body" if key == "body" else f"header/footer {key}"
 
 
-def _problem_at(key: str, xml: str, lineno: int | None, message: str) -> Problem:
+def _problem_at(key: str, xml: str, lineno: int | None, message: str, code: str = "template_syntax") -> Problem:
     """Point at the paragraph of the template where Jinja stopped, by its visible text."""
     place = _part_name(key)
     if lineno:
@@ -182,7 +195,7 @@ def _problem_at(key: str, xml: str, lineno: int | None, message: str) -> Problem
         text = _TAG_TEXT.sub("", lines[lineno - 1] if 0 < lineno <= len(lines) else "").strip()
         if text:
             place = f"{place}, paragraph «{text[:120]}»"
-    return Problem(place, "template_syntax", message)
+    return Problem(place, code, message, {"error": message})
 
 
 class TemplateCache:

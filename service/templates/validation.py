@@ -1,0 +1,223 @@
+"""A candidate DOCX → a report of problems with their places; a version may become active only with no errors.
+
+The stages, each skipped when an earlier one found errors (a renamed PDF is not test-rendered):
+
+1. ``package``  — the container, on bytes only (``package.py``): file type, ZIP limits, macros, DOCTYPE,
+   external relationships;
+2. ``tags``     — every tag found whole in its paragraph (``places.py``): tags cut by a paragraph end, broken
+   braces (``{ {``), tags split over differently formatted runs, ``{%tr %}`` outside a table;
+3. ``syntax``   — each part's tag stream compiled by the sandboxed Jinja environment: syntax errors, unknown
+   filters, an unclosed ``{% for %}`` (reported where it opens);
+4. ``variables`` — names and fields checked against the document kind's context, ``_``-names refused
+   (``variables.py``);
+5. ``compile``  — the real thing: docxtpl's XML patching and compilation, as rendering will do it;
+6. ``render``   — a test render of the template's sample data in the sandbox (StrictUndefined);
+7. ``fields``   — required fields of the model that the template never shows, neither by name nor by
+   the sample's values in the test render (warnings, unless the version in force does not show them either);
+8. ``pdf``      — the test render converted to PDF by the engine's LibreOffice pool;
+9. ``layout``   — page-level warnings on that PDF (``layout.py``) and page 1 as the preview image.
+
+Where adfinis/document-merge-service checks a template at upload by rendering it with sample data (or with
+a placeholder object that records names), and bcgov's CDOGS does not check templates at all, this reports
+every problem at once with its place, checks branches the sample never takes, refuses unsafe packages
+before parsing them, and proves the template converts and lays out — before anyone depends on it.
+
+The core is pure; ``convert`` (the pool) and poppler (``pdf.py``) are passed in or called at the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from pydantic import BaseModel
+
+from service.errors import ConversionFailed, ConversionTimeout, Problem, TemplateError
+from service.rendering import CompiledTemplate, template_environment
+from service.templates import layout, pdf
+from service.templates.fields import fields_not_shown
+from service.templates.package import check_package
+from service.templates.places import Part, read_parts, unclosed_block
+from service.templates.report import Finding, Report, error, warning
+from service.templates.variables import check_part
+
+
+@dataclass(frozen=True)
+class Sample:
+    """The template's sample input: the validated model, its plain data, and the context it renders with."""
+
+    model: BaseModel
+    data: Any
+    context: dict[str, Any]
+
+
+def validate(
+    content: bytes,
+    template: str,
+    model: type[BaseModel],
+    sample: Sample | None,
+    convert: Callable[[bytes], bytes] | None,
+    compile_template: Callable[[bytes], CompiledTemplate] = CompiledTemplate,
+    hidden_before: Collection[str] = (),
+) -> Report:
+    """Check ``content`` as a new version of ``template`` (whose input model is ``model``).
+
+    ``hidden_before`` are the required fields the version in force does not show either (an identifier
+    that is never printed, a field the generalized report only counts): no warning for those, so a warning
+    means "this version stopped showing something"."""
+    report = Report(template, hashlib.sha256(content).hexdigest())
+    _run(report, content, model, sample, convert, compile_template, set(hidden_before))
+    report.findings = _distinct(report.findings)
+    return report
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """One finding per code and place (a text box appears twice in a DOCX, as the drawing and its fallback;
+    ``''.__class__.__mro__`` is one mistake), and no formatting warning on a tag that is an error anyway."""
+    seen: set[tuple[str, str]] = set()
+    failed = {finding.where() for finding in findings if finding.is_error and finding.place}
+    result = []
+    for finding in findings:
+        key = (finding.code, finding.where())
+        if key in seen or (finding.code == "tag_split_runs" and finding.where() in failed):
+            continue
+        seen.add(key)
+        result.append(finding)
+    return result
+
+
+def _run(
+    report: Report,
+    content: bytes,
+    model: type[BaseModel],
+    sample: Sample | None,
+    convert: Callable[[bytes], bytes] | None,
+    compile_template: Callable[[bytes], CompiledTemplate],
+    hidden_before: set[str],
+) -> None:
+    report.stages.append("package")
+    report.findings += check_package(content)
+    if not report.ok:
+        return
+    report.stages.append("tags")
+    parts = read_parts(content)
+    for part in parts:
+        report.findings += part.findings
+    if not report.ok:
+        return
+    report.stages += ["syntax", "variables"]
+    environment = template_environment()
+    used: set[str] = set()
+    for part in parts:
+        ast = _parse(part, environment, report)
+        if ast is not None and sample is not None:
+            usage = check_part(part, ast, sample.context, environment)
+            report.findings += usage.findings
+            used |= usage.paths
+    report.variables = _leaves(used)
+    if not report.ok:
+        return
+    report.stages.append("compile")
+    try:
+        compiled = compile_template(content)
+    except TemplateError as exc:
+        report.findings += [_from_problem(problem, parts) for problem in exc.problems]
+        return
+    if sample is None:
+        report.findings.append(
+            error("sample_missing", "the template's sample data could not be read", location="sample")
+        )
+        return
+    report.stages.append("render")
+    try:
+        rendered = compiled.render(sample.context, properties={"identifier": f"{report.template}@candidate"})
+    except TemplateError as exc:
+        report.findings += [_from_problem(problem, parts) for problem in exc.problems]
+        return
+    except Exception as exc:  # docxtpl and python-docx fail in many ways on odd documents; say which
+        message = f"{type(exc).__name__}: {exc}"
+        report.findings.append(error("render_failed", message, location="sample", error=message))
+        return
+    report.stages.append("fields")
+    info = layout.inspect(rendered)
+    report.hidden = fields_not_shown(model, sample.data, used, info.text)
+    for path in report.hidden:
+        if path not in hidden_before:
+            report.findings.append(
+                warning("field_not_shown", f"the required field {path} is never shown", location=path, field=path)
+            )
+    if convert is None:
+        report.findings.append(warning("pdf_skipped", "not converted to PDF (no LibreOffice)", location="pdf"))
+        report.findings += layout.check_tables(info)
+        return
+    report.stages.append("pdf")
+    try:
+        document = convert(rendered)
+    except (ConversionFailed, ConversionTimeout) as exc:
+        report.findings.append(error("pdf_failed", str(exc), location="pdf", error=str(exc)))
+        return
+    report.stages.append("layout")
+    pages = pdf.page_texts(document)
+    report.pages = len(pages)
+    report.findings += layout.check(info, pages, sample.context)
+    report.pdf = document
+    report.preview = pdf.first_page_png(document)
+
+
+def _parse(part: Part, environment: jinja2.Environment, report: Report) -> jinja2.nodes.Template | None:
+    """The part's tag stream as a Jinja AST, or None after reporting its syntax error at its place."""
+    source = part.stream
+    try:
+        environment.from_string(source)  # compiles too: unknown filters and tests are found here
+        return environment.parse(source)
+    except jinja2.TemplateSyntaxError as exc:
+        message = exc.message or str(exc)
+        if "Unexpected end of template" in message:
+            opener = unclosed_block(part)
+            if opener is not None:
+                word = opener.source[2:-2].strip(" -+").split()[0]
+                end_tag = f"{{%{opener.level} end{word} %}}" if opener.level else f"{{% end{word} %}}"
+                report.findings.append(
+                    error(
+                        "tag_unclosed_block",
+                        f"«{word}» is opened here and never closed: add {end_tag}",
+                        opener.place,
+                        block=word,
+                        end_tag=end_tag,
+                    )
+                )
+                return None
+        tag = part.tag_at(exc.lineno)
+        code = "tag_split_broken" if tag is not None and tag.split else "template_syntax"
+        report.findings.append(error(code, message, tag.place if tag else None, location=part.name, error=message))
+        return None
+
+
+def _leaves(paths: set[str]) -> list[str]:
+    """The paths read, without those that only lead to others (``sections`` when ``sections[].title`` is read)."""
+    return sorted(path for path in paths if not any(other.startswith((f"{path}.", f"{path}[")) for other in paths))
+
+
+_QUOTED = re.compile(r"«(.*)»\s*$", re.DOTALL)
+
+
+def _from_problem(problem: Problem, parts: list[Part]) -> Finding:
+    """A problem from ``rendering`` (placed by its paragraph's text) placed by table/row/cell when found."""
+    params = dict(problem.params) or {"error": problem.message}
+    if problem.code == "sandbox":  # the catalogue says "not allowed" itself; keep Jinja's reason only
+        params["error"] = str(params.get("error", "")).rpartition("not allowed: ")[2]
+    match = _QUOTED.search(problem.location)
+    if match:
+        wanted = " ".join(match.group(1).split())
+        for part in parts:
+            for paragraph in part.paragraphs:
+                text = " ".join(paragraph.text.split())
+                if text and (text == wanted or text[:120] == wanted[:120]):
+                    tags = [tag for tag in part.tags if tag.paragraph is paragraph]
+                    place = tags[0].place if len(tags) == 1 else paragraph.place
+                    return error(problem.code, problem.message, place, **params)
+    return error(problem.code, problem.message, location=problem.location, **params)
