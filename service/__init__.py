@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 def create_app(settings: Mapping[str, Any] | None = None, *, pool: ConversionPool | None = None) -> Flask:
     """Build the service. ``settings`` override ``KAGAZ_*`` variables; ``pool`` shares a running pool
     (the tests start one per session) instead of starting the app's own."""
-    from service import api, logs, runtime
+    from service import api, auth, logs, runtime, security, web
     from service.settings import load_settings
+    from service.web import editors
 
     config = load_settings(dict(settings or {}))
     app = Flask(__name__)
@@ -28,6 +29,10 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: ConversionPoo
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     logs.init_app(app)
+    security.init_app(app)  # nosniff, no framing, no referrer, no-store on the API: on every answer
     runtime.init_app(app, pool=pool)
+    auth.init_app(app)  # API keys and roles; before the API, whose template routes it guards
     api.init_app(app)
+    web.init_app(app)  # the staff form at /, its workbooks, the session key for CSRF
+    app.register_blueprint(editors.bp)  # the template editors' page at /editors/
     return app

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -56,6 +56,11 @@ class Settings(BaseSettings):
         None,
         description="Key that signs the web form's session and CSRF token; a random one per start if unset.",
     )
+    auth_required: bool = Field(
+        False,
+        description="Require an API key (role client or higher) for every /api/ request, rendering included. "
+        "Off: rendering is open on the trusted network. Template changes always need an editor key.",
+    )
 
     # --- conversion pool ---
     pool_size: int = Field(
@@ -86,6 +91,37 @@ class Settings(BaseSettings):
     )
     start_pool: bool = Field(
         True, description="Start the LibreOffice pool with the service (off: DOCX only, /health not ready)."
+    )
+
+    # --- batches and background jobs ---
+    jobs_backend: Literal["sqlite", "redis"] = Field(
+        "sqlite",
+        description="Where the job queue and job states live: `sqlite` (embedded, `data_dir/jobs.sqlite3`) or "
+        "`redis` (`KAGAZ_REDIS_URL`; workers on many machines, see «Batches and jobs»).",
+    )
+    redis_url: str = Field(
+        "redis://localhost:6379/0", description="The Redis server of the job queue when KAGAZ_JOBS_BACKEND=redis."
+    )
+    jobs_workers: int = Field(
+        1,
+        ge=0,
+        le=16,
+        description="Batches the service runs at once in its embedded consumer (threads); each feeds the whole "
+        "pool. 0: none, jobs are run by separate `huey_consumer service.jobs.huey` processes.",
+    )
+    jobs_stale_after: float = Field(
+        60.0,
+        gt=0,
+        description="Seconds without a heartbeat after which a running batch is taken as dead (its process was "
+        "killed) and resumed by another worker.",
+    )
+    batch_max_bytes: int = Field(
+        64 * 1024 * 1024,
+        ge=1024,
+        description="Largest batch upload (JSON list, ZIP or workbook), in bytes, and largest unpacked ZIP (413).",
+    )
+    batch_max_reports: int = Field(
+        1000, ge=1, le=1000, description="Most reports (files of a ZIP, records of a JSON list) in one batch job."
     )
 
 
