@@ -1,21 +1,59 @@
-"""``GET /api/v1/templates``: what can be rendered; ``…/<name>/schema``: the JSON Schema of its input."""
+"""Templates over HTTP: what can be rendered, the input schema, and every version of each template.
+
+::
+
+    GET  /api/v1/templates                                   each template with its active version
+    GET  /api/v1/templates/<name>/schema                     the JSON Schema of its input
+    GET  /api/v1/templates/<name>/versions                   every version, newest first, and the activations
+    POST /api/v1/templates/<name>/versions                   upload a DOCX (editor): 201 stored, 422 refused
+    GET  /api/v1/templates/<name>/versions/<n>               one version: who, when, note, its report
+    GET  /api/v1/templates/<name>/versions/<n>/file          its DOCX
+    GET  /api/v1/templates/<name>/versions/<n>/preview.png   page 1 of its test render
+    GET  /api/v1/templates/<name>/versions/<n>/compare?with=<m>[&format=png]
+                                                             variables added/removed; both pages side by side
+    POST /api/v1/templates/<name>/versions/<n>/activate      make it the one that renders (editor)
+
+The upload is multipart (``file``, ``note``, ``activate=1``, ``dry_run=1``) or a raw DOCX body with the same
+fields in the query. Reads follow ``KAGAZ_AUTH_REQUIRED``; changes always need an editor key.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, url_for
+from typing import Any
+from urllib.parse import quote
+
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from service import documents
+from service.api.errors import language, problem_response
+from service.auth import current_principal, require_role
+from service.errors import InputError, NotFound, Problem
 from service.runtime import engine
+from service.templates.editing import TemplateEditing, Upload
+from service.templates.registry import VersionInfo
+from service.templates.report import Report
 
 bp = Blueprint("templates", __name__, url_prefix="/api/v1/templates")
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+NOTE_LIMIT = 2000
+TRUE = ("1", "true", "yes", "on")
+
+
+def editing() -> TemplateEditing:
+    """The app's template-editing service (one per app, made on first use)."""
+    extensions = current_app.extensions
+    if "kagaz.templates" not in extensions:
+        extensions.setdefault("kagaz.templates", TemplateEditing(engine()))
+    return extensions["kagaz.templates"]
 
 
 @bp.get("")
+@require_role("client")
 def index() -> Response:
     registry = engine().registry
     items = []
     for manifest in registry.manifests.values():
-        active = registry.active(manifest.name)
+        active = registry.info(manifest.name, registry.active_number(manifest.name))
         items.append(
             {
                 "name": manifest.name,
@@ -24,16 +62,183 @@ def index() -> Response:
                 "locale": manifest.locale,
                 "active_version": active.version,
                 "sha256": active.sha256,
+                "activated_from": {"created_by": active.created_by, "created_at": active.created_at},
                 "formats": ["docx", "pdf"],
                 "render": url_for("documents.create", document=manifest.document, _external=False),
                 "schema": url_for("templates.schema", name=manifest.name, _external=False),
+                "versions": url_for("templates.versions", name=manifest.name, _external=False),
             }
         )
     return jsonify({"templates": items})
 
 
 @bp.get("/<name>/schema")
+@require_role("client")
 def schema(name: str) -> Response:
     manifest = engine().registry.manifest(name)
     kind = documents.get_kind(manifest.document)
     return jsonify(kind.model.model_json_schema())
+
+
+@bp.get("/<name>/versions")
+@require_role("client")
+def versions(name: str) -> Response:
+    registry = engine().registry
+    return jsonify(
+        {
+            "name": name,
+            "active_version": registry.active_number(name),
+            "versions": [version_json(info) for info in registry.versions(name)],
+            "activations": registry.activations(name),
+        }
+    )
+
+
+@bp.post("/<name>/versions")
+@require_role("editor")
+def upload(name: str) -> Response:
+    engine().registry.manifest(name)  # 404 before reading a body for a template that does not exist
+    content, fields = _upload_body()
+    note = fields.get("note", "").strip()[:NOTE_LIMIT]
+    service = editing()
+    if fields.get("dry_run", "").lower() in TRUE:
+        report = service.check(name, content)
+        return _report_response(report, 200 if report.ok else 422)
+    result = service.upload(
+        name, content, by=current_principal().name, note=note, activate=fields.get("activate", "").lower() in TRUE
+    )
+    return _upload_response(result)
+
+
+@bp.get("/<name>/versions/<int:number>")
+@require_role("client")
+def version(name: str, number: int) -> Response:
+    info = engine().registry.info(name, number)
+    body = version_json(info)
+    body["report"] = Report.from_json(info.report).as_dict(language()) if info.report.get("sha256") else None
+    return jsonify(body)
+
+
+@bp.get("/<name>/versions/<int:number>/file")
+@require_role("client")
+def file(name: str, number: int) -> Response:
+    template = engine().registry.version(name, number)
+    response = Response(template.content, mimetype=DOCX_TYPE)
+    filename = f"{template.name}-v{template.version}.docx"
+    response.headers["Content-Disposition"] = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
+    response.headers["X-Kagaz-Template"] = template.name
+    response.headers["X-Kagaz-Template-Version"] = str(template.version)
+    response.headers["X-Kagaz-Template-Sha256"] = template.sha256
+    return response
+
+
+@bp.get("/<name>/versions/<int:number>/preview.png")
+@require_role("client")
+def preview(name: str, number: int) -> Response:
+    image = editing().preview(name, number)
+    if image is None:
+        raise NotFound(f"{name}@{number} has no preview: its test render failed (see its report)")
+    response = Response(image, mimetype="image/png")
+    response.headers["Cache-Control"] = "private, max-age=86400, immutable"  # a version never changes
+    return response
+
+
+@bp.get("/<name>/versions/<int:number>/compare")
+@require_role("client")
+def compare(name: str, number: int) -> Response:
+    other = request.args.get("with", type=int)
+    if other is None:
+        raise InputError(Problem("query.with", "missing", "?with=<version> is required"))
+    service = editing()
+    if request.args.get("format") == "png":
+        image = service.side_by_side(name, other, number)
+        if image is None:
+            raise NotFound("a version has no preview: its test render failed (see its report)")
+        return Response(image, mimetype="image/png")
+    comparison = service.compare(name, other, number)
+    return jsonify(
+        {
+            "name": name,
+            "older": version_json(comparison.older),
+            "newer": version_json(comparison.newer),
+            "variables": {"added": comparison.changes.added, "removed": comparison.changes.removed},
+            "previews": {
+                str(other): url_for("templates.preview", name=name, number=other),
+                str(number): url_for("templates.preview", name=name, number=number),
+            },
+            "side_by_side": url_for("templates.compare", name=name, number=number, **{"with": other, "format": "png"}),
+        }
+    )
+
+
+@bp.post("/<name>/versions/<int:number>/activate")
+@require_role("editor")
+def activate(name: str, number: int) -> Response:
+    info = editing().activate(name, number, by=current_principal().name)
+    return jsonify(version_json(info))
+
+
+def version_json(info: VersionInfo) -> dict[str, Any]:
+    links = {
+        "self": url_for("templates.version", name=info.name, number=info.version),
+        "file": url_for("templates.file", name=info.name, number=info.version),
+        "preview": url_for("templates.preview", name=info.name, number=info.version),
+        "activate": url_for("templates.activate", name=info.name, number=info.version),
+    }
+    report = info.report
+    return {
+        "name": info.name,
+        "version": info.version,
+        "label": info.label,
+        "sha256": info.sha256,
+        "size": info.size,
+        "created_by": info.created_by,
+        "created_at": info.created_at,
+        "note": info.note,
+        "status": info.status,
+        "active": info.active,
+        "warnings": sum(1 for item in report.get("findings", []) if item.get("severity") == "warning"),
+        "links": links,
+    }
+
+
+def _upload_body() -> tuple[bytes, dict[str, str]]:
+    """The DOCX and the form fields, from a multipart form or a raw body with the fields in the query."""
+    if request.mimetype == "multipart/form-data":
+        part = request.files.get("file")
+        content = part.read() if part is not None else b""
+        fields = {key: request.form.get(key, "") for key in ("note", "activate", "dry_run")}
+    else:
+        content = request.get_data(cache=False)
+        fields = {key: request.args.get(key, "") for key in ("note", "activate", "dry_run")}
+    if not content:
+        raise InputError(Problem("file", "template_file_missing", "no DOCX file was attached"))
+    return content, fields
+
+
+def _report_response(report: Report, status: int) -> Response:
+    lang = language()
+    body = report.as_dict(lang)
+    if not report.ok:
+        response = problem_response(status, "the template was refused", [])
+        payload = response.get_json()
+        payload["errors"] = body["errors"]
+        payload["report"] = body
+        response = jsonify(payload)
+        response.status_code = status
+        return response
+    response = jsonify({"report": body})
+    response.status_code = status
+    return response
+
+
+def _upload_response(result: Upload) -> Response:
+    if result.version is None:
+        return _report_response(result.report, 422)
+    body = version_json(result.version)
+    body["report"] = result.report.as_dict(language())
+    body["duplicate"] = result.duplicate
+    response = jsonify(body)
+    response.status_code = 200 if result.duplicate else 201
+    response.headers["Location"] = body["links"]["self"]
+    return response
