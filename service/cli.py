@@ -240,5 +240,16 @@ def batch(year: int, input_path: Path, formats: tuple[str, ...], out: Path, forc
     sys.exit(run_cli(year, input_path, formats, out, force, workers))
 
 
+def _add_editor_commands() -> None:
+    """``kagaz templates …`` and ``kagaz keys …`` live in ``service.admin_cli``."""
+    from service.admin_cli import keys, templates
+
+    main.add_command(templates)
+    main.add_command(keys)
+
+
+_add_editor_commands()
+
+
 if __name__ == "__main__":
     main()

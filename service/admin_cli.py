@@ -1,0 +1,205 @@
+"""``kagaz templates …`` and ``kagaz keys …``: what template editors and administrators do from a shell.
+
+The same calls as the API and the editors' page (``TemplateEditing`` over an ``Engine``), on the same data
+directory, so a version activated here is the one the running service renders with on its next request.
+``check`` and ``upload`` start a one-worker LibreOffice pool when the test render is to be converted.
+
+Exit codes as in ``service.cli``: 0 done, 1 the user's mistake (a refused template, an unknown name),
+2 the machine's problem (LibreOffice could not start).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from service.auth import ROLES, KeyRefused, KeyStore
+from service.errors import ConversionError, TemplateNotFound
+from service.settings import ConfigurationError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from service.conversion.pool import ConversionPool
+    from service.templates.editing import TemplateEditing
+
+EXIT_INPUT = 1
+EXIT_SYSTEM = 2
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return load_settings(dict(overrides))
+    except ConfigurationError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_INPUT)
+
+
+class _PoolOnDemand:
+    """A one-worker LibreOffice pool started by the first conversion: a template refused before its test
+    render (most mistakes) is reported without starting LibreOffice at all."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pool: ConversionPool | None = None
+
+    def convert(self, docx: bytes) -> bytes:
+        if self.pool is None:
+            from service.conversion.pool import ConversionPool
+
+            self.pool = ConversionPool.from_settings(self.settings)
+            if not self.pool.start():
+                click.echo("error: LibreOffice did not start", err=True)
+                sys.exit(EXIT_SYSTEM)
+        return self.pool.convert(docx)
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.stop()
+
+
+@contextlib.contextmanager
+def _editing(with_pool: bool) -> Iterator[TemplateEditing]:
+    """A ``TemplateEditing`` on the configured data directory, converting through a pool if asked."""
+    from service.engine import Engine
+    from service.templates.editing import TemplateEditing
+
+    settings = _settings(pool_size=1) if with_pool else _settings(start_pool=False)
+    pool = _PoolOnDemand(settings) if with_pool else None
+    try:
+        yield TemplateEditing(Engine(settings, pool))  # type: ignore[arg-type]  # it converts like a pool
+    except TemplateNotFound as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_INPUT)
+    except ConversionError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_SYSTEM)
+    finally:
+        if pool is not None:
+            pool.stop()
+
+
+def _who(by: str | None) -> str:
+    return by or f"cli:{getpass.getuser()}"
+
+
+@click.group("templates")
+def templates() -> None:
+    """Template versions: list, check a DOCX, upload it, activate a version (or roll back)."""
+
+
+@templates.command("list")
+def list_templates() -> None:
+    """Every template, its active version and how many versions it has."""
+    with _editing(with_pool=False) as service:
+        registry = service.registry
+        for manifest in registry.manifests.values():
+            versions = registry.versions(manifest.name)
+            active = next(info for info in versions if info.active)
+            click.echo(
+                f"{manifest.name:<22} v{active.version:<4} of {len(versions):<3} "
+                f"({active.created_by}, {active.created_at})  {manifest.title}"
+            )
+
+
+@templates.command("versions")
+@click.argument("name")
+def list_versions(name: str) -> None:
+    """Every version of NAME, newest first; * marks the active one."""
+    with _editing(with_pool=False) as service:
+        for info in service.registry.versions(name):
+            mark = "*" if info.active else " "
+            note = f"  «{info.note}»" if info.note else ""
+            click.echo(f"{mark} v{info.version:<4} {info.status:<9} {info.created_at}  {info.created_by}{note}")
+
+
+@templates.command("check")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--template", "name", required=True, help="The template FILE is meant to replace (action-plan …).")
+@click.option("--lang", type=click.Choice(["ky", "ru", "en"]), default="en", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def check(file: Path, name: str, lang: str, as_json: bool) -> None:
+    """Validate FILE as a new version of a template; exit 0 when it has no errors, 1 otherwise."""
+    with _editing(with_pool=True) as service:
+        report = service.check(name, file.read_bytes())
+    click.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2) if as_json else report.text(lang))
+    sys.exit(0 if report.ok else EXIT_INPUT)
+
+
+@templates.command("upload")
+@click.argument("name")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--note", default="", help="Why this version (kept with it).")
+@click.option("--by", default=None, help="Who uploads it (default: cli:<login>).")
+@click.option("--activate", is_flag=True, help="Make it the active version at once.")
+@click.option("--lang", type=click.Choice(["ky", "ru", "en"]), default="en", show_default=True)
+def upload(name: str, file: Path, note: str, by: str | None, activate: bool, lang: str) -> None:
+    """Validate FILE and store it as the next version of NAME (exit 1 and nothing stored if refused)."""
+    with _editing(with_pool=True) as service:
+        result = service.upload(name, file.read_bytes(), by=_who(by), note=note, activate=activate)
+    click.echo(result.report.text(lang))
+    if result.version is None:
+        sys.exit(EXIT_INPUT)
+    state = "active" if result.version.active else "not active"
+    verb = "already stored as" if result.duplicate else "stored as"
+    click.echo(f"{verb} {result.version.label} ({state})")
+
+
+@templates.command("activate")
+@click.argument("name")
+@click.argument("version", type=int)
+@click.option("--by", default=None, help="Who activates it (default: cli:<login>).")
+def activate(name: str, version: int, by: str | None) -> None:
+    """Make VERSION of NAME the one that renders (an older one rolls back)."""
+    with _editing(with_pool=False) as service:
+        info = service.activate(name, version, by=_who(by))
+    click.echo(f"{info.label} is active")
+
+
+@click.group("keys")
+def keys() -> None:
+    """API keys: create one for a system or a person, list them, revoke one."""
+
+
+def _store() -> KeyStore:
+    return KeyStore.for_data_dir(_settings(start_pool=False).data_dir)
+
+
+@keys.command("create")
+@click.option("--name", required=True, help="Who or what uses the key (kept with versions it makes).")
+@click.option(
+    "--role", required=True, type=click.Choice(ROLES), help="client renders; editor changes templates; admin."
+)
+def create_key(name: str, role: str) -> None:
+    """Make a key; it is printed once and never stored (only its SHA-256 is)."""
+    try:
+        info, token = _store().create(name, role)
+    except KeyRefused as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(f"created {info.role} key {info.name!r}; keep it now, it is not shown again:", err=True)
+    click.echo(token)
+
+
+@keys.command("list")
+@click.option("--all", "include_revoked", is_flag=True, help="Show revoked keys too.")
+def list_keys(include_revoked: bool) -> None:
+    """The keys: name, role, the key's first characters, when made (and revoked)."""
+    for info in _store().keys(include_revoked):
+        revoked = f"  revoked {info.revoked_at}" if info.revoked_at else ""
+        click.echo(f"{info.name:<24} {info.role:<7} {info.prefix}…  {info.created_at}{revoked}")
+
+
+@keys.command("revoke")
+@click.argument("name")
+def revoke_key(name: str) -> None:
+    """Revoke the key called NAME: it stops working at once (web sessions opened with it end too)."""
+    if not _store().revoke(name):
+        click.echo(f"error: no live key named {name!r}", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(f"revoked {name!r}")
