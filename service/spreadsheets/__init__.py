@@ -1,0 +1,22 @@
+"""Spreadsheets in and out: the workbooks court staff fill, and their import into the documents' models.
+
+- ``read(document, content, filename, reference)``: an ``.xlsx`` or ``.csv`` upload → ``Imported`` (the
+  JSON API's dict and the place of every field), or an ``InputError`` naming sheet, row and column;
+- ``workbook(document, reference, data=None)``: a blank workbook, or an example filled with ``data``;
+- ``LAYOUTS``: how each document is laid out (``layouts``), the one description both directions use.
+
+Validation is not done here: the caller passes ``Imported.data`` to ``engine.load`` (or ``produce``) inside
+``with imported.located():`` so that the model's errors name cells.
+"""
+
+from __future__ import annotations
+
+from service.spreadsheets.blanks import workbook
+from service.spreadsheets.layouts import LAYOUTS, Layout
+from service.spreadsheets.places import Imported, Place
+from service.spreadsheets.reading import read
+
+SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".ods")
+"""File suffixes the CLI hands to ``read`` (it explains itself for the last two)."""
+
+__all__ = ["LAYOUTS", "SUFFIXES", "Imported", "Layout", "Place", "read", "workbook"]

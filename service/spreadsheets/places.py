@@ -1,0 +1,80 @@
+"""Where each value of an imported spreadsheet came from, and errors re-addressed from field paths to cells.
+
+The reader records a ``Place`` for every field path it fills; when validation (``engine.load``) reports
+``sections[1].measures[0].deadline``, ``Imported.located`` rewrites it to ``Иш-чаралар!F7`` and adds the
+sheet, row, column and header as message parameters, so the page and the CLI can say all four.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from service.errors import InputError, Problem
+
+_PATH_TAIL = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a value was read: a cell, a whole row (``column`` None) or a whole sheet (``row`` None)."""
+
+    sheet: str
+    row: int | None = None
+    column: str | None = None
+    header: str | None = None
+
+    @property
+    def location(self) -> str:
+        if self.row is None:
+            return self.sheet
+        if self.column is None:
+            return f"{self.sheet}!{self.row}:{self.row}"
+        return f"{self.sheet}!{self.column}{self.row}"
+
+    def params(self) -> dict[str, object]:
+        found = {"sheet": self.sheet, "row": self.row, "column": self.column, "header": self.header}
+        return {key: value for key, value in found.items() if value is not None}
+
+
+@dataclass
+class Imported:
+    """What a spreadsheet holds, as the JSON API's dict, and the place of every field path in it."""
+
+    document: str
+    data: dict[str, Any]
+    places: dict[str, Place] = field(default_factory=dict)
+
+    def place(self, path: str) -> Place | None:
+        """The place of ``path`` or of its nearest parent (``responsible[2]`` → the responsible cell)."""
+        while path:
+            if path in self.places:
+                return self.places[path]
+            shorter = _PATH_TAIL.sub("", path)
+            if shorter == path:
+                break
+            path = shorter
+        return self.places.get("(document)")
+
+    def relocate(self, problems: list[Problem]) -> list[Problem]:
+        located = []
+        for item in problems:
+            place = self.place(item.location)
+            if place is None:
+                located.append(item)
+            else:
+                located.append(Problem(place.location, item.code, item.message, {**item.params, **place.params()}))
+        return located
+
+    @contextmanager
+    def located(self) -> Iterator[dict[str, Any]]:
+        """Yield the data; an ``InputError`` raised inside names cells instead of field paths."""
+        try:
+            yield self.data
+        except InputError as error:
+            relocated = type(error)(self.relocate(error.problems))
+            relocated.status = error.status
+            raise relocated from None
