@@ -1,0 +1,192 @@
+"""The staff form at ``/``: upload a filled spreadsheet, get the DOCX or PDF; and the workbooks to fill.
+
+The page works without JavaScript (a plain multipart form; the answer is the file, or the page again with
+the problems next to the form and the other choices kept). ``assets/form.js`` only adds a progress
+indicator and a size check. The upload is read into memory and never written anywhere by Kagaz (Werkzeug
+spools a large part to an anonymous temporary file in the system's temp dir, deleted when closed).
+
+The document is made as the API makes it: ``spreadsheets.read`` gives the API's dict, then
+``engine.produce`` inside ``imported.located()``, and the file goes out through the API's ``file_response``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, Response, abort, g, render_template, request
+from werkzeug.datastructures import FileStorage
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from service import spreadsheets
+from service.api.documents import content_disposition, file_response
+from service.errors import (
+    ConversionFailed,
+    ConversionTimeout,
+    InputError,
+    PoolUnavailable,
+    Problem,
+    TemplateError,
+)
+from service.images import ImageRejected, clean_image
+from service.messages import LANGUAGES
+from service.runtime import engine
+from service.spreadsheets.samples import example_data
+from service.web import page
+from service.web.texts import text
+
+log = logging.getLogger("kagaz.web")
+
+bp = Blueprint("form", __name__, template_folder="templates", static_folder="static", static_url_path="/assets")
+
+DOCUMENTS = ("action-plan", "progress-report")
+FORMATS = ("docx", "pdf")
+IMAGES = ("signature_image", "seal_image")
+DOWNLOAD_COOKIE = "kagaz_download"  # set on a file answer, so form.js knows the download has started
+_DOWNLOAD_TOKEN = re.compile(r"^[a-z0-9]{8,64}$")
+WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the clerk chose; kept when the page is shown again with problems."""
+
+    document: str = "action-plan"
+    format: str = "pdf"
+    language: str = "ky"
+
+
+bp.after_request(page.secure_headers)
+
+
+@bp.get("/")
+def index() -> Response:
+    lang = page.language(request.args.get("lang"))
+    return show(Choices(language=lang))
+
+
+@bp.post("/")
+def submit() -> Response:
+    lang = page.language(request.args.get("lang"))
+    try:
+        form, files = request.form, request.files
+    except RequestEntityTooLarge:
+        limit = request.max_content_length or 0
+        problem = Problem("file", "upload_too_large", f"over {limit} bytes", {"limit_mb": _megabytes(limit)})
+        return show(Choices(language=lang), [problem], 413)
+    choices = Choices(form.get("document", ""), form.get("format", ""), lang)
+    if not page.csrf_valid(form.get("csrf_token")):
+        return show(choices, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
+    problems = []
+    if choices.document not in DOCUMENTS:
+        problems.append(Problem("form", "form_document", "choose the document"))
+    if choices.format not in FORMATS:
+        problems.append(Problem("form", "form_format", "choose DOCX or PDF"))
+    upload = files.get("file")
+    if upload is None or not upload.filename:
+        problems.append(Problem("file", "upload_missing", "no file chosen"))
+    if problems or upload is None:
+        return show(choices, problems, 400)
+    try:
+        rendered = produce(choices, upload, files)
+    except InputError as error:
+        return show(choices, error.problems, error.status)
+    except TemplateError as error:
+        return show(choices, error.problems, 422)
+    except (PoolUnavailable, ConversionTimeout) as error:
+        log.warning("no PDF for the form: %s", error)
+        response = show(choices, [Problem("form", "form_busy", str(error))], 503)
+        response.headers["Retry-After"] = str(getattr(error, "retry_after", 5))
+        return response
+    except ConversionFailed as error:
+        return show(choices, [Problem("form", "conversion_failed", str(error), {"error": str(error)})], 422)
+    response = file_response(rendered)
+    token = form.get("download_token", "")
+    if _DOWNLOAD_TOKEN.match(token):
+        response.set_cookie(DOWNLOAD_COOKIE, token, max_age=120, samesite="Strict", secure=request.is_secure)
+    return response
+
+
+def produce(choices: Choices, upload: FileStorage, files: Any) -> Any:
+    """Read the upload and make the document; every problem of the spreadsheet and images raised together."""
+    content = upload.read()
+    problems: list[Problem] = []
+    images: dict[str, bytes] = {}
+    if choices.document == "progress-report":
+        for field in IMAGES:
+            image = files.get(field)
+            if image is None or not image.filename:
+                continue
+            try:
+                images[field] = clean_image(image.read()).content
+            except ImageRejected as error:
+                problems.append(Problem(field, "upload_image", str(error), {"error": str(error)}))
+    try:
+        imported = spreadsheets.read(choices.document, content, upload.filename or "", engine().reference)
+        if images:
+            imported.data.setdefault("signature", {}).update(images)
+        with imported.located() as data:
+            if not problems:
+                return engine().produce(choices.document, data, choices.format)
+            engine().load(choices.document, data)  # the images failed: still show every problem of the sheet
+    except InputError as error:
+        raise together(problems, error) from None
+    raise InputError(problems)
+
+
+def together(problems: list[Problem], error: InputError) -> InputError:
+    """The form's own problems and the file's, keeping the file's status (413 for a zip bomb)."""
+    if not problems:
+        return error
+    combined = InputError(problems + error.problems)
+    combined.status = error.status
+    return combined
+
+
+@bp.get("/spreadsheets/<document>.xlsx")
+def spreadsheet(document: str) -> Response:
+    """A blank workbook for ``document``, or with ``?example=1`` one filled from the samples."""
+    if document not in DOCUMENTS:
+        abort(404)
+    example = request.args.get("example", "").lower() in ("1", "true", "yes")
+    reference = engine().reference
+    content = spreadsheets.workbook(document, reference, example_data(document, reference) if example else None)
+    name = text(document, "ky") + (" — үлгү" if example else " — бош таблица") + ".xlsx"
+    response = Response(content, mimetype=WORKBOOK_TYPE)
+    response.headers["Content-Disposition"] = content_disposition(name)
+    return response
+
+
+@bp.errorhandler(Exception)
+def unexpected(error: Exception) -> Response | HTTPException:
+    """A bug shows the page with a request number to quote, never a stack trace."""
+    if isinstance(error, HTTPException):
+        return error
+    log.exception("unexpected error on the form", extra={"fields": {"request_id": g.get("request_id")}})
+    problem = Problem("form", "form_internal", "internal error", {"request_id": g.get("request_id") or "—"})
+    return show(Choices(language=page.language()), [problem], 500)
+
+
+def show(choices: Choices, problems: list[Problem] | tuple[()] = (), status: int = 200) -> Response:
+    limit = request.max_content_length or 0
+    body = render_template(
+        "web/form.html",
+        choices=choices,
+        documents=DOCUMENTS,
+        formats=FORMATS,
+        languages=LANGUAGES,
+        problems=[page.shown(problem, choices.language) for problem in problems],
+        file_problem=any(problem.location != "form" for problem in problems),
+        csrf_token=page.csrf_token(),
+        max_bytes=limit,
+        limit_mb=_megabytes(limit),
+        t=lambda key, **params: text(key, choices.language, **params),
+    )
+    return Response(body, status=status, mimetype="text/html")
+
+
+def _megabytes(limit: int) -> str:
+    value = limit / (1024 * 1024)
+    return f"{value:.0f}" if value >= 10 or value.is_integer() else f"{value:.1f}".replace(".", ",")
