@@ -1,0 +1,218 @@
+"""The template editors' page at ``/editors/``: sign in with an editor key, upload, read the report, preview,
+activate, roll back, download, compare.
+
+It calls the same ``TemplateEditing`` as the API (``service.api.templates.editing``), so a version uploaded
+here is validated exactly as one posted to ``/api/v1/templates/<name>/versions``. The sign-in keeps the key's
+id, name and role in the signed session (never the key); every request checks that the key is still live
+and still an editor's, so revoking it ends the session. Every POST carries the page's CSRF token (the staff
+form's synchronizer token in ``web/page.py``). Pictures and files are served here too, behind the sign-in,
+because the API's may need a key a browser's ``<img>`` cannot send.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from service.api.templates import editing
+from service.auth import ROLES, Principal, keys
+from service.errors import NotFound, TemplateNotFound
+from service.messages import translate
+from service.runtime import engine
+from service.templates.editing import Upload
+from service.web import page
+from service.web.editors_texts import text
+
+bp = Blueprint("editors", __name__, url_prefix="/editors", template_folder="templates")
+bp.after_request(page.secure_headers)
+SESSION_KEY = "editor"
+NOTE_LIMIT = 2000
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def signed_in() -> Principal | None:
+    """The editor of this session, if the key it signed in with is still live and an editor's."""
+    stored = session.get(SESSION_KEY)
+    if not isinstance(stored, dict) or not isinstance(stored.get("id"), int):
+        return None
+    principal = keys().live(stored["id"])
+    if principal is None or not principal.can("editor"):
+        session.pop(SESSION_KEY, None)
+        return None
+    return principal
+
+
+def editor_page(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Only for a signed-in editor; a POST also needs the page's CSRF token."""
+
+    @functools.wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        editor = signed_in()
+        if editor is None:
+            return redirect(url_for("editors.login", next=request.path))
+        if request.method == "POST" and not page.csrf_valid(request.form.get("csrf_token")):
+            return show("problem.html", 400, problem=translate("form_csrf", page.language()))
+        return view(editor, *args, **kwargs)
+
+    return guarded
+
+
+def show(template: str, status: int = 200, **values: Any) -> Response:
+    lang = page.language(request.args.get("lang"))
+    body = render_template(
+        f"web/editors/{template}",
+        choices={"language": lang},
+        lang=lang,
+        csrf_token=page.csrf_token(),
+        editor=signed_in(),
+        roles=ROLES,
+        t=lambda key, **params: text(key, lang, **params),
+        **values,
+    )
+    return Response(body, status=status, mimetype="text/html")
+
+
+@bp.get("/login")
+def login_form() -> Response:
+    return show("login.html")
+
+
+@bp.post("/login")
+def login() -> Response:
+    if not page.csrf_valid(request.form.get("csrf_token")):
+        return show("login.html", 400, problem=translate("form_csrf", page.language()))
+    principal = keys().verify(request.form.get("key", "").strip())
+    lang = page.language()
+    if principal is None:
+        return show("login.html", 401, problem=text("login_failed", lang))
+    if not principal.can("editor"):
+        return show("login.html", 403, problem=text("login_weak", lang, role=principal.role))
+    language = session.get("lang")
+    session.clear()  # a new session for the signed-in editor: nothing carried over but the language
+    if language:
+        session["lang"] = language
+    session[SESSION_KEY] = {"id": principal.key_id, "name": principal.name, "role": principal.role}
+    target = request.args.get("next", "")
+    return redirect(target if target.startswith("/editors/") else url_for("editors.index"))
+
+
+@bp.post("/logout")
+def logout() -> Response:
+    if page.csrf_valid(request.form.get("csrf_token")):
+        session.pop(SESSION_KEY, None)
+    return redirect(url_for("editors.login_form"))
+
+
+@bp.get("/")
+@editor_page
+def index(editor: Principal) -> Response:
+    registry = engine().registry
+    rows = []
+    for manifest in registry.manifests.values():
+        versions = registry.versions(manifest.name)
+        rows.append({"manifest": manifest, "active": next(v for v in versions if v.active), "count": len(versions)})
+    return show("index.html", rows=rows)
+
+
+@bp.get("/<name>")
+@editor_page
+def template(editor: Principal, name: str) -> Response:
+    return _template_page(name, activated=request.args.get("activated", type=int))
+
+
+def _template_page(
+    name: str, status: int = 200, upload: Upload | None = None, activated: int | None = None, problem: str = ""
+) -> Response:
+    registry = engine().registry
+    manifest = registry.manifest(name)
+    versions = registry.versions(name)
+    report = upload.report.as_dict(page.language()) if upload else None
+    return show(
+        "template.html",
+        status,
+        manifest=manifest,
+        versions=versions,
+        upload=upload,
+        report=report,
+        activated=activated,
+        problem=problem,
+        note_limit=NOTE_LIMIT,
+    )
+
+
+@bp.post("/<name>/upload")
+@editor_page
+def upload(editor: Principal, name: str) -> Response:
+    engine().registry.manifest(name)
+    try:
+        part = request.files.get("file")
+        note = request.form.get("note", "").strip()[:NOTE_LIMIT]
+    except RequestEntityTooLarge:
+        limit = request.max_content_length or 0
+        return _template_page(name, 413, problem=translate("too_large", page.language(), {"limit": limit}))
+    content = part.read() if part is not None else b""
+    if not content:
+        return _template_page(name, 400, problem=translate("template_file_missing", page.language()))
+    result = editing().upload(name, content, by=editor.name, note=note)
+    status = (201 if not result.duplicate else 200) if result.version else 422
+    return _template_page(name, status, result)
+
+
+@bp.post("/<name>/versions/<int:number>/activate")
+@editor_page
+def activate(editor: Principal, name: str, number: int) -> Response:
+    editing().activate(name, number, by=editor.name)
+    return redirect(url_for("editors.template", name=name, activated=number))
+
+
+@bp.get("/<name>/versions/<int:number>")
+@editor_page
+def version(editor: Principal, name: str, number: int) -> Response:
+    info = engine().registry.info(name, number)
+    report = editing().report_of(name, number)
+    return show(
+        "version.html", manifest=engine().registry.manifest(name), info=info, report=report.as_dict(page.language())
+    )
+
+
+@bp.get("/<name>/versions/<int:number>/preview.png")
+@editor_page
+def preview(editor: Principal, name: str, number: int) -> Response:
+    image = editing().preview(name, number)
+    if image is None:
+        raise NotFound(f"{name}@{number} has no preview")
+    response = Response(image, mimetype="image/png")
+    response.headers["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+@bp.get("/<name>/versions/<int:number>/file")
+@editor_page
+def download(editor: Principal, name: str, number: int) -> Response:
+    template = engine().registry.version(name, number)
+    filename = f"{template.name}-v{template.version}.docx"
+    response = Response(template.content, mimetype=DOCX_TYPE)
+    response.headers["Content-Disposition"] = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@bp.get("/<name>/compare")
+@editor_page
+def compare(editor: Principal, name: str) -> Response:
+    older = request.args.get("older", type=int)
+    newer = request.args.get("newer", type=int)
+    if older is None or newer is None:
+        return redirect(url_for("editors.template", name=name))
+    comparison = editing().compare(name, older, newer)
+    return show("compare.html", manifest=engine().registry.manifest(name), comparison=comparison)
+
+
+@bp.errorhandler(TemplateNotFound)
+@bp.errorhandler(NotFound)
+def _missing(error: Exception) -> Response:
+    return Response(str(error), status=404, mimetype="text/plain")
