@@ -6,7 +6,11 @@ list=${KAGAZ_PACKAGES_FILE:-$(dirname "$0")/../debian-packages.txt}
 sed -e 's/#.*//' "$list" | while read -r first second; do
   [ -n "$first" ] || continue
   case "$first" in
-    *:) for group in "$@"; do [ "$first" = "$group:" ] && echo "$second"; done ;;
+    *:)
+      for group in "$@"; do
+        if [ "$first" = "$group:" ]; then echo "$second"; fi
+      done
+      ;;
     *) echo "$first" ;;
   esac
 done
