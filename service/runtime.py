@@ -29,6 +29,11 @@ def init_app(app: Flask, pool: object | None = None) -> None:
         pool = owned
     app.extensions["kagaz.engine"] = Engine(settings, pool)  # type: ignore[arg-type]
     app.extensions["kagaz.owned_pool"] = owned
+    # The batch jobs' queue and embedded consumer; registered after the pool, so that at exit (atexit runs
+    # last-registered first) running batches stop and re-queue themselves before the pool stops.
+    from service import jobs
+
+    jobs.init_app(app)
 
 
 def engine() -> Engine:
