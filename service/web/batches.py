@@ -1,0 +1,130 @@
+"""The batch section of the staff pages: upload a year's reports, watch the job, download the ZIP.
+
+``/batches`` has the form (a ZIP of reports, a workbook or a JSON file; year; formats) and posts to itself;
+the answer is a redirect to ``/batches/<id>``, the job's page. That page shows the state, done/total and each
+problem with its source and place. It stays live two ways: ``batches.js`` polls ``GET /api/v1/batches/<id>``
+and updates the page in place (no inline script: the CSP allows only ``'self'``); without JavaScript, a
+``<meta http-equiv="refresh">`` inside ``<noscript>`` reloads it until the job is finished.
+
+Submissions go through the API's own reading (``api.batches.read_sources``) and ``jobs.submit``, so a batch
+from the page and from another system are the same job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from service import jobs as job_queue
+from service.api.batches import parse_formats, parse_year, public_state, read_sources
+from service.errors import InputError, Problem
+from service.web import page
+from service.web.texts import text
+
+bp = Blueprint("batches_page", __name__, template_folder="templates", url_prefix="/batches")
+# The staff pages' policy, plus fetch() to this origin: the job page polls the JSON API.
+CONTENT_SECURITY_POLICY = f"{page.CONTENT_SECURITY_POLICY}; connect-src 'self'"
+
+
+@bp.after_request
+def _headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    return page.secure_headers(response)
+
+
+REFRESH_SECONDS = 3
+
+TEXTS: dict[str, dict[str, str]] = {
+    "batch_title": {"ky": "Отчеттордун топтому", "ru": "Пакет отчётов", "en": "A batch of reports"},
+    "batch_lead": {
+        "ky": "Бир жылдын бардык отчетторун жүктөңүз: ар бир уюмдун отчету жана жалпыланган отчет даярдалат.",
+        "ru": "Загрузите все отчёты за год: будут подготовлены отчёт каждой организации и обобщённый отчёт.",
+        "en": "Upload a year's reports: each organization's report and the generalized report are made.",
+    },
+    "batch_file": {
+        "ky": "Отчеттор: ZIP (.json, .xlsx, .csv файлдар), же таблицалар (ар бир уюмга бирден), же JSON тизме",
+        "ru": "Отчёты: ZIP (файлы .json, .xlsx, .csv), или таблицы (по одной на организацию), или JSON-список",
+        "en": "Reports: a ZIP (.json, .xlsx, .csv files), or workbooks (one per organization), or a JSON list",
+    },
+    "batch_year": {"ky": "Жыл", "ru": "Год", "en": "Year"},
+    "batch_formats": {"ky": "Форматтар", "ru": "Форматы", "en": "Formats"},
+    "batch_submit": {"ky": "Топтомду баштоо", "ru": "Запустить пакет", "en": "Start the batch"},
+    "batch_state_queued": {"ky": "Кезекте", "ru": "В очереди", "en": "Queued"},
+    "batch_state_running": {"ky": "Даярдалууда", "ru": "Выполняется", "en": "Running"},
+    "batch_state_done": {"ky": "Даяр", "ru": "Готово", "en": "Done"},
+    "batch_state_failed": {"ky": "Ишке ашкан жок", "ru": "Не удалось", "en": "Failed"},
+    "batch_progress": {"ky": "документ даяр", "ru": "документов готово", "en": "documents done"},
+    "batch_download": {"ky": "ZIP жүктөп алуу", "ru": "Скачать ZIP", "en": "Download the ZIP"},
+    "batch_errors": {"ky": "Көйгөйлөр", "ru": "Проблемы", "en": "Problems"},
+    "batch_new": {"ky": "Жаңы топтом", "ru": "Новый пакет", "en": "A new batch"},
+    "batch_form_link": {"ky": "Бир документ", "ru": "Один документ", "en": "One document"},
+}
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    entry = TEXTS.get(key)
+    if entry is None:
+        return text(key, lang, **params)
+    return entry.get(lang) or entry["ky"]
+
+
+@bp.get("")
+def index() -> Response:
+    return _form(page.language(request.args.get("lang")))
+
+
+@bp.post("")
+def submit() -> Response:
+    lang = page.language(request.args.get("lang"))
+    request.max_content_length = job_queue.for_app().settings.batch_max_bytes
+    try:
+        if not page.csrf_valid(request.form.get("csrf_token")):
+            return _form(lang, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
+        sources, year, formats = read_sources()
+        state = job_queue.for_app().submit(sources, parse_year(year, sources), parse_formats(formats), by="web")
+    except RequestEntityTooLarge:
+        return _form(lang, [Problem("file", "too_large", "too large", {"limit": request.max_content_length})], 413)
+    except InputError as error:
+        return _form(lang, error.problems, error.status)
+    return redirect(url_for("batches_page.show", job_id=state["id"], lang=lang), 303)  # type: ignore[return-value]
+
+
+@bp.get("/<job_id>")
+def show(job_id: str) -> Response:
+    lang = page.language(request.args.get("lang"))
+    state = job_queue.for_app().state(job_id)  # NotFound → 404
+    finished = state["state"] in (job_queue.DONE, job_queue.FAILED)
+    result = url_for("batches.result", job_id=job_id) if state["state"] == job_queue.DONE else None
+    shown = public_state(state, lang, result)
+    body = render_template(
+        "web/batches.html",
+        job=shown,
+        finished=finished,
+        refresh=REFRESH_SECONDS,
+        api_url=url_for("batches.status", job_id=job_id, lang=lang),
+        choices=_Choices(lang),
+        t=lambda key, **params: t(key, lang, **params),
+    )
+    return Response(body, mimetype="text/html")
+
+
+class _Choices:
+    """What ``base.html`` reads from the page (the language)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+
+def _form(lang: str, problems: list[Problem] | tuple[()] = (), status: int = 200) -> Response:
+    body = render_template(
+        "web/batches.html",
+        job=None,
+        problems=[page.shown(problem, lang) for problem in problems],
+        csrf_token=page.csrf_token(),
+        year=request.form.get("year") or dt.date.today().year - 1,  # reports are due in January of the next year
+        choices=_Choices(lang),
+        t=lambda key, **params: t(key, lang, **params),
+    )
+    return Response(body, status=status, mimetype="text/html")

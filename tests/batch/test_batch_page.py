@@ -1,0 +1,122 @@
+"""The batch section of the staff pages in Debian's headless Chromium: upload a ZIP, watch the progress live
+(updated in place by ``batches.js``), download; and the same page without JavaScript, kept live by its
+``<noscript>`` refresh. Screenshots: ``test-artifacts/batch-*.png``."""
+
+from __future__ import annotations
+
+import io
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, expect, sync_playwright
+from werkzeug.serving import make_server
+
+from conftest import ARTIFACTS
+from service import create_app
+
+from .conftest import REPORTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.office]
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+class GatedPool:
+    """The session's real pool; its conversions wait while the gate is shut, so a running job can be seen."""
+
+    def __init__(self, pool: Any) -> None:
+        self.pool = pool
+        self.open = threading.Event()
+        self.open.set()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.pool, name)
+
+    def convert(self, docx: bytes) -> bytes:
+        assert self.open.wait(60), "the test never opened the gate"
+        return self.pool.convert(docx)
+
+
+@pytest.fixture(scope="module")
+def gate(pool: Any) -> GatedPool:
+    return GatedPool(pool)
+
+
+@pytest.fixture(scope="module")
+def server(gate: GatedPool, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    app = create_app({"data_dir": tmp_path_factory.mktemp("batch-page"), "start_pool": False}, pool=gate)
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, name="kagaz-batch-page", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    gate.open.set()
+    app.extensions["kagaz.jobs"].stop()
+    httpd.shutdown()
+    thread.join(timeout=10)
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def reports_zip(tmp_path: Path) -> Path:
+    path = tmp_path / "reports-2025.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for report in sorted(REPORTS.glob("*.json"))[:3]:
+            archive.write(report, arcname=f"2025/{report.name}")
+    return path
+
+
+def test_a_batch_from_the_page_with_live_progress(
+    server: str, browser: Browser, gate: GatedPool, reports_zip: Path
+) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(f"{server}/batches?lang=en")
+        page.set_input_files("#file", str(reports_zip))
+        page.check("#format-pdf")
+        gate.open.clear()
+        page.click("#submit")
+        page.wait_for_url(f"{server}/batches/*")
+        page.evaluate("window.sameDocument = true")
+        expect(page.locator("#batch-state")).to_have_text("Running", timeout=30_000)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "batch-running.png"), full_page=True)
+        gate.open.set()
+        expect(page.locator("#batch-state")).to_have_text("Done", timeout=60_000)
+        expect(page.locator("#batch-done")).to_have_text("4")
+        expect(page.locator("#batch-download")).to_be_visible()
+        assert page.evaluate("window.sameDocument === true"), "updated in place, not by reloading"
+        page.screenshot(path=str(ARTIFACTS / "batch-done.png"), full_page=True)
+        with page.expect_download() as download:
+            page.click("#batch-download")
+        with zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes())) as archive:
+            assert sum(name.endswith(".pdf") for name in archive.namelist()) == 4
+    finally:
+        gate.open.set()
+        page.close()
+
+
+def test_without_javascript_the_page_refreshes_itself(server: str, browser: Browser, reports_zip: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/batches?lang=en")
+        page.set_input_files("#file", str(reports_zip))
+        page.check("#format-docx")
+        page.click("#submit")
+        page.wait_for_url(f"{server}/batches/*")
+        expect(page.locator("#batch-state")).to_have_text("Done", timeout=60_000)
+        expect(page.locator("#batch-download")).to_be_visible()
+    finally:
+        context.close()
