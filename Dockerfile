@@ -19,6 +19,7 @@ COPY pyproject.toml README.md ./
 COPY service ./service
 COPY templates_docx ./templates_docx
 COPY samples ./samples
+COPY data ./data
 RUN python3 -m venv /app/.venv \
  && /app/.venv/bin/pip install --no-cache-dir -e . \
  && useradd --system --home-dir /var/lib/kagaz --create-home kagaz

@@ -31,3 +31,12 @@ def test_every_installer_reads_the_one_list() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "scripts/setup.sh test" in ci
     assert "scripts/setup.sh test" in (ROOT / "README.md").read_text(encoding="utf-8"), "CI runs the README's command"
+
+
+def test_the_image_carries_everything_the_service_reads_at_start() -> None:
+    """The engine reads the templates, the plan and the registry of organizations when it starts."""
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    for folder in ("service", "templates_docx", "samples", "data"):
+        assert f"COPY {folder} ./{folder}" in dockerfile, f"the image lacks {folder}/"
+    assert 'ENTRYPOINT ["/usr/bin/tini", "--"]' in dockerfile
+    assert "HEALTHCHECK" in dockerfile and "/health" in dockerfile
