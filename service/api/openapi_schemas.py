@@ -1,0 +1,150 @@
+"""The pieces of the OpenAPI description that are data, not routes: the response bodies' schemas, the
+document models' schemas (the same pydantic models every entry point validates with), and the small builders
+of spec fragments that ``service.api.openapi`` assembles per route."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic.json_schema import models_json_schema
+
+from service import documents
+from service.documents.organizations import Organization
+from service.engine import FORMATS
+
+
+def binary(*media_types: str) -> dict[str, Any]:
+    return {media: {"schema": {"type": "string", "format": "binary"}} for media in media_types}
+
+
+def json_content(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"application/json": {"schema": schema}}
+
+
+def ref(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def header(description: str, schema: dict[str, Any] | None = None, required: bool = True) -> dict[str, Any]:
+    return {"description": description, "required": required, "schema": schema or {"type": "string"}}
+
+
+FILE_HEADERS = {
+    "Content-Disposition": header("`attachment` with the file name (RFC 6266, UTF-8 `filename*` and an ASCII one)")
+}
+RENDER_HEADERS = FILE_HEADERS | {
+    "X-Kagaz-Template": header("The template that made the document"),
+    "X-Kagaz-Template-Version": header("Its version number", {"type": "string", "pattern": "^[0-9]+$"}),
+    "X-Kagaz-Template-Sha256": header("The SHA-256 of the template's DOCX", {"type": "string"}),
+}
+
+
+RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
+    "Problem": {
+        "type": "object",
+        "description": "Every error: its status, a title and each problem with its place; the request id for the log.",
+        "required": ["status", "title", "errors", "request_id"],
+        "properties": {
+            "status": {"type": "integer"},
+            "title": {"type": "string"},
+            "errors": {"type": "array", "items": ref("ProblemItem")},
+            "request_id": {"type": ["string", "null"]},
+        },
+    },
+    "ProblemItem": {
+        "type": "object",
+        "required": ["location", "code", "message", "severity"],
+        "properties": {
+            "location": {"type": "string", "description": "A field path, a sheet!cell, a template place, or `body`"},
+            "code": {"type": "string", "description": "Stable: translate or branch on it"},
+            "message": {"type": "string", "description": "In the language of `Accept-Language` or `?lang=`"},
+            "severity": {"type": "string", "enum": ["error", "warning"]},
+        },
+    },
+    "Version": {
+        "type": "object",
+        "required": ["name", "version", "sha256", "status", "active", "links"],
+        "properties": {
+            "name": {"type": "string"},
+            "version": {"type": "integer"},
+            "label": {"type": "string"},
+            "sha256": {"type": "string"},
+            "size": {"type": "integer"},
+            "created_by": {"type": ["string", "null"]},
+            "created_at": {"type": ["string", "null"]},
+            "note": {"type": ["string", "null"]},
+            "status": {"type": "string"},
+            "active": {"type": "boolean"},
+            "warnings": {"type": "integer"},
+            "links": {"type": "object", "additionalProperties": {"type": "string"}},
+            "report": {"type": ["object", "null"]},
+        },
+    },
+    "VersionList": {
+        "type": "object",
+        "required": ["name", "active_version", "versions", "activations"],
+        "properties": {
+            "name": {"type": "string"},
+            "active_version": {"type": "integer"},
+            "versions": {"type": "array", "items": ref("Version")},
+            "activations": {"type": "array", "items": {"type": "object"}},
+        },
+    },
+    "TemplateList": {
+        "type": "object",
+        "required": ["templates"],
+        "properties": {
+            "templates": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["name", "document", "active_version", "render", "schema"],
+                    "properties": {
+                        "name": {"type": "string"},
+                        "title": {"type": "string"},
+                        "document": {"type": "string"},
+                        "active_version": {"type": "integer"},
+                        "sha256": {"type": "string"},
+                        "formats": {"type": "array", "items": {"type": "string", "enum": list(FORMATS)}},
+                        "render": {"type": "string"},
+                        "schema": {"type": "string"},
+                        "versions": {"type": "string"},
+                    },
+                },
+            }
+        },
+    },
+    "Batch": {
+        "type": "object",
+        "required": ["id", "state", "done", "total", "errors"],
+        "properties": {
+            "id": {"type": "string"},
+            "state": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+            "year": {"type": ["integer", "null"]},
+            "formats": {"type": ["array", "null"], "items": {"type": "string"}},
+            "done": {"type": "integer"},
+            "total": {"type": "integer"},
+            "errors": {"type": "array", "items": {"type": "object"}},
+            "result": {"type": "string"},
+        },
+    },
+    "Readiness": {
+        "type": "object",
+        "required": ["ready", "libreoffice"],
+        "properties": {"ready": {"type": "boolean"}, "libreoffice": {"type": ["object", "string"]}},
+    },
+}
+
+
+def document_schemas() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Each document kind's request-body schema (a ``$ref``) and every model schema, by name."""
+    kinds = list(documents.KINDS.values())
+    inputs = [(kind.model, "validation") for kind in kinds]
+    refs, top = models_json_schema(
+        [*inputs, (Organization, "serialization")], ref_template="#/components/schemas/{model}"
+    )
+    bodies = {kind.name: refs[(kind.model, "validation")] for kind in kinds}
+    if "generalized-report" in bodies:  # the model also takes a bare list of reports (``_bare_list``)
+        bare = {"type": "array", "items": ref("ProgressReport"), "minItems": 1}
+        bodies["generalized-report"] = {"anyOf": [bodies["generalized-report"], bare]}
+    return bodies, top.get("$defs", {})
