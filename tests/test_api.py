@@ -168,3 +168,14 @@ def test_health_with_libreoffice_is_ready(client: FlaskClient) -> None:
     response = client.get("/health")
     assert response.status_code == 200
     assert response.json["ready"] is True
+
+
+def test_explicit_template_version(docx_client: FlaskClient, plan_data: dict[str, Any]) -> None:
+    response = post(docx_client, plan_data, fmt="docx&template_version=1")
+    assert response.status_code == 200
+    assert response.headers["X-Kagaz-Template-Version"] == "1"
+    missing = post(docx_client, plan_data, fmt="docx&template_version=99")
+    assert missing.status_code == 404
+    bad = post(docx_client, plan_data, fmt="docx&template_version=latest")
+    assert bad.status_code == 400
+    assert bad.json["errors"][0]["location"] == "query.template_version"

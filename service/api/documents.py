@@ -41,6 +41,8 @@ def json_body() -> Any:
         problem = Problem(f"body ({where})", "invalid_json", error.msg, {"error": f"{error.msg} ({where})"})
     except RecursionError:
         problem = Problem("body", "invalid_json", "nested too deeply", {"error": "nested too deeply"})
+    except ValueError as error:  # Python refuses integers of over 4300 digits (CVE-2020-10735)
+        problem = Problem("body", "invalid_json", str(error), {"error": "a number with too many digits"})
     error = InputError(problem)
     error.status = 400
     raise error
@@ -63,12 +65,46 @@ def content_disposition(filename: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
+def require_json() -> None:
+    """Only ``application/json`` (or ``+json``) is read: a form, a file or text sent here by mistake is told so
+    (415) instead of being parsed as JSON by luck or refused as "invalid JSON" with a misleading place."""
+    if not request.is_json:
+        error = InputError(
+            Problem(
+                "Content-Type",
+                "unsupported_media_type",
+                f"send the document as application/json, not {request.mimetype or 'no Content-Type'}",
+                {"value": request.mimetype or "—", "expected": "application/json"},
+            )
+        )
+        error.status = 415
+        raise error
+
+
 @bp.post("/<document>")
 def create(document: str) -> Response:
     fmt = requested_format()
+    require_json()
     data = json_body()
     if not isinstance(data, dict | list):
         error = InputError(Problem("body", "not_json_object", "the body must be a JSON object"))
         error.status = 422
         raise error
-    return file_response(engine().produce(document, data, fmt))
+    return file_response(engine().produce(document, data, fmt, requested_version()))
+
+
+def requested_version() -> int | None:
+    """``?template_version=N`` renders with an older (or a candidate) version instead of the active one."""
+    value = request.args.get("template_version")
+    if value is None:
+        return None
+    if not value.isdigit() or not 0 < int(value) < 1_000_000:
+        raise UnsupportedFormat(
+            Problem(
+                "query.template_version",
+                "unknown_format",
+                f"template_version must be a version number, not {value!r}",
+                {"value": value, "allowed": "1, 2, 3 …"},
+            )
+        )
+    return int(value)

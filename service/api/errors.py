@@ -87,7 +87,11 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:
         status = error.code or 500
-        return problem_response(status, error.name, [Problem("request", "http", error.description or error.name)])
+        response = problem_response(status, error.name, [Problem("request", "http", error.description or error.name)])
+        for name, value in error.get_headers():  # a 405 must say what is allowed (``Allow``, RFC 9110)
+            if name.lower() not in ("content-type", "content-length"):
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:

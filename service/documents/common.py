@@ -8,12 +8,14 @@ so that rendering never meets bad input.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+import types
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 # XML 1.0 allows TAB, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # Limits on what comes in (the reliability issue asks for a limit on every string and list).
 MAX_TEXT = 20_000  # a measure's text or a report's "what was done": several long paragraphs
@@ -23,7 +25,7 @@ MAX_ITEMS = 200  # list lengths: sections, measures, responsible units, indicato
 
 def _xml_safe(value: str) -> str:
     """Refuse characters that cannot appear in a DOCX (XML 1.0), naming the first one and its place."""
-    match = _XML_FORBIDDEN.search(value)
+    match = XML_FORBIDDEN.search(value)
     if match:
         raise ValueError(
             f"contains the character U+{ord(match.group()):04X} at position {match.start() + 1}, "
@@ -54,7 +56,28 @@ OptionalLine = Annotated[
 """A one-line value that may be blank (an order number not yet assigned)."""
 
 
+_NOT_A_NUMBER = {"int": "Input should be a valid integer", "float": "Input should be a valid number"}
+
+
+def _number_kind(annotation: Any) -> str | None:
+    """``int`` or ``float`` when a field holds a number (``int``, ``float | None`` …), else None."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        kinds = {_number_kind(arg) for arg in get_args(annotation)} - {None}
+        return kinds.pop() if len(kinds) == 1 else None
+    return {int: "int", float: "float"}.get(annotation)
+
+
 class Strict(BaseModel):
-    """Base of every input model: unknown fields are errors (a typo must not be silently dropped)."""
+    """Base of every input model: unknown fields are errors (a typo must not be silently dropped), and
+    ``true``/``false`` are not numbers (pydantic's lax mode would read ``"number": true`` as measure 1)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_booleans_as_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, bool) and info.field_name is not None:
+            kind = _number_kind(cls.model_fields[info.field_name].annotation)
+            if kind is not None:
+                raise PydanticCustomError(f"{kind}_type", _NOT_A_NUMBER[kind])
+        return value
