@@ -324,6 +324,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "Часть файла ({name}) сжата подозрительно сильно: это не обычная таблица",
         "en": "A part of the file ({name}) is suspiciously compressed: not an ordinary spreadsheet",
     },
+    "upload_macro": {
+        "ky": "Макросу бар китеп (.xlsm) кабыл алынбайт: аны макросу жок .xlsx катары сактаңыз",
+        "ru": "Книга с макросами (.xlsm) не принимается: сохраните её как .xlsx без макросов",
+        "en": "A macro-enabled workbook (.xlsm) is not accepted: save it as .xlsx without macros",
+    },
     "upload_doctype": {
         "ky": "Файлда тыюу салынган XML бар (DOCTYPE же ENTITY, {name})",
         "ru": "В файле запрещённый XML (DOCTYPE или ENTITY, {name})",

@@ -78,6 +78,13 @@ class _CachedDocxTemplate(DocxTemplate):
     def render_properties(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None) -> None:
         """Core properties are not templated in Kagaz (they hold the template version instead)."""
 
+    def render_footnotes(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None) -> None:
+        """Footnotes and endnotes from the compiled parts, so their errors are ``TemplateError`` too."""
+        for part in self.docx.part.package.parts:
+            key = _note_key(part)
+            if key is not None:
+                part._blob = self._compiled.render_part(key, part, self, context).encode("utf-8")
+
 
 class CompiledTemplate:
     """A DOCX template compiled once; ``render`` is safe to call from many threads at once."""
@@ -100,8 +107,12 @@ class CompiledTemplate:
         for uri in (RELATIONSHIP_TYPE.HEADER, RELATIONSHIP_TYPE.FOOTER):
             for rel_key, part in probe.get_headers_footers(uri):
                 parts.append((rel_key, probe.patch_xml(probe.get_part_xml(part))))
+        for part in probe.docx.part.package.parts:
+            key = _note_key(part)
+            if key is not None:
+                parts.append((key, probe.patch_xml(part.blob.decode("utf-8"))))
         for key, xml in parts:
-            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+            xml = _literal_braces(re.sub(r"<w:p([ >])", r"\n<w:p\1", xml))
             try:
                 template = self.environment.from_string(xml)
             except jinja2.TemplateSyntaxError as error:
@@ -121,7 +132,6 @@ class CompiledTemplate:
         except jinja2.TemplateError as error:
             raise TemplateError(_problem_at(key, compiled.source, _error_line(error), str(error))) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         xml = doc.resolve_listing(xml)
         _check_well_formed(key, xml)
         return xml
@@ -130,7 +140,10 @@ class CompiledTemplate:
         """Fill the template with ``context``; ``properties`` go into the DOCX's custom-free core fields."""
         doc = _CachedDocxTemplate(self.source, self)
         doc.init_docx()
-        doc.render(_place_images(context, doc), jinja_env=self.environment, autoescape=True)
+        try:
+            doc.render(_place_images(context, doc), jinja_env=self.environment, autoescape=True)
+        except jinja2.TemplateError as error:  # every part renders through render_part; this is a safety net
+            raise TemplateError(Problem("document", "template_syntax", str(error), {"error": str(error)})) from None
         core = doc.docx.core_properties
         for name, value in (properties or {}).items():
             setattr(core, name, value)
@@ -146,6 +159,25 @@ class CompiledTemplate:
         for part in self._parts.values():
             names |= meta.find_undeclared_variables(self.environment.parse(part.source))
         return names
+
+
+_NOTES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml": "footnotes",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml": "endnotes",
+}
+_ESCAPES = {"{_{": "{{ '{{' }}", "}_}": "{{ '}}' }}", "{_%": "{{ '{%' }}", "%_}": "{{ '%}' }}"}
+
+
+def _note_key(part: Any) -> str | None:
+    kind = _NOTES.get(part.content_type)
+    return f"{kind}:{part.partname}" if kind else None
+
+
+def _literal_braces(xml: str) -> str:
+    """docxtpl's escapes for literal braces in a template (``{_{`` …) become Jinja string output here, at
+    compile time, rather than a replace over the rendered XML, which would also change a value that
+    happens to contain them."""
+    return re.sub(r"\{_\{|\}_\}|\{_%|%_\}", lambda match: _ESCAPES[match.group()], xml)
 
 
 def _place_images(value: Any, doc: DocxTemplate) -> Any:
@@ -184,7 +216,11 @@ def _error_line(error: Exception) -> int | None:
 
 
 def _part_name(key: str) -> str:
-    return "document body" if key == "body" else f"header/footer {key}"
+    if key == "body":
+        return "document body"
+    if key.startswith(("footnotes:", "endnotes:")):
+        return key.split(":", 1)[0]
+    return f"header/footer {key}"
 
 
 def _problem_at(key: str, xml: str, lineno: int | None, message: str, code: str = "template_syntax") -> Problem:

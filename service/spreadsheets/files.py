@@ -110,8 +110,12 @@ def check_zip(archive: zipfile.ZipFile) -> None:
         if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype")[:100]:
             raise refuse("upload_ods", "an OpenDocument spreadsheet (.ods); save it as .xlsx")
         raise refuse("upload_not_spreadsheet", "a ZIP file that is not an Excel workbook", kind="ZIP")
+    if any("vbaproject" in name.lower() for name in names):
+        # openpyxl never runs VBA, but a macro workbook is refused as a .docm template is: one rule for both.
+        raise refuse("upload_macro", "a macro-enabled workbook (.xlsm); save it as .xlsx without macros")
     for entry in entries:
-        if entry.filename.endswith((".xml", ".rels", ".vml")) and _has_doctype(archive, entry):
+        # Every part, whatever its name: Excel finds the parts by the package's relationships, not by suffix.
+        if _has_doctype(archive, entry):
             raise refuse("upload_doctype", f"{entry.filename} declares a DOCTYPE or entities", name=entry.filename)
 
 

@@ -64,6 +64,10 @@ def check_package(content: bytes) -> list[Finding]:
         if any(finding.is_error for finding in findings):
             return findings
         findings += _xml_parts(archive)
+        if _main_part(archive) != "word/document.xml":
+            # Word and python-docx follow _rels/.rels; Kagaz's checks read word/document.xml. A package whose
+            # main part lives elsewhere (a decoy left at the usual name) is refused rather than half-checked.
+            return [*findings, error("not_docx", "the main part is not word/document.xml", location="_rels/.rels")]
         findings += _relationships(archive)
     return findings
 
@@ -128,12 +132,39 @@ def _content_types(archive: zipfile.ZipFile, names: set[str]) -> list[Finding]:
     return []
 
 
+def _main_part(archive: zipfile.ZipFile) -> str | None:
+    """The part ``_rels/.rels`` names as the office document, as a package path without a leading slash."""
+    try:
+        root = SafeXml.fromstring(archive.read("_rels/.rels"), forbid_dtd=True)
+    except (KeyError, ParseError, DefusedXmlException):
+        return None
+    for rel in root:
+        if rel.get("Type", "").endswith("/officeDocument"):
+            return rel.get("Target", "").lstrip("/")
+    return None
+
+
+_DECLARATIONS = tuple(
+    mark.encode(encoding) for mark in ("<!DOCTYPE", "<!ENTITY") for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
 def _xml_parts(archive: zipfile.ZipFile) -> list[Finding]:
     findings = []
     for entry in archive.infolist():
-        if not entry.filename.lower().endswith((".xml", ".rels")):
-            continue
         data = archive.read(entry)
+        if not entry.filename.lower().endswith((".xml", ".rels")):
+            # A part may be XML under any name: refuse a declaration anywhere, in any of XML's encodings.
+            if any(mark in data for mark in _DECLARATIONS):
+                findings.append(
+                    error(
+                        "xml_doctype",
+                        "the part declares a DOCTYPE or ENTITY",
+                        location=entry.filename,
+                        part=entry.filename,
+                    )
+                )
+            continue
         try:
             SafeXml.fromstring(data, forbid_dtd=True)
         except DefusedXmlException:

@@ -95,7 +95,8 @@ def read_parts(content: bytes) -> list[Part]:
             for rel in root.iter(REL + "Relationship"):
                 kind = rel.get("Type", "").rsplit("/", 1)[-1]
                 target = rel.get("Target", "")
-                if kind in ("header", "footer") and rel.get("TargetMode") != "External":
+                kind = {"footnotes": "footnote", "endnotes": "endnote"}.get(kind, kind)
+                if kind in ("header", "footer", "footnote", "endnote") and rel.get("TargetMode") != "External":
                     path = "word/" + target.lstrip("/").removeprefix("word/")
                     number = int(re.sub(r"\D", "", target.rsplit("/", 1)[-1]) or 0)
                     parts.append((path, kind, number))
@@ -109,14 +110,18 @@ def read_parts(content: bytes) -> list[Part]:
 def read_part(xml: bytes, name: str = "word/document.xml", kind: str = "body", number: int = 0) -> Part:
     part = Part(name, kind, number)
     root = _parse(xml)
-    container = root.find(W + "body") if kind == "body" else root
-    if container is None:
-        return part
-    for paragraph in _walk(container, kind, number, ()):
-        part.paragraphs.append(paragraph)
-        tags, findings = _tags(paragraph)
-        part.tags += tags
-        part.findings += findings
+    if kind in ("footnote", "endnote"):
+        # Each w:footnote/w:endnote holds its own paragraphs; Word numbers them by their w:id.
+        containers = [(note, int(note.get(W + "id", "0") or 0)) for note in root if note.tag == W + kind]
+    else:
+        body = root.find(W + "body") if kind == "body" else root
+        containers = [] if body is None else [(body, number)]
+    for container, place_number in containers:
+        for paragraph in _walk(container, kind, place_number, ()):
+            part.paragraphs.append(paragraph)
+            tags, findings = _tags(paragraph)
+            part.tags += tags
+            part.findings += findings
     return part
 
 

@@ -22,9 +22,27 @@ _WORDS = {
     "ru": {"table": "таблица {n}", "row": "строка {n}", "cell": "ячейка {n}", "paragraph": "абзац {n}"},
 }
 _PARTS = {
-    "en": {"header": "header {n}", "footer": "footer {n}", "body": ""},
-    "ky": {"header": "{n}-жогорку колонтитул", "footer": "{n}-төмөнкү колонтитул", "body": ""},
-    "ru": {"header": "верхний колонтитул {n}", "footer": "нижний колонтитул {n}", "body": ""},
+    "en": {
+        "header": "header {n}",
+        "footer": "footer {n}",
+        "footnote": "footnote {n}",
+        "endnote": "endnote {n}",
+        "body": "",
+    },
+    "ky": {
+        "header": "{n}-жогорку колонтитул",
+        "footer": "{n}-төмөнкү колонтитул",
+        "footnote": "{n}-шилтеме",
+        "endnote": "{n}-акыркы шилтеме",
+        "body": "",
+    },
+    "ru": {
+        "header": "верхний колонтитул {n}",
+        "footer": "нижний колонтитул {n}",
+        "footnote": "сноска {n}",
+        "endnote": "концевая сноска {n}",
+        "body": "",
+    },
 }
 
 _SUMMARY = {

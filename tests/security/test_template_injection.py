@@ -143,17 +143,11 @@ def test_a_payload_in_a_footnote_creates_nothing(tmp_path: Path) -> None:
     """Footnotes are rendered by docxtpl itself (not by Kagaz's compiled parts): still in the sandbox."""
     target = tmp_path / "pwned"
     template = CompiledTemplate(with_footnote(docx_with("{{ title }}"), file_creating_payloads(target)[0]))
-    with pytest.raises(jinja2.TemplateError):  # Kagaz's TemplateError or Jinja's SecurityError: see below
+    with pytest.raises(TemplateError, match="not allowed"):
         template.render({"title": "x"})
     assert not target.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=jinja2.TemplateError,  # Jinja's SecurityError, not Kagaz's TemplateError
-    reason="service/rendering.py: footnotes are rendered by docxtpl's render_footnotes, whose SecurityError is "
-    "not turned into a TemplateError (the API answers 500, not 422), and validation never reads footnotes",
-)
 def test_a_payload_in_a_footnote_is_a_template_error() -> None:
     payload = "{% if title == 'x' %}{{ ''.__class__.__mro__ }}{% endif %}"  # a branch the sample never takes
     template = CompiledTemplate(with_footnote(docx_with("{{ title }}"), payload))
@@ -227,13 +221,6 @@ def test_the_upload_runs_no_file_creating_payload(editor: tuple[Flask, Any], tmp
     assert not target.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="service/templates/places.py reads only the body, headers and footers: a payload in word/footnotes.xml "
-    "in a branch the sample never takes passes validation (200), is stored and activated, and a request that takes "
-    "the branch answers 500 (refused by the sandbox, not run)",
-)
 def test_the_upload_checks_the_footnotes_too(editor: tuple[Flask, Any]) -> None:
     app, headers = editor
     payload = "{% if title == 'x' %}{{ ''.__class__.__mro__ }}{% endif %}"
