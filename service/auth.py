@@ -41,7 +41,9 @@ ROLES = ("client", "editor", "admin")
 RANK = {role: rank for rank, role in enumerate(ROLES)}
 KEY_PREFIX = "kgz_"
 NAME = re.compile(r"^[\w.@-]{1,64}$")  # printed in logs and version records: no spaces, no markup
-OPEN_ENDPOINTS = frozenset({"static"})  # under /api/ but never guarded (none yet; the OpenAPI spec may join)
+# Under /api/ but never guarded: the description of the API is public, so that a client can find out how
+# to authenticate.
+OPEN_ENDPOINTS = frozenset({"static", "openapi.spec"})
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS api_keys (

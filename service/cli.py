@@ -82,8 +82,9 @@ def serve(host: str | None, port: int | None, threads: int) -> None:
 def read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(Problem(str(path), "invalid_json", str(error), {"error": str(error)})) from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
+        message = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise InputError(Problem(str(path), "invalid_json", message, {"error": message})) from None
 
 
 def read_input(document: str, path: Path, reference: Reference | None = None) -> Any:

@@ -77,3 +77,12 @@ def test_render_to_pdf_through_libreoffice(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert "видеофиксациялоону" in pdftools.text(out.read_bytes()).replace("-\n", "")
+
+
+def test_deeply_nested_json_is_an_input_error_not_a_traceback(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", "action-plan", str(deep), "-o", str(tmp_path / "x.docx")])
+    assert result.exit_code == 1
+    assert "nested too deeply" in result.output
+    assert "Traceback" not in result.output
