@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
-from werkzeug.serving import make_server
+from browser import chromium, served
+from playwright.sync_api import Browser, expect
 
 from conftest import ARTIFACTS
 from service import create_app
@@ -21,8 +21,6 @@ from service import create_app
 from .conftest import REPORTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.office]
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 class GatedPool:
@@ -49,23 +47,16 @@ def gate(pool: Any) -> GatedPool:
 @pytest.fixture(scope="module")
 def server(gate: GatedPool, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     app = create_app({"data_dir": tmp_path_factory.mktemp("batch-page"), "start_pool": False}, pool=gate)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, name="kagaz-batch-page", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    gate.open.set()
-    app.extensions["kagaz.jobs"].stop()
-    httpd.shutdown()
-    thread.join(timeout=10)
-    httpd.server_close()
+    with served(app, "kagaz-batch-page") as base:
+        yield base
+        gate.open.set()
+        app.extensions["kagaz.jobs"].stop()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -7,30 +7,21 @@ Screenshots go to ``test-artifacts/editors-*.png``.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import chromium
+from browser import served as serve
 from flask import Flask
 from flask.testing import FlaskClient
 from make_fixtures import header_text
 from template_helpers import FIXTURES, make_key
-from werkzeug.serving import make_server
 
 from conftest import ARTIFACTS
 from service import create_app
 from service.auth import KeyStore
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def csrf(client: FlaskClient, url: str = "/editors/login") -> str:
@@ -71,20 +62,14 @@ def test_only_a_live_editor_key_signs_in(docx_app: Flask, docx_client: FlaskClie
 def served(pool: Any, tmp_path: Path) -> Iterator[tuple[str, Flask]]:
     """The app on a loopback port in a thread, sharing the session's LibreOffice pool."""
     app = create_app({"data_dir": tmp_path / "data", "start_pool": False}, pool=pool)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", app
-    finally:
-        server.shutdown()
-        thread.join(10)
+    with serve(app) as base:
+        yield base, app
 
 
 @pytest.mark.office
 @pytest.mark.browser
 def test_editors_page_in_chromium(served: tuple[str, Flask], tmp_path: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     base, app = served
     key = make_key(app, "editor", "aigul")
@@ -92,61 +77,57 @@ def test_editors_page_in_chromium(served: tuple[str, Flask], tmp_path: Path) -> 
     good.write_bytes(header_text("Милдеттер (2026)"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ky-KG")
-            errors: list[str] = []
-            # "Failed to load resource" is the browser noting a 4xx page (the 422 of a refused upload, the
-            # favicon); the pictures are checked by their size below.
-            page.on(
-                "console",
-                lambda message: (
-                    errors.append(message.text)
-                    if message.type == "error" and not message.text.startswith("Failed to load resource")
-                    else None
-                ),
-            )
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ky-KG")
+        errors: list[str] = []
+        # "Failed to load resource" is the browser noting a 4xx page (the 422 of a refused upload, the
+        # favicon); the pictures are checked by their size below.
+        page.on(
+            "console",
+            lambda message: (
+                errors.append(message.text)
+                if message.type == "error" and not message.text.startswith("Failed to load resource")
+                else None
+            ),
+        )
 
-            page.goto(f"{base}/editors/")
-            expect(page.get_by_role("heading", name="Редактордун кирүүсү")).to_be_visible()
-            page.fill("#key", key)
-            page.click("button[type=submit]")
-            expect(page.locator("#templates")).to_contain_text("Иш-чаралар планы")
-            page.screenshot(path=str(ARTIFACTS / "editors-index.png"), full_page=True)
+        page.goto(f"{base}/editors/")
+        expect(page.get_by_role("heading", name="Редактордун кирүүсү")).to_be_visible()
+        page.fill("#key", key)
+        page.click("button[type=submit]")
+        expect(page.locator("#templates")).to_contain_text("Иш-чаралар планы")
+        page.screenshot(path=str(ARTIFACTS / "editors-index.png"), full_page=True)
 
-            page.click("#templates a[href$='/editors/action-plan']")
-            page.set_input_files("#file", str(FIXTURES / "unknown_variable.docx"))
-            page.fill("#note", "Мөөнөт мамычасы")
-            page.click("#upload-button")
-            errors_box = page.locator("#report-errors")
-            expect(errors_box).to_contain_text("1-таблица, 5-сап, 4-уяча: {{ m.dedline }}")
-            expect(errors_box).to_contain_text("«dedline» деген талаа жок. Балким «deadline»?")
-            expect(page.locator("#upload-result .refused")).to_be_visible()
-            page.screenshot(path=str(ARTIFACTS / "editors-refused.png"), full_page=True)
+        page.click("#templates a[href$='/editors/action-plan']")
+        page.set_input_files("#file", str(FIXTURES / "unknown_variable.docx"))
+        page.fill("#note", "Мөөнөт мамычасы")
+        page.click("#upload-button")
+        errors_box = page.locator("#report-errors")
+        expect(errors_box).to_contain_text("1-таблица, 5-сап, 4-уяча: {{ m.dedline }}")
+        expect(errors_box).to_contain_text("«dedline» деген талаа жок. Балким «deadline»?")
+        expect(page.locator("#upload-result .refused")).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / "editors-refused.png"), full_page=True)
 
-            page.set_input_files("#file", str(good))
-            page.fill("#note", "Мамычанын аты жаңыртылды")
-            page.click("#upload-button")
-            expect(page.locator("#upload-result")).to_contain_text("2-версия катары сакталды")
-            preview = page.locator("#upload-preview")
-            expect(preview).to_be_visible()
-            page.wait_for_function("document.querySelector('#upload-preview').naturalWidth > 600")
-            page.screenshot(path=str(ARTIFACTS / "editors-uploaded.png"), full_page=True)
+        page.set_input_files("#file", str(good))
+        page.fill("#note", "Мамычанын аты жаңыртылды")
+        page.click("#upload-button")
+        expect(page.locator("#upload-result")).to_contain_text("2-версия катары сакталды")
+        preview = page.locator("#upload-preview")
+        expect(preview).to_be_visible()
+        page.wait_for_function("document.querySelector('#upload-preview').naturalWidth > 600")
+        page.screenshot(path=str(ARTIFACTS / "editors-uploaded.png"), full_page=True)
 
-            page.click("#activate-uploaded")
-            expect(page.locator("#activated")).to_contain_text("2-версия иштетилди")
-            expect(page.locator("#version-2 .status")).to_have_text("иштеп жатат")
-            expect(page.locator("#version-1 button")).to_have_text("Ушуга кайтуу")
-            page.screenshot(path=str(ARTIFACTS / "editors-activated.png"), full_page=True)
+        page.click("#activate-uploaded")
+        expect(page.locator("#activated")).to_contain_text("2-версия иштетилди")
+        expect(page.locator("#version-2 .status")).to_have_text("иштеп жатат")
+        expect(page.locator("#version-1 button")).to_have_text("Ушуга кайтуу")
+        page.screenshot(path=str(ARTIFACTS / "editors-activated.png"), full_page=True)
 
-            page.click(".compare-form button")
-            expect(page.locator("#variables")).to_contain_text("өзгөргөн жок")
-            page.wait_for_function("[...document.images].every(image => image.complete && image.naturalWidth > 600)")
-            page.screenshot(path=str(ARTIFACTS / "editors-compare.png"), full_page=True)
+        page.click(".compare-form button")
+        expect(page.locator("#variables")).to_contain_text("өзгөргөн жок")
+        page.wait_for_function("[...document.images].every(image => image.complete && image.naturalWidth > 600)")
+        page.screenshot(path=str(ARTIFACTS / "editors-compare.png"), full_page=True)
 
-            page.goto(f"{base}/editors/")
-            expect(page.locator("tr[data-template='action-plan'] .active-version")).to_have_text("v2")
-            assert errors == [], errors
-        finally:
-            browser.close()
+        page.goto(f"{base}/editors/")
+        expect(page.locator("tr[data-template='action-plan'] .active-version")).to_have_text("v2")
+        assert errors == [], errors

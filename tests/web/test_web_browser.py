@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +16,8 @@ from typing import Any
 
 import openpyxl
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from werkzeug.serving import make_server
+from browser import chromium, served
+from playwright.sync_api import Browser, Page, expect
 
 import pdftools
 from conftest import ARTIFACTS, SAMPLES
@@ -26,15 +25,6 @@ from service import create_app
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PLAN_BOOK = SAMPLES / "spreadsheets" / "action_plan.xlsx"
 DISTINCT = "Kagaz-сыноо-7"  # short: a table cell wraps longer text between other cells' lines
 
@@ -43,21 +33,14 @@ DISTINCT = "Kagaz-сыноо-7"  # short: a table cell wraps longer text between
 def server(pool: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The whole app (API and page) on a free loopback port, sharing the session's LibreOffice pool."""
     app = create_app({"data_dir": tmp_path_factory.mktemp("web-data"), "start_pool": False}, pool=pool)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, name="kagaz-test-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join(timeout=10)
-    httpd.server_close()
+    with served(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
