@@ -198,3 +198,25 @@ time.sleep(60)
         assert processes.wait_until_gone(group, timeout=5.0) == []
     finally:
         processes.kill_group(group)  # if the watchdog failed, do not leave LibreOffice to the next tests
+
+
+def test_libreoffice_runs_with_the_allocator_the_options_name(office_pool: ConversionPool) -> None:
+    """PoolOptions.allocator (jemalloc when installed) is preloaded into soffice.bin; None leaves glibc's."""
+    allocator = office_pool.options.allocator
+    if allocator is None:
+        pytest.skip("no faster allocator installed (Debian's libjemalloc2)")
+    pid = office_pool.health().workers[0].pid
+    assert pid is not None
+    maps = Path(f"/proc/{pid}/maps").read_text()
+    assert allocator in maps
+
+
+def test_documents_closed_in_the_background_never_pile_up(office_pool: ConversionPool, tmp_path: Path) -> None:
+    """The worker answers before it closes the document; the next conversion waits for that close, so many
+    conversions in a row leave LibreOffice with no document open and every PDF whole."""
+    docx = long_docx(60)
+    for number in range(6):
+        path = tmp_path / f"{number}.pdf"
+        path.write_bytes(office_pool.convert(docx))
+        assert pdf_pages(path) == pdf_pages(tmp_path / "0.pdf")
+        assert "59.3" in pdf_text(path).split()  # the last cell of the last row
