@@ -1,0 +1,129 @@
+"""Process trees and their memory, read from /proc: which process is what, and its peak resident memory.
+
+Peak memory is the kernel's high-water mark (``VmHWM``), so a short spike between two samples still counts;
+``Pss`` (proportional set size, ``smaps_rollup``) splits shared pages between the processes sharing them,
+which is the fair sum for several processes of one service.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+PROC = Path("/proc")
+
+
+@dataclass(frozen=True)
+class Process:
+    pid: int
+    parent: int
+    name: str  # comm: "soffice.bin", "python3", "node", "kagaz" ...
+    command: str  # the whole command line, spaces between arguments
+
+
+def read(pid: int) -> Process | None:
+    try:
+        stat = (PROC / str(pid) / "stat").read_text()
+        command = (PROC / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+    except OSError:
+        return None
+    name = stat[stat.index("(") + 1 : stat.rindex(")")]
+    parent = int(stat[stat.rindex(")") + 2 :].split()[1])
+    return Process(pid, parent, name, command)
+
+
+def tree(root: int) -> list[Process]:
+    """``root`` and every process descended from it (through any session or group), root first."""
+    everything = [found for entry in PROC.iterdir() if entry.name.isdigit() and (found := read(int(entry.name)))]
+    children: dict[int, list[Process]] = {}
+    for process in everything:
+        children.setdefault(process.parent, []).append(process)
+    top = read(root)
+    if top is None:
+        return []
+    found, queue = [top], [top]
+    while queue:
+        for child in children.get(queue.pop().pid, []):
+            found.append(child)
+            queue.append(child)
+    return found
+
+
+def status_mb(pid: int, field: str) -> float | None:
+    """A ``kB`` field of /proc/PID/status (VmRSS, VmHWM) in MB, or None when the process is gone."""
+    try:
+        for line in (PROC / str(pid) / "status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def pss_mb(pid: int) -> float | None:
+    try:
+        for line in (PROC / str(pid) / "smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def kind(process: Process) -> str:
+    """What a process is, for the memory table."""
+    if process.name.startswith("soffice"):
+        return "soffice.bin"
+    if process.name == "oosplash":
+        return "oosplash"
+    if "kagaz_unoserver" in process.command or "unoserver" in process.command:
+        return "unoserver (LibreOffice's Python)"
+    if "converter.py" in process.command:
+        return "carbone converter.py (LibreOffice's Python)"
+    if process.name == "node":
+        return "node"
+    if "service.cli serve" in process.command or "kagaz serve" in process.command:
+        return "kagaz serve"
+    return process.name
+
+
+class PeakSampler:
+    """Samples a process tree every ``interval`` s in a thread; keeps each process's last VmHWM seen.
+
+    Processes that exit between samples keep the peak of their last sample, so the interval bounds what
+    can be missed for a short-lived process; long-lived ones report their true high-water mark.
+    """
+
+    def __init__(self, root: int, interval: float = 0.1) -> None:
+        self.root = root
+        self.interval = interval
+        self.peaks: dict[int, tuple[Process, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="peak-sampler", daemon=True)
+
+    def __enter__(self) -> PeakSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def sample(self) -> None:
+        for process in tree(self.root):
+            peak = status_mb(process.pid, "VmHWM")
+            if peak is not None:
+                self.peaks[process.pid] = (process, peak)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.sample()
+            self._stop.wait(self.interval)
+
+    def by_kind(self) -> dict[str, list[float]]:
+        """Peak MB of each process seen, grouped by ``kind``."""
+        grouped: dict[str, list[float]] = {}
+        for process, peak in self.peaks.values():
+            grouped.setdefault(kind(process), []).append(peak)
+        return {name: sorted(values, reverse=True) for name, values in grouped.items()}
