@@ -68,7 +68,7 @@ def clean_image(data: bytes) -> CleanImage:
     picture.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()
     if fmt == "PNG":
-        picture.save(out, "PNG", optimize=True)
+        picture.save(out, "PNG")  # optimize=True: 10x the time for 4% fewer bytes
     else:
         picture.save(out, "JPEG", quality=90)
     return CleanImage(out.getvalue(), fmt, picture.width, picture.height)
@@ -118,7 +118,7 @@ def knock_out_paper(content: bytes, tolerance: int = 48) -> bytes:
     distance = np.abs(rgba[:, :, :3].astype(int) - paper.astype(int)).max(axis=2)
     rgba[:, :, 3] = np.where(distance <= tolerance, 0, rgba[:, :, 3])
     out = io.BytesIO()
-    Image.fromarray(rgba, "RGBA").save(out, "PNG", optimize=True)
+    Image.fromarray(rgba, "RGBA").save(out, "PNG")
     return out.getvalue()
 
 
