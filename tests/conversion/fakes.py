@@ -41,6 +41,7 @@ class Script:
     most_in_flight: int = 0
     overlaps: int = 0  # conversions that began while their worker was already converting
     lock: threading.Lock = field(default_factory=threading.Lock)
+    release: threading.Event = field(default_factory=threading.Event)  # lets a b"hold" conversion finish
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def factory(self, directory: Path) -> FakeWorker:
@@ -100,6 +101,8 @@ class FakeWorker:
                 script.in_flight -= 1
 
     def _convert(self, document: bytes, out_path: Path, timeout: float) -> None:
+        if document == b"hold":  # busy until the test says so: no race with the test's own pace
+            assert self.script.release.wait(30), "the test never released the held conversion"
         if document == b"hang":
             if self.killed.wait(timeout):
                 raise WorkerCrashed("killed while hanging")

@@ -99,8 +99,8 @@ def test_one_conversion_per_worker_at_a_time(make_pool: MakePool) -> None:
 
 
 def test_full_queue_answers_pool_unavailable_at_once_with_retry_after(make_pool: MakePool) -> None:
-    pool, _ = make_pool(Script(convert_seconds=0.5), queue_limit=1, queue_wait=5.0)
-    busy, _ = run_in_background(lambda: pool.convert(b"ok"))
+    pool, script = make_pool(Script(), queue_limit=1, queue_wait=5.0)
+    busy, _ = run_in_background(lambda: pool.convert(b"hold"))
     assert wait_for(lambda: pool.health().workers[0].state is WorkerState.BUSY)
     waiting, waited = run_in_background(lambda: pool.convert(b"ok"))
     assert wait_for(lambda: pool.health().waiting == 1)
@@ -109,17 +109,19 @@ def test_full_queue_answers_pool_unavailable_at_once_with_retry_after(make_pool:
         pool.convert(b"ok")
     assert time.monotonic() - began < 0.5  # at once, not after queue_wait (5 s)
     assert 1 <= refused.value.retry_after <= 5
+    script.release.set()
     busy.join()
     waiting.join()
     assert waited["result"] == b"%PDF-fake ok"
 
 
 def test_no_queue_at_all_with_queue_limit_zero(make_pool: MakePool) -> None:
-    pool, _ = make_pool(Script(convert_seconds=0.3), queue_limit=0)
-    busy, _ = run_in_background(lambda: pool.convert(b"ok"))
+    pool, script = make_pool(Script(), queue_limit=0)
+    busy, _ = run_in_background(lambda: pool.convert(b"hold"))
     assert wait_for(lambda: pool.health().workers[0].state is WorkerState.BUSY)
     with pytest.raises(PoolUnavailable):
         pool.convert(b"ok")
+    script.release.set()
     busy.join()
 
 
@@ -137,16 +139,17 @@ def test_waiting_longer_than_queue_wait_answers_pool_unavailable(make_pool: Make
 
 
 def test_waiters_are_served_first_come_first_served(make_pool: MakePool) -> None:
-    pool, script = make_pool(Script(convert_seconds=0.05), queue_limit=10)
-    busy, _ = run_in_background(lambda: pool.convert(b"first"))
+    pool, script = make_pool(Script(), queue_limit=10)
+    busy, _ = run_in_background(lambda: pool.convert(b"hold"))
     assert wait_for(lambda: pool.health().workers[0].state is WorkerState.BUSY)
     threads = []
     for number in range(5):
         threads.append(run_in_background(lambda number=number: pool.convert(f"{number}".encode()))[0])
         assert wait_for(lambda number=number: pool.health().waiting == number + 1)
+    script.release.set()
     for thread in [busy, *threads]:
         thread.join()
-    assert [document for _, document in script.attempts] == [b"first", b"0", b"1", b"2", b"3", b"4"]
+    assert [document for _, document in script.attempts] == [b"hold", b"0", b"1", b"2", b"3", b"4"]
 
 
 def test_timeout_kills_the_worker_and_replaces_it(make_pool: MakePool) -> None:
@@ -282,11 +285,12 @@ def test_stop_cuts_running_jobs_short_after_the_drain_timeout(make_pool: MakePoo
 
 
 def test_stop_wakes_every_waiting_caller(make_pool: MakePool) -> None:
-    pool, _ = make_pool(Script(convert_seconds=0.3), queue_wait=10.0)
-    running, _ = run_in_background(lambda: pool.convert(b"ok"))
+    pool, script = make_pool(Script(), queue_wait=10.0)
+    running, _ = run_in_background(lambda: pool.convert(b"hold"))
     assert wait_for(lambda: pool.health().workers[0].state is WorkerState.BUSY)
     waiting, waited = run_in_background(lambda: pool.convert(b"ok"))
     assert wait_for(lambda: pool.health().waiting == 1)
+    threading.Timer(0.3, script.release.set).start()  # the running job finishes while stop() drains
     pool.stop(drain_timeout=5.0)
     waiting.join(timeout=2.0)
     running.join()
