@@ -54,6 +54,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "Слишком много отчётов: не более {limit}",
         "en": "Too many reports: at most {limit}",
     },
+    "batch_year_conflict": {
+        "ky": "Жыл эки жолу, ар башка берилди: суроодо жана денесинде",
+        "ru": "Год указан дважды и по-разному: в запросе и в теле",
+        "en": "The year is given twice, differently: in the query and in the body",
+    },
     "batch_year_missing": {
         "ky": "Топтомдун жылын көрсөтүңүз (?year=2025)",
         "ru": "Укажите год пакета (?year=2025)",

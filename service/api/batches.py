@@ -85,11 +85,15 @@ def read_sources() -> tuple[list[Source], Any, Any]:
     """The batch's inputs from whichever form the request takes, and the year and formats it names."""
     settings = current_app.config["KAGAZ"]
     year, formats = request.args.get("year"), request.args.get("format")
+    if year is not None:
+        parse_year(year, [])  # a query year that is not a year is an error even when the body names one
     if request.is_json:
         from service.api.documents import json_body
 
         body = json_body()
         if isinstance(body, dict):
+            if year is not None and "year" in body and str(body["year"]) != year:
+                raise _input_error("year", "batch_year_conflict", f"?year={year} but the body says {body['year']!r}")
             year, formats = body.get("year", year), body.get("formats", formats)
             body = body.get("reports")
         sources = _records(body)
