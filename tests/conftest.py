@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from hypothesis import settings as hypothesis_settings
 from flask.testing import FlaskClient
+from hypothesis import settings as hypothesis_settings
 
 from service import create_app
 from service.settings import load_settings
