@@ -23,31 +23,36 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
-import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from lxml import etree
+from wordml import (
+    BREAK_AFTER_HYPHEN,
+    CELL_MARGIN,
+    FONT,
+    FONT_DIR,
+    LANGUAGE,
+    OFFICE,
+    PACKAGE,
+    R_NS,
+    SAFETY_PT,
+    W_NS,
+    WORD_ML,
+    font_table_xml,
+    settings_xml,
+    write_package,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = ROOT / "templates_docx" / "action_plan.docx"
 DEFAULT_SAMPLE = ROOT / "samples" / "action_plan.json"
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")  # Liberation Serif: metric twin of Times New Roman
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-FONT = "Times New Roman"
-LANGUAGE = "ky-KG"
 
 # Page geometry in twips (1/20 pt; 1 cm = 566.9 twips).
 PAGE_WIDTH, PAGE_HEIGHT = 16838, 11906  # A4 landscape
 MARGIN = 1134  # 2 cm on every side
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN  # 14570 twips = 25.7 cm
-CELL_MARGIN = 85  # left and right padding inside a cell: 0.15 cm (Word's default 0.19 cm costs a page)
 BLOCK_INDENT = 10773  # 19 cm: the appendix block is the right-hand 6.7 cm of the text width
 TABLE_FONT_PT = 12
 
@@ -77,16 +82,12 @@ COLUMNS = (
 )
 # Columns whose whole words (hyphens included) must fit, not only the pieces between hyphens.
 WHOLE_WORD_FIELDS = frozenset({"number", "deadline"})
-SAFETY_PT = 3.0  # headroom for rounding and kerning differences between Pillow and LibreOffice
 
 assert sum(column.width for column in COLUMNS) == TEXT_WIDTH
 
 
 # ---------------------------------------------------------------------------------------------------
 # Word measurement
-
-
-_BREAK_AFTER_HYPHEN = re.compile(r"(?<=-)(?=[^\W\d_])")
 
 
 def unbreakable_pieces(text: str, whole_words: bool = False) -> list[str]:
@@ -98,7 +99,7 @@ def unbreakable_pieces(text: str, whole_words: bool = False) -> list[str]:
     words = text.split()
     if whole_words:
         return words
-    return [piece for word in words for piece in _BREAK_AFTER_HYPHEN.split(word)]
+    return [piece for word in words for piece in BREAK_AFTER_HYPHEN.split(word)]
 
 
 def column_texts(plan: dict) -> dict[str, list[str]]:
@@ -301,22 +302,6 @@ def styles_xml() -> str:
     return f'<w:styles xmlns:w="{W_NS}">{"".join(styles)}</w:styles>'
 
 
-def settings_xml() -> str:
-    return (
-        f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/>'
-        '<w:autoHyphenation w:val="false"/><w:characterSpacingControl w:val="doNotCompress"/>'
-        '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"'
-        ' w:val="15"/></w:compat><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>'
-    )
-
-
-def font_table_xml() -> str:
-    return (
-        f'<w:fonts xmlns:w="{W_NS}"><w:font w:name="{FONT}"><w:panose1 w:val="02020603050405020304"/>'
-        '<w:charset w:val="CC"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>'
-    )
-
-
 def core_xml() -> str:
     return (
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
@@ -324,11 +309,6 @@ def core_xml() -> str:
         "<dc:title>Иш-чаралар Планы: буйрукка тиркеме</dc:title><dc:creator>Kagaz</dc:creator>"
         f"<dc:language>{LANGUAGE}</dc:language></cp:coreProperties>"
     )
-
-
-PACKAGE = "http://schemas.openxmlformats.org/package/2006"
-OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WORD_ML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 
 def parts() -> dict[str, str]:
@@ -367,22 +347,7 @@ def parts() -> dict[str, str]:
 
 def build(output: Path) -> None:
     """Write the package atomically; every part is parsed first so that a typo cannot ship."""
-    declaration = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-    blobs = {}
-    for name, xml in parts().items():
-        etree.fromstring(xml.encode("utf-8"))  # well-formedness check
-        blobs[name] = declaration + xml.encode("utf-8")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=output.parent, suffix=".docx.tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
-            for name, blob in blobs.items():
-                package.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), blob, zipfile.ZIP_DEFLATED)
-        Path(temporary).chmod(0o644)  # mkstemp creates 0600; the template is read by the service and editors
-        Path(temporary).replace(output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_package(output, parts())
 
 
 def main() -> None:

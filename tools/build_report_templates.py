@@ -37,36 +37,40 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
-import tempfile
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from lxml import etree
+from wordml import (
+    BREAK_AFTER_HYPHEN,
+    CELL_MARGIN,
+    FONT,
+    FONT_DIR,
+    LANGUAGE,
+    OFFICE,
+    PACKAGE,
+    R_NS,
+    SAFETY_PT,
+    W_NS,
+    WORD_ML,
+    font_table_xml,
+    settings_xml,
+    write_package,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT_DIR = ROOT / "templates_docx"
 DEFAULT_PLAN = ROOT / "samples" / "action_plan.json"
 DEFAULT_REPORTS = ROOT / "samples" / "reports" / "2025"
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")  # Liberation Serif: metric twin of Times New Roman
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-FONT = "Times New Roman"
-LANGUAGE = "ky-KG"
 
 # Page geometry in twips (1/20 pt; 1 cm = 566.9 twips): A4 portrait, the margins of an official letter.
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 1701, 851, 1134, 1134
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 9354 twips = 16.5 cm
-CELL_MARGIN = 85  # left and right padding inside a cell: 0.15 cm, as in the order appendix
 BLOCK_INDENT = 5103  # 9 cm: the addressee block is the right-hand 7.5 cm of the text width
 BODY_PT, TABLE_PT, SMALL_PT = 14, 12, 10
-SAFETY_PT = 3.0  # headroom for rounding and kerning differences between Pillow and LibreOffice
 LINE_HEIGHT = 1.15  # a line of Liberation Serif is 1.15 times its size high
 
 # Statuses as reports write them (service.deadlines.Status); the status column must hold each whole.
@@ -161,16 +165,13 @@ assert sum(SIGNATURE_WIDTHS) == TEXT_WIDTH
 # Word measurement
 
 
-_BREAK_AFTER_HYPHEN = re.compile(r"(?<=-)(?=[^\W\d_])")
-
-
 def unbreakable_pieces(text: str, whole_words: bool = False) -> list[str]:
     """The pieces a line may not be broken inside: words, split after a hyphen that precedes a letter
     (LibreOffice's Unicode line breaking: «социалдык-психологиялык» may break after "-", «2025-2027» not)."""
     words = text.split()
     if whole_words:
         return words
-    return [piece for word in words for piece in _BREAK_AFTER_HYPHEN.split(word)]
+    return [piece for word in words for piece in BREAK_AFTER_HYPHEN.split(word)]
 
 
 def texts_by_kind(plan: dict, reports: Sequence[dict]) -> dict[str, list[str]]:
@@ -856,22 +857,6 @@ def styles_xml() -> str:
     return f'<w:styles xmlns:w="{W_NS}">{"".join(styles)}</w:styles>'
 
 
-def settings_xml() -> str:
-    return (
-        f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/>'
-        '<w:autoHyphenation w:val="false"/><w:characterSpacingControl w:val="doNotCompress"/>'
-        '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"'
-        ' w:val="15"/></w:compat><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>'
-    )
-
-
-def font_table_xml() -> str:
-    return (
-        f'<w:fonts xmlns:w="{W_NS}"><w:font w:name="{FONT}"><w:panose1 w:val="02020603050405020304"/>'
-        '<w:charset w:val="CC"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>'
-    )
-
-
 def core_xml(title: str) -> str:
     return (
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
@@ -879,11 +864,6 @@ def core_xml(title: str) -> str:
         f"<dc:title>{escape(title)}</dc:title><dc:creator>Kagaz</dc:creator>"
         f"<dc:language>{LANGUAGE}</dc:language></cp:coreProperties>"
     )
-
-
-PACKAGE = "http://schemas.openxmlformats.org/package/2006"
-OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-WORD_ML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 
 def parts(title: str, body: list[str]) -> dict[str, str]:
@@ -927,21 +907,7 @@ def parts(title: str, body: list[str]) -> dict[str, str]:
 
 def build(output: Path, title: str, body: list[str]) -> None:
     """Write the package atomically; every part is parsed first so that a typo cannot ship."""
-    declaration = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-    blobs = {}
-    for name, xml in parts(title, body).items():
-        etree.fromstring(xml.encode("utf-8"))  # well-formedness check
-        blobs[name] = declaration + xml.encode("utf-8")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=output.parent, suffix=".docx.tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
-            for name, blob in blobs.items():
-                package.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), blob, zipfile.ZIP_DEFLATED)
-        Path(temporary).replace(output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_package(output, parts(title, body))
 
 
 TEMPLATES = {
