@@ -682,12 +682,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+def pick(entry: Mapping[str, str], language: str) -> str:
+    """An entry's text in ``language``, or in Kyrgyz when it has no translation: every catalogue's rule."""
+    return entry.get(language) or entry[DEFAULT_LANGUAGE]
+
+
 def translate(code: str, language: str, params: Mapping[str, object] | None = None, default: str = "") -> str:
     """The text for ``code`` in ``language`` (falling back to Kyrgyz, then to ``default``)."""
     entry = CATALOGUE.get(code)
     if entry is None:
         return default or code
-    text = entry.get(language) or entry[DEFAULT_LANGUAGE]
+    text = pick(entry, language)
     try:
         return text.format(**(params or {}))
     except (KeyError, IndexError, ValueError):

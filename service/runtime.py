@@ -8,13 +8,10 @@ or on SIGTERM, so that no ``soffice.bin`` outlives the service.
 from __future__ import annotations
 
 import atexit
-import logging
 
 from flask import Flask, current_app
 
 from service.engine import Engine
-
-log = logging.getLogger("kagaz.runtime")
 
 
 def init_app(app: Flask, pool: object | None = None) -> None:

@@ -6,7 +6,7 @@ other; same shape and the same fallback to Kyrgyz.
 
 from __future__ import annotations
 
-from service.messages import DEFAULT_LANGUAGE
+from service.messages import pick
 from service.web.texts import text as form_text
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -134,5 +134,5 @@ def text(key: str, language: str, **params: object) -> str:
     entry = TEXTS.get(key)
     if entry is None:
         return form_text(key, language, **params)
-    value = entry.get(language) or entry[DEFAULT_LANGUAGE]
+    value = pick(entry, language)
     return value.format(**params) if params else value

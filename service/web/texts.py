@@ -7,7 +7,7 @@ the stable codes every entry point reports; these are the labels of one page. Sa
 
 from __future__ import annotations
 
-from service.messages import DEFAULT_LANGUAGE
+from service.messages import pick
 
 TEXTS: dict[str, dict[str, str]] = {
     "html_lang": {"ky": "ky", "ru": "ru", "en": "en"},
@@ -93,6 +93,5 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def text(key: str, language: str, **params: object) -> str:
     """The page text ``key`` in ``language`` (Kyrgyz when a translation is missing)."""
-    entry = TEXTS[key]
-    value = entry.get(language) or entry[DEFAULT_LANGUAGE]
+    value = pick(TEXTS[key], language)
     return value.format(**params) if params else value
