@@ -315,7 +315,9 @@ def _generalized(engine: Engine, items: Sequence[Item]) -> tuple[BaseModel | Non
     if not valid:
         return None, [Problem("(batch)", "batch_no_valid_reports", "no valid report: the generalized report needs one")]
     try:
-        return engine.load(GENERALIZED, [item.data for item in valid]), []
+        # The reports' models, not their data: each was validated (its images decoded and cleaned) once
+        # already; pydantic takes model instances as they are, and checks only what the batch adds.
+        return engine.load(GENERALIZED, {"reports": [item.model for item in valid]}), []
     except InputError as error:
         return None, list(error.problems)
 
