@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field, model_validator
 
 from service import deadlines, kyrgyz
 from service.deadlines import Status
@@ -20,7 +20,7 @@ from service.documents.action_plan import Plan
 from service.documents.common import OptionalLine, Strict
 from service.documents.organizations import Organization
 from service.documents.progress_report import Executor, ProgressReport, Signature, number, signature_context
-from service.documents.reference import Reference, reference_from
+from service.documents.reference import Reference
 from service.images import ImageValue
 
 DEFAULT_ADDRESSEE = "Кыргыз Республикасынын коррупциянын алдын алуу боюнча ыйгарым укуктуу мамлекеттик органына"
@@ -41,7 +41,7 @@ class GeneralizedInput(Strict):
         return {"reports": value} if isinstance(value, list) else value
 
     @model_validator(mode="after")
-    def _one_year_each_organization_once(self, info: ValidationInfo) -> GeneralizedInput:
+    def _one_year_each_organization_once(self) -> GeneralizedInput:
         years = sorted({report.year for report in self.reports})
         if len(years) > 1:
             raise ValueError(f"the reports are of several years ({', '.join(map(str, years))}); give one year")
@@ -49,7 +49,6 @@ class GeneralizedInput(Strict):
         twice = sorted(key for key, count in seen.items() if count > 1)
         if twice:
             raise ValueError(f"organizations that reported twice: {', '.join(twice)}")
-        reference_from(info)  # reports were checked against the reference one by one
         return self
 
     @property
