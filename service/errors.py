@@ -13,6 +13,9 @@ The tree, in the manner of httpx's ``_exceptions``::
     │   ├── ConversionFailed        LibreOffice answered with an error (a document it cannot load)
     │   └── PoolUnavailable         no worker could take the job in time (queue full, all down, stopping);
     │                               answered 503 with Retry-After
+    ├── StorageError                the database or the file store cannot do what was asked, now
+    │   ├── StorageUnavailable      locked past the busy timeout, read-only, unreachable: 503 + Retry-After
+    │   └── StorageFull             no space left on the database's or the file store's disk: 507
     └── NotFound                    a job, batch or resource id that does not exist
 
 Each user mistake is one ``InputError`` carrying a list of ``Problem`` values, so that every entry point
@@ -114,6 +117,37 @@ class PoolUnavailable(ConversionError):
     def __init__(self, message: str, retry_after: int = 5) -> None:
         self.retry_after = retry_after
         super().__init__(message)
+
+
+class StorageError(KagazError):
+    """Base of the faults of the shared state (``service.db``): never the caller's mistake, never a 500.
+
+    ``reason`` is a stable code (``locked``, ``read_only``, ``unreachable``, ``full``) that the message
+    catalogue turns into the person's language as ``storage_<reason>``."""
+
+    reason = "unavailable"
+    status = 503
+
+    def __init__(self, message: str, retry_after: int | None = None) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
+class StorageUnavailable(StorageError):
+    """Raised when the database or file store cannot serve for now: a lock held too long, a read-only
+    file or disk, a server that does not answer. Answered 503 with ``Retry-After``."""
+
+    def __init__(self, reason: str, message: str, retry_after: int = 10) -> None:
+        self.reason = reason
+        super().__init__(message, retry_after)
+
+
+class StorageFull(StorageError):
+    """Raised when a write finds no space left (the database's disk or the file store's). Answered 507:
+    retrying will not help until an administrator frees space."""
+
+    reason = "full"
+    status = 507
 
 
 class NotFound(KagazError):

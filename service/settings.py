@@ -37,6 +37,12 @@ class Settings(BaseSettings):
         default_factory=_default_data_dir,
         description="Where Kagaz keeps its state: template versions, the SQLite index, jobs, batch results.",
     )
+    database_url: str | None = Field(
+        None,
+        description="The database of keys, template versions and activations: default "
+        "`sqlite:///<data_dir>/kagaz.sqlite3` (embedded); `postgresql+psycopg://user:password@host/kagaz` "
+        "when several machines share them (see «Several machines»).",
+    )
     templates_dir: Path = Field(
         PROJECT_ROOT / "templates_docx",
         description="The shipped official templates (DOCX + manifest), version 1 of each template.",

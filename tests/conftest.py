@@ -44,6 +44,47 @@ def pool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     pool.stop()
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Any]:
+    """A real PostgreSQL server for the session (``tests/postgres.py``); skipped where none can start."""
+    import postgres as server
+
+    reason = server.unavailable()
+    if reason:
+        pytest.skip(reason)
+    with server.running_server() as running:
+        yield running
+
+
+@pytest.fixture
+def postgres_url(postgres: Any) -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database of this test's own, dropped after."""
+    name = postgres.create_database()
+    yield postgres.url(name)
+    postgres.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A URL on each backend: a SQLite file in the test's folder, and a PostgreSQL database of its own.
+
+    Contract tests take this (or ``database``) and so run once per backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kagaz.sqlite3'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Any]:
+    """A migrated ``Database`` on each backend (see ``database_url``), disposed after."""
+    from service.db import Database, migrate
+
+    opened = Database(database_url)
+    migrate.upgrade(opened)
+    yield opened
+    opened.dispose()
+
+
 @pytest.fixture
 def app(pool: Any, tmp_path: Path) -> Flask:
     application = create_app({"data_dir": tmp_path / "data", "start_pool": False}, pool=pool)

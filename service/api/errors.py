@@ -18,6 +18,7 @@ from service.errors import (
     NotFound,
     PoolUnavailable,
     Problem,
+    StorageError,
     TemplateError,
     TemplateNotFound,
 )
@@ -58,6 +59,17 @@ def init_app(app: Flask) -> None:
     def _busy(error: PoolUnavailable) -> Response:
         response = problem_response(503, "busy", [Problem("conversion", "pool_unavailable", str(error))])
         response.headers["Retry-After"] = str(error.retry_after)
+        return response
+
+    @app.errorhandler(StorageError)
+    def _storage(error: StorageError) -> Response:
+        # The database or file store cannot serve (locked, read-only, unreachable, full): never a 500, and
+        # a 503 says when to come back; a 507 does not, since only an administrator can free space.
+        log.warning("storage fault: %s", error, extra={"fields": {"request_id": g.get("request_id")}})
+        title = "insufficient storage" if error.status == 507 else "storage unavailable"
+        response = problem_response(error.status, title, [Problem("storage", f"storage_{error.reason}", str(error))])
+        if error.retry_after:
+            response.headers["Retry-After"] = str(error.retry_after)
         return response
 
     @app.errorhandler(ConversionTimeout)

@@ -1,0 +1,120 @@
+"""Bring a database to the schema this Kagaz expects: ``kagaz db upgrade``, and at every start when behind.
+
+Alembic runs programmatically from the environment shipped in ``service/db/migrations`` (no ``alembic.ini``
+at run time). Two machines starting together must not both migrate, so the upgrade runs under a lock and
+re-reads the current revision once it holds it (the second one then finds nothing to do):
+
+- PostgreSQL: a transaction-level advisory lock, and the whole upgrade in that one transaction (its DDL is
+  transactional: a failed migration leaves the old schema, never half of the new one).
+- SQLite: an exclusive ``flock`` on ``<file>.migrate-lock`` beside the database (waits as long as the other
+  process migrates, where SQLite's busy timeout would give up after seconds), then ``BEGIN IMMEDIATE``.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, text
+
+from service.db.database import Database, faults, lock_key
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+LOCK_NAME = "kagaz.migrations"
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """What an upgrade did: the revision before (None: an empty or unversioned database) and after."""
+
+    before: str | None
+    after: str | None
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def config(connection: Connection | None = None, **attributes: object) -> Config:
+    """Alembic's configuration, built in code; ``connection`` is the one migrations run on."""
+    alembic_config = Config()
+    alembic_config.set_main_option("script_location", str(MIGRATIONS))
+    alembic_config.attributes["connection"] = connection
+    alembic_config.attributes.update(attributes)
+    return alembic_config
+
+
+def heads() -> list[str]:
+    """The newest revisions of the shipped history (exactly one in a consistent tree)."""
+    return list(ScriptDirectory.from_config(config()).get_heads())
+
+
+def head() -> str:
+    found = heads()
+    if len(found) != 1:
+        raise RuntimeError(f"the migration history has {len(found)} heads {found}: re-chain down_revision")
+    return found[0]
+
+
+def current(database: Database) -> str | None:
+    """The revision the database is at (None: empty, or the unversioned file of the release before)."""
+    with faults(), database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def is_current(database: Database) -> bool:
+    return current(database) == head()
+
+
+def upgrade(database: Database, target: str = "head") -> Upgrade:
+    """Migrate ``database`` to ``target`` under the lock; a no-op when another process already did."""
+    with _locked(database) as connection:
+        before = MigrationContext.configure(connection).get_current_revision()
+        if before != head() or target != "head":
+            command.upgrade(config(connection), target)
+        after = MigrationContext.configure(connection).get_current_revision()
+        connection.commit()
+    return Upgrade(before, after)
+
+
+def ensure_current(database: Database) -> Upgrade | None:
+    """At start: upgrade when behind (one cheap read when not); None when nothing was to do."""
+    if is_current(database):
+        return None
+    return upgrade(database)
+
+
+@contextmanager
+def _locked(database: Database) -> Iterator[Connection]:
+    """A connection inside a transaction that holds the migration lock of ``database``."""
+    with faults(), _file_lock(database.path):
+        engine = database.engine
+        if database.backend == "sqlite":
+            engine = engine.execution_options(kagaz_begin="BEGIN IMMEDIATE")
+        with engine.connect() as connection:
+            connection.begin()
+            if database.backend == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(LOCK_NAME)})
+            yield connection
+
+
+@contextmanager
+def _file_lock(path: Path | None) -> Iterator[None]:
+    if path is None:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path.with_name(path.name + ".migrate-lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
