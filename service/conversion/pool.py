@@ -32,7 +32,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -128,15 +128,17 @@ class ConversionPool:
         self.stop()
 
     # --- the narrow call ------------------------------------------------------------------------
-    def convert(self, docx: bytes) -> bytes:
-        """The PDF of the DOCX ``docx``; raises ConversionTimeout, ConversionFailed or PoolUnavailable."""
+    def convert(self, docx: bytes, filter_options: Sequence[str] = ()) -> bytes:
+        """The PDF of the DOCX ``docx``; raises ConversionTimeout, ConversionFailed or PoolUnavailable.
+
+        ``filter_options`` go to LibreOffice's PDF exporter as ``Name=Value`` (``SelectPdfVersion=2``: PDF/A-2b)."""
         with self._job_directory() as job:
             source, target = job / "document.docx", job / "document.pdf"
             source.write_bytes(docx)
-            self.convert_file(source, target)
+            self.convert_file(source, target, filter_options)
             return target.read_bytes()
 
-    def convert_file(self, in_path: Path | str, out_path: Path | str) -> None:
+    def convert_file(self, in_path: Path | str, out_path: Path | str, filter_options: Sequence[str] = ()) -> None:
         """Convert the DOCX file ``in_path`` to the PDF ``out_path``, written atomically (temp + rename).
 
         Both paths must be on a disk LibreOffice can read and write (this machine's); the PDF's folder
@@ -148,12 +150,12 @@ class ConversionPool:
         os.close(handle)
         partial = Path(name)
         try:
-            self._convert_with_retry(source, partial)
+            self._convert_with_retry(source, partial, tuple(filter_options))
             partial.replace(target)
         finally:
             partial.unlink(missing_ok=True)
 
-    def _convert_with_retry(self, source: Path, target: Path) -> None:
+    def _convert_with_retry(self, source: Path, target: Path, filter_options: tuple[str, ...] = ()) -> None:
         timeout = self.options.conversion_timeout
         for attempt in (1, 2):
             slot = self._supervisor.acquire(retry=attempt > 1)
@@ -162,7 +164,7 @@ class ConversionPool:
                 raise RuntimeError(f"worker slot {slot.index} lent without a worker")
             began = time.monotonic()
             try:
-                worker.convert(source, target, timeout)
+                worker.convert(source, target, timeout, filter_options)
             except ConversionTimeout as error:
                 self._supervisor.fail(slot, worker, "timed out")
                 raise ConversionTimeout(
