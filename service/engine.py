@@ -17,6 +17,9 @@ from pydantic import BaseModel
 from service import documents
 from service.documents.reference import load_reference
 from service.errors import PoolUnavailable
+from service.issuance import stamp
+from service.issuance.archive import fixed_zip_times
+from service.issuance.numbers import IssueNumber
 from service.rendering import TemplateCache
 from service.settings import Settings
 from service.templates.registry import Manifest, Registry, TemplateVersion
@@ -62,8 +65,20 @@ class Engine:
         """Validate parsed input (JSON value, rows read from a spreadsheet) into the document's model."""
         return documents.load(document, data, self.reference)
 
-    def render(self, document: str, model: BaseModel, template_version: int | None = None) -> Rendered:
-        """Fill the template in force for ``document`` (or the given version) with the model: DOCX bytes."""
+    def render(
+        self,
+        document: str,
+        model: BaseModel,
+        template_version: int | None = None,
+        *,
+        number: IssueNumber | None = None,
+        issued_at: dt.datetime | None = None,
+    ) -> Rendered:
+        """Fill the template in force for ``document`` (or the given version) with the model: DOCX bytes.
+
+        With ``number`` the document shows it and the QR code of its check address; without, it is a draft
+        and shows the draft mark (see ``issuance.stamp``). With ``issued_at`` the DOCX is byte-identical
+        whenever the same input, template version and number are rendered again (reissue)."""
         kind = documents.get_kind(document)
         manifest = self.registry.for_document(kind.name)
         template = (
@@ -72,8 +87,9 @@ class Engine:
             else self.registry.version(manifest.name, template_version)
         )
         compiled = self.templates.get(template.content)
+        moment = (issued_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0, tzinfo=None)
         content = compiled.render(
-            kind.context(model, self.reference),
+            self.context(document, model, number),
             properties={
                 "title": kind.title,
                 "identifier": template.label,
@@ -81,11 +97,18 @@ class Engine:
                 "subject": f"{template.label} sha256:{template.sha256[:16]}",
                 "author": "Kagaz",
                 "language": manifest.locale,
-                "created": dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None),
-                "modified": dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None),
+                "created": moment,
+                "modified": moment,
             },
         )
+        if issued_at is not None:
+            content = fixed_zip_times(content, moment)
         return Rendered(content, template, file_stem(manifest, kind.filename_fields(model)))
+
+    def context(self, document: str, model: BaseModel, number: IssueNumber | None = None) -> dict[str, Any]:
+        """The template context of ``model``: the document kind's values and ``issued`` (number and QR)."""
+        kind = documents.get_kind(document)
+        return kind.context(model, self.reference) | {"issued": stamp.context(number, self.settings.public_url)}
 
     def convert(self, docx: bytes) -> bytes:
         """DOCX bytes to PDF bytes through the LibreOffice pool."""

@@ -689,6 +689,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "Файл DOCX не приложен: выберите файл шаблона .docx",
         "en": "No DOCX file was attached: choose the template's .docx file",
     },
+    # --- issuance (service/issuance, template validation of its tags) ---
+    "draft_mark": {
+        "ky": "ДОЛБООР",
+        "ru": "ПРОЕКТ",
+        "en": "DRAFT",
+    },
+    "issuance_tags_missing": {
+        "ky": "Шаблондо документтин номери жана QR-коду жок: кол коюу блогунан кийин, документтин аягына "
+        "«{tags}» тегдерин кошуңуз",
+        "ru": "В шаблоне нет номера документа и QR-кода: добавьте теги «{tags}» в конец документа, после блока подписи",
+        "en": "The template does not show the document's number and QR code: add the tags «{tags}» at the end of "
+        "the document, after the signature block",
+    },
+    "signature_stamp": {
+        "ky": "Электрондук кол менен кол коюлган\n{signer}\n{date}\nСертификат № {serial}",
+        "ru": "Подписано электронной подписью\n{signer}\n{date}\nСертификат № {serial}",
+        "en": "Signed with an electronic signature\n{signer}\n{date}\nCertificate No. {serial}",
+    },
     # --- access control (service/auth.py) ---
     "unauthorized": {
         "ky": "API ачкычы керек (Authorization: Bearer …)",

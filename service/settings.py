@@ -68,6 +68,19 @@ class Settings(BaseSettings):
         "Off: rendering is open on the trusted network. Template changes always need an editor key.",
     )
 
+    # --- issuance ---
+    public_url: str = Field(
+        "http://127.0.0.1:8000",
+        pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$",
+        description="The address people reach Kagaz's public check at; the QR code on every issued document "
+        "points to this + /verify/{number}.",
+    )
+    number_prefix: str = Field(
+        "КЖС",
+        pattern=r"^[А-ЯЁҢӨҮA-Z]{1,10}$",
+        description="The prefix of issuance numbers (КЖС-2026-000123): 1 to 10 capital letters.",
+    )
+
     # --- conversion pool ---
     pool_size: int = Field(
         default_factory=lambda: os.cpu_count() or 1,

@@ -63,8 +63,9 @@ _SUMMARY = {
     },
 }
 _LOCATIONS = {  # the places that are not in the document's text
-    "ky": {"file": "файл", "sample": "үлгү маалымат", "pdf": "PDF", "model": "модель"},
-    "ru": {"file": "файл", "sample": "образец данных", "pdf": "PDF", "model": "модель"},
+    "ky": {"file": "файл", "sample": "үлгү маалымат", "pdf": "PDF", "model": "модель", "end": "документтин аягы"},
+    "ru": {"file": "файл", "sample": "образец данных", "pdf": "PDF", "model": "модель", "end": "конец документа"},
+    "en": {"end": "end of the document"},
 }
 
 

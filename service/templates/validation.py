@@ -9,7 +9,7 @@ The stages, each skipped when an earlier one found errors (a renamed PDF is not 
 3. ``syntax``   — each part's tag stream compiled by the sandboxed Jinja environment: syntax errors, unknown
    filters, an unclosed ``{% for %}`` (reported where it opens);
 4. ``variables`` — names and fields checked against the document kind's context, ``_``-names refused
-   (``variables.py``);
+   (``variables.py``), and the issuance number and QR code required (``issued.number``, ``issued.qr``);
 5. ``compile``  — the real thing: docxtpl's XML patching and compilation, as rendering will do it;
 6. ``render``   — a test render of the template's sample data in the sandbox (StrictUndefined);
 7. ``fields``   — required fields of the model that the template never shows, neither by name nor by
@@ -37,6 +37,7 @@ import jinja2
 from pydantic import BaseModel
 
 from service.errors import ConversionFailed, ConversionTimeout, Problem, TemplateError
+from service.issuance.stamp import TAGS as ISSUANCE_TAGS
 from service.rendering import CompiledTemplate, template_environment
 from service.templates import layout, pdf
 from service.templates.fields import fields_not_shown
@@ -119,6 +120,8 @@ def _run(
             report.findings += usage.findings
             used |= usage.paths
     report.variables = _leaves(used)
+    if sample is not None and report.ok:  # with a part unparsed, what it uses is not known
+        report.findings += _issuance_tags_missing(used)
     if not report.ok:
         return
     report.stages.append("compile")
@@ -166,6 +169,16 @@ def _run(
     report.findings += layout.check(info, pages, sample.context)
     report.pdf = document
     report.preview = pdf.first_page_png(document)
+
+
+def _issuance_tags_missing(used: set[str]) -> list[Finding]:
+    """An issued document must show its number and the QR code of its check address (``issuance.stamp``)."""
+    missing = [tag for tag in ISSUANCE_TAGS if tag not in used]
+    if not missing:
+        return []
+    tags = " ".join(f"{{{{ {tag} }}}}" for tag in ISSUANCE_TAGS)
+    message = f"the template does not show the document's number and QR code: add {tags} at the end"
+    return [error("issuance_tags_missing", message, location="end", tags=tags)]
 
 
 def _parse(part: Part, environment: jinja2.Environment, report: Report) -> jinja2.nodes.Template | None:
