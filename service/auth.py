@@ -43,7 +43,8 @@ KEY_PREFIX = "kgz_"
 NAME = re.compile(r"^[\w.@-]{1,64}$")  # printed in logs and version records: no spaces, no markup
 # Under /api/ but never guarded: the description of the API is public, so that a client can find out how
 # to authenticate.
-OPEN_ENDPOINTS = frozenset({"static", "openapi.spec"})
+# Open even with KAGAZ_AUTH_REQUIRED: the public check of issued documents answers anyone who holds one.
+OPEN_ENDPOINTS = frozenset({"static", "openapi.spec", "issued.verify", "issued.show"})
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS api_keys (

@@ -6,6 +6,7 @@ problem with the machine (LibreOffice down) exits 2; success exits 0.
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from contextlib import AbstractContextManager, nullcontext
@@ -127,8 +128,11 @@ def located(source: Any) -> AbstractContextManager[Any]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Output file; .docx or .pdf decides the format.",
 )
-def render(document: str, input_path: Path, output: Path) -> None:
-    """Render DOCUMENT from INPUT into OUTPUT (.docx or .pdf).
+@click.option("--draft", is_flag=True, help="An unnumbered draft marked ДОЛБООР, not registered.")
+@click.option("--pdfa", is_flag=True, help="PDF/A-2b (with --attach-data: PDF/A-3b carrying the input).")
+@click.option("--attach-data", is_flag=True, help="Embed the input JSON in the PDF/A-3b (with --pdfa).")
+def render(document: str, input_path: Path, output: Path, draft: bool, pdfa: bool, attach_data: bool) -> None:
+    """Render DOCUMENT from INPUT into OUTPUT (.docx or .pdf), issued with a number unless --draft.
 
     DOCUMENT is action-plan, progress-report or generalized-report. INPUT is a JSON file, a filled
     spreadsheet (.xlsx or .csv, see `kagaz spreadsheets`), or for the generalized report a folder of the
@@ -136,6 +140,7 @@ def render(document: str, input_path: Path, output: Path) -> None:
     """
     from service.atomic import write_atomically
     from service.engine import FORMATS, Engine
+    from service.issuance.issuing import Issuer, Order
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
@@ -149,8 +154,15 @@ def render(document: str, input_path: Path, output: Path) -> None:
             pool = ConversionPool(PoolOptions.from_settings(settings))
             pool.start()
         engine = Engine(settings, pool)
+        order = Order(
+            format="pdfa" if pdfa and fmt == "pdf" else fmt,
+            draft=draft,
+            attach_data=attach_data,
+            issued_by=f"cli ({getpass.getuser()})",
+        )
         with located(read_input(document, input_path, engine.reference)) as data:
-            rendered = engine.produce(document, data, fmt)
+            issued = Issuer.open(engine).produce(document, data, order)
+        rendered = issued.rendered
         write_atomically(output, rendered.content)
     except InputError as error:
         click.echo(f"{input_path}: invalid input:", err=True)
@@ -165,7 +177,8 @@ def render(document: str, input_path: Path, output: Path) -> None:
     finally:
         if pool is not None:
             pool.stop()
-    click.echo(f"{output} ({len(rendered.content):,} bytes, template {rendered.template.label})")
+    number = f", № {issued.number}" if issued.number else ", draft"
+    click.echo(f"{output} ({len(rendered.content):,} bytes, template {rendered.template.label}{number})")
 
 
 @main.command("spreadsheets")
@@ -245,10 +258,13 @@ def _add_editor_commands() -> None:
     """``kagaz templates …`` and ``kagaz keys …`` live in ``service.admin_cli``; ``kagaz db …`` in ``db_cli``."""
     from service.admin_cli import keys, templates
     from service.db_cli import db
+    from service.issued_cli import issued, reissue
 
     main.add_command(templates)
     main.add_command(keys)
     main.add_command(db)
+    main.add_command(issued)
+    main.add_command(reissue)
 
 
 _add_editor_commands()

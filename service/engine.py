@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -110,11 +111,11 @@ class Engine:
         kind = documents.get_kind(document)
         return kind.context(model, self.reference) | {"issued": stamp.context(number, self.settings.public_url)}
 
-    def convert(self, docx: bytes) -> bytes:
-        """DOCX bytes to PDF bytes through the LibreOffice pool."""
+    def convert(self, docx: bytes, filter_options: Sequence[str] = ()) -> bytes:
+        """DOCX bytes to PDF bytes through the LibreOffice pool (``filter_options``: PDF/A, see ``archive``)."""
         if self.pool is None:
             raise PoolUnavailable("the LibreOffice pool is not running (KAGAZ_START_POOL is off)", 30)
-        return self.pool.convert(docx)
+        return self.pool.convert(docx, filter_options) if filter_options else self.pool.convert(docx)
 
     def produce(self, document: str, data: Any, format: str, template_version: int | None = None) -> Rendered:
         """``load``, ``render`` and, for PDF, ``convert``: the whole way from input to a file."""

@@ -8,10 +8,12 @@ or on SIGTERM, so that no ``soffice.bin`` outlives the service.
 from __future__ import annotations
 
 import atexit
+import threading
 
 from flask import Flask, current_app
 
 from service.engine import Engine
+from service.issuance.issuing import Issuer
 
 
 def init_app(app: Flask, pool: object | None = None) -> None:
@@ -36,3 +38,18 @@ def init_app(app: Flask, pool: object | None = None) -> None:
 def engine() -> Engine:
     """The engine of the current app."""
     return current_app.extensions["kagaz.engine"]
+
+
+_issuer_lock = threading.Lock()
+
+
+def issuer() -> Issuer:
+    """The issuer of the current app (numbers, register, signing), opened on first use: an app that never
+    issues (a test of the editors' page) never opens or migrates the register."""
+    found = current_app.extensions.get("kagaz.issuer")
+    if found is None:
+        with _issuer_lock:
+            found = current_app.extensions.get("kagaz.issuer")
+            if found is None:
+                found = current_app.extensions["kagaz.issuer"] = Issuer.open(engine())
+    return found

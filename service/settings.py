@@ -81,6 +81,24 @@ class Settings(BaseSettings):
         description="The prefix of issuance numbers (КЖС-2026-000123): 1 to 10 capital letters.",
     )
 
+    signing_file: Path | None = Field(
+        None,
+        description="The signing identities (TOML: PKCS#12 files and where their passwords are); unset: issued "
+        "PDFs are not signed. See «Issued documents».",
+    )
+    issued_input_days: int = Field(
+        3650,
+        ge=1,
+        description="Days the register keeps an issued document's input data (personal data) before "
+        "`kagaz issued purge` removes it; numbers, hashes and the check stay.",
+    )
+    verify_max_bytes: int = Field(
+        20 * 1024 * 1024, ge=1024, description="Largest PDF «check a file» accepts, in bytes (413 above)."
+    )
+    verify_per_minute: int = Field(
+        30, ge=1, description="Checks one address may make per minute, counted in the database by every machine."
+    )
+
     # --- conversion pool ---
     pool_size: int = Field(
         default_factory=lambda: os.cpu_count() or 1,

@@ -1,4 +1,7 @@
-"""``POST /api/v1/documents/<document>?format=docx|pdf``: JSON in, the official file out."""
+"""``POST /api/v1/documents/<document>?format=docx|pdf|pdfa``: JSON in, the official file out, issued.
+
+Every file is issued (numbered and registered, ``X-Kagaz-Number``) unless ``?draft=true``;
+``?attach_data=true`` with ``format=pdfa`` embeds the input in a PDF/A-3b."""
 
 from __future__ import annotations
 
@@ -6,27 +9,60 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, g, request
 
-from service.engine import FORMATS, Rendered
+from service.auth import authenticate
+from service.engine import Rendered
 from service.errors import InputError, Problem, UnsupportedFormat
-from service.runtime import engine
+from service.issuance.issuing import FORMATS as ISSUE_FORMATS
+from service.issuance.issuing import Issued, Order
+from service.runtime import issuer
 
 bp = Blueprint("documents", __name__, url_prefix="/api/v1/documents")
 
 
 def requested_format() -> str:
     value = request.args.get("format", "pdf").lower()
-    if value not in FORMATS:
+    if value not in ISSUE_FORMATS:
         raise UnsupportedFormat(
             Problem(
                 "query.format",
                 "unknown_format",
-                f"unknown format {value!r}; one of {', '.join(FORMATS)}",
-                {"value": value, "allowed": ", ".join(FORMATS)},
+                f"unknown format {value!r}; one of {', '.join(ISSUE_FORMATS)}",
+                {"value": value, "allowed": ", ".join(ISSUE_FORMATS)},
             )
         )
     return value
+
+
+def flag(name: str) -> bool:
+    """A yes/no query parameter (``?draft=true``); anything but true/false/1/0 is a 400 naming it."""
+    value = request.args.get(name, "false").lower()
+    if value not in ("true", "false", "1", "0"):
+        raise UnsupportedFormat(
+            Problem(
+                f"query.{name}",
+                "unknown_format",
+                f"{name} must be true or false",
+                {"value": value, "allowed": "true, false"},
+            )
+        )
+    return value in ("true", "1")
+
+
+def order(fmt: str, upload_sha256: str | None = None, issued_by: str | None = None) -> Order:
+    """What the register records of this request: format, version, draft, who asked and the request id."""
+    principal = g.get("principal") or authenticate(None)  # who asked, also when keys are not required
+    return Order(
+        format=fmt,
+        template_version=requested_version(),
+        draft=flag("draft"),
+        attach_data=flag("attach_data"),
+        issued_by=issued_by or principal.name,
+        key_id=principal.key_id,
+        request_id=g.get("request_id"),
+        upload_sha256=upload_sha256,
+    )
 
 
 def json_body() -> Any:
@@ -46,6 +82,16 @@ def json_body() -> Any:
     error = InputError(problem)
     error.status = 400
     raise error
+
+
+def issued_response(issued: Issued) -> Response:
+    """The file, with its number and check address when it was issued (a draft has neither)."""
+    response = file_response(issued.rendered)
+    if issued.entry is not None:
+        response.headers["X-Kagaz-Number"] = issued.entry.number
+        response.headers["X-Kagaz-Number-Ascii"] = issued.entry.issue_number.ascii
+        response.headers["X-Kagaz-Output-Sha256"] = issued.entry.output_sha256 or ""
+    return response
 
 
 def file_response(rendered: Rendered) -> Response:
@@ -90,7 +136,7 @@ def create(document: str) -> Response:
         error = InputError(Problem("body", "not_json_object", "the body must be a JSON object"))
         error.status = 422
         raise error
-    return file_response(engine().produce(document, data, fmt, requested_version()))
+    return issued_response(issuer().produce(document, data, order(fmt)))
 
 
 def requested_version() -> int | None:

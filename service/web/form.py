@@ -6,11 +6,13 @@ indicator and a size check. The upload is read into memory and never written any
 spools a large part to an anonymous temporary file in the system's temp dir, deleted when closed).
 
 The document is made as the API makes it: ``spreadsheets.read`` gives the API's dict, then
-``engine.produce`` inside ``imported.located()``, and the file goes out through the API's ``file_response``.
+``issuer.produce`` (numbered and registered) inside ``imported.located()``, and the file goes out through
+the API's ``issued_response``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -21,7 +23,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service import spreadsheets
-from service.api.documents import content_disposition, file_response
+from service.api.documents import content_disposition, issued_response
 from service.errors import (
     ConversionFailed,
     ConversionTimeout,
@@ -31,8 +33,9 @@ from service.errors import (
     TemplateError,
 )
 from service.images import ImageRejected, clean_image
+from service.issuance.issuing import Order
 from service.messages import LANGUAGES
-from service.runtime import engine
+from service.runtime import engine, issuer
 from service.spreadsheets.samples import example_data
 from service.web import page
 from service.web.texts import text
@@ -102,7 +105,7 @@ def submit() -> Response:
         return response
     except ConversionFailed as error:
         return show(choices, [Problem("form", "conversion_failed", str(error), {"error": str(error)})], 422)
-    response = file_response(rendered)
+    response = issued_response(rendered)
     token = form.get("download_token", "")
     if _DOWNLOAD_TOKEN.match(token):
         response.set_cookie(DOWNLOAD_COOKIE, token, max_age=120, samesite="Strict", secure=request.is_secure)
@@ -129,7 +132,13 @@ def produce(choices: Choices, upload: FileStorage, files: Any) -> Any:
             imported.data.setdefault("signature", {}).update(images)
         with imported.located() as data:
             if not problems:
-                return engine().produce(choices.document, data, choices.format)
+                made = Order(
+                    format=choices.format,
+                    issued_by="web form",
+                    request_id=g.get("request_id"),
+                    upload_sha256=hashlib.sha256(content).hexdigest(),
+                )
+                return issuer().produce(choices.document, data, made)
             engine().load(choices.document, data)  # the images failed: still show every problem of the sheet
     except InputError as error:
         raise together(problems, error) from None
