@@ -40,6 +40,7 @@ from service import batch
 from service.atomic import write_atomically
 from service.batch.manifest import ERROR, Entry
 from service.errors import NotFound, PoolUnavailable
+from service.issuance.issuing import Issuer
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -296,7 +297,10 @@ class _Run:
         beat.start()
         try:
             options = batch.Options(year=request["year"], formats=tuple(request["formats"]), zip_name=RESULT_NAME)
-            return batch.run(engine, sources, folder / "out", options, observer=self, stop=jobs._stopping)
+            issuer = Issuer.for_engine(engine)  # every file a batch hands out is issued
+            return batch.run(
+                engine, sources, folder / "out", options, observer=self, stop=jobs._stopping, issuer=issuer
+            )
         finally:
             self.beating.set()
             beat.join()

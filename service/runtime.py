@@ -8,7 +8,6 @@ or on SIGTERM, so that no ``soffice.bin`` outlives the service.
 from __future__ import annotations
 
 import atexit
-import threading
 
 from flask import Flask, current_app
 
@@ -40,16 +39,7 @@ def engine() -> Engine:
     return current_app.extensions["kagaz.engine"]
 
 
-_issuer_lock = threading.Lock()
-
-
 def issuer() -> Issuer:
     """The issuer of the current app (numbers, register, signing), opened on first use: an app that never
     issues (a test of the editors' page) never opens or migrates the register."""
-    found = current_app.extensions.get("kagaz.issuer")
-    if found is None:
-        with _issuer_lock:
-            found = current_app.extensions.get("kagaz.issuer")
-            if found is None:
-                found = current_app.extensions["kagaz.issuer"] = Issuer.open(engine())
-    return found
+    return Issuer.for_engine(engine())

@@ -88,8 +88,10 @@ def issued_response(issued: Issued) -> Response:
     """The file, with its number and check address when it was issued (a draft has neither)."""
     response = file_response(issued.rendered)
     if issued.entry is not None:
-        response.headers["X-Kagaz-Number"] = issued.entry.number
-        response.headers["X-Kagaz-Number-Ascii"] = issued.entry.issue_number.ascii
+        # HTTP headers are Latin-1: the number in its ASCII form (as in the check address, which every look-up
+        # accepts), and the printed Cyrillic form percent-encoded as UTF-8.
+        response.headers["X-Kagaz-Number"] = issued.entry.issue_number.ascii
+        response.headers["X-Kagaz-Number-Printed"] = quote(issued.entry.number, safe="-")
         response.headers["X-Kagaz-Output-Sha256"] = issued.entry.output_sha256 or ""
     return response
 

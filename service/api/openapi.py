@@ -34,6 +34,7 @@ from service.api.openapi_schemas import (
     ref,
 )
 from service.engine import FORMATS
+from service.issuance.issuing import FORMATS as ISSUE_FORMATS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
@@ -53,6 +54,7 @@ ERROR_TITLES = {
     413: "The body, an upload or an unpacked archive is over its limit",
     415: "The body's media type is not one this operation reads",
     422: "The input was understood but refused: every problem with its place",
+    429: "Too many checks from this address this minute: try again after `Retry-After` seconds",
     500: "An internal error: the request id points to the log; no detail is given to the client",
     503: "LibreOffice is busy, timed out or not running: try again after `Retry-After` seconds",
 }
@@ -78,7 +80,12 @@ def _query(name: str, schema: dict[str, Any], description: str, required: bool =
     return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
 
 
-FORMAT = _query("format", {"type": "string", "enum": list(FORMATS), "default": "pdf"}, "The file to make")
+FORMAT = _query(
+    "format", {"type": "string", "enum": list(ISSUE_FORMATS), "default": "pdf"}, "The file to make (pdfa: PDF/A-2b)"
+)
+YES_NO = {"type": "string", "enum": ["true", "false", "1", "0"], "default": "false"}
+NUMBER = {"number": {"type": "string", "maxLength": 60, "example": "KJS-2026-000123"}}
+ENTRY = {"type": "object", "required": ["number", "state"], "additionalProperties": True}
 TEMPLATE_NAME = {"name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$", "example": "action-plan"}}
 JOB_ID = {"job_id": {"type": "string", "example": "0123456789abcdef0123456789abcdef"}}
 FLAG = {"type": "string", "enum": ["0", "1", "true", "false", "yes", "no", "on", ""]}
@@ -96,6 +103,8 @@ OPERATIONS: dict[str, Operation] = {
                 {"type": "integer", "minimum": 1, "maximum": 999_999},
                 "Render with this version of the template (an older or a candidate one) instead of the active one",
             ),
+            _query("draft", YES_NO, "An unnumbered draft marked ДОЛБООР, not registered"),
+            _query("attach_data", YES_NO, "With format=pdfa: a PDF/A-3b carrying the input as input.json"),
         ),
         body={"required": True, "content": json_content({"type": ["object", "array"]})},
         answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
@@ -285,6 +294,62 @@ OPERATIONS: dict[str, Operation] = {
             200: ("Ready", json_content(ref("Readiness")), {}),
             503: ("Not ready", json_content(ref("Readiness")), {}),
         },
+    ),
+    "issued.show": Operation(
+        "An issued document's register entry: metadata for anyone, everything (the input too) for an admin key",
+        "issued",
+        role=None,
+        answers={200: ("The entry", json_content(ENTRY), {})},
+        errors=(401, 404),
+        path=NUMBER,
+    ),
+    "issued.index": Operation(
+        "The register, newest first, filtered",
+        "issued",
+        role="admin",
+        query=(
+            _query("year", {"type": "integer"}, "Year of issue"),
+            _query("document", {"type": "string"}, "Document kind"),
+            _query("organization", {"type": "string"}, "Organization id"),
+            _query("state", {"type": "string", "enum": ["pending", "issued", "void", "annulled"]}, "State"),
+            _query("limit", {"type": "integer", "minimum": 1, "maximum": 1000}, "At most this many"),
+            _query("offset", {"type": "integer", "minimum": 0}, "Skip this many"),
+        ),
+        answers={200: ("The entries", json_content({"type": "object", "required": ["issued"]}), {})},
+        errors=(401, 403, 422),
+    ),
+    "issued.annul": Operation(
+        "Annul an issued document, with the reason the check will show",
+        "issued",
+        role="admin",
+        body={"required": True, "content": json_content({"type": "object", "required": ["reason"]})},
+        answers={200: ("The annulled entry", json_content(ENTRY), {})},
+        errors=(401, 403, 404, 422),
+        path=NUMBER,
+    ),
+    "issued.reissue": Operation(
+        "The document rendered again from its recorded input and template version",
+        "issued",
+        role="admin",
+        answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
+        errors=(401, 403, 404, 422, 503),
+        path=NUMBER,
+    ),
+    "issued.verify": Operation(
+        "Check a file: is it a document Kagaz issued, unchanged? (open to anyone, rate-limited per address)",
+        "issued",
+        role=None,
+        body={
+            "required": True,
+            "content": {
+                **binary(PDF),
+                "multipart/form-data": {
+                    "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+                },
+            },
+        },
+        answers={200: ("The verdict", json_content({"type": "object", "required": ["recognised"]}), {})},
+        errors=(400, 413, 429),
     ),
     "openapi.spec": Operation(
         "This description",

@@ -25,6 +25,7 @@ from service.batch.inputs import read_path
 from service.batch.manifest import ERROR, SKIPPED, Entry
 from service.batch.runner import Options, Outcome, run
 from service.errors import KagazError
+from service.issuance.issuing import Issuer
 from service.settings import ConfigurationError, load_settings
 
 EXIT_INPUT = 1
@@ -116,7 +117,7 @@ def run_cli(year: int, input_path: Path, formats: tuple[str, ...], out: Path, fo
                 return EXIT_SYSTEM
         engine = Engine(settings, pool)
         with ProgressBar(errors) as bar:
-            outcome = run(engine, sources, out, options, observer=bar, stop=stop)
+            outcome = run(engine, sources, out, options, observer=bar, stop=stop, issuer=Issuer.for_engine(engine))
     except KeyboardInterrupt:
         stop.set()
         errors.print("interrupted: the finished outputs are kept; run the same command again to finish")

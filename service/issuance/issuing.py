@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from service.issuance.numbers import IssueNumber
 from service.issuance.register import Application, Entry
 
 FORMATS = ("pdf", "pdfa", "docx")
+_OPENING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,15 @@ class Issuer:
         settings = engine.settings
         config = signing.load_config(settings.signing_file) if settings.signing_file else None
         return cls(engine, database, config)
+
+    @classmethod
+    def for_engine(cls, engine: Engine) -> Issuer:
+        """The one issuer of ``engine`` (opened on first use): the app, the CLI and the job workers share it."""
+        with _OPENING:
+            found = engine.__dict__.get("_issuer")
+            if found is None:
+                found = engine.__dict__["_issuer"] = cls.open(engine)
+            return found
 
     def trust_roots(self) -> list[Any]:
         """The self-signed roots of the configured signing identities' chains: what the check trusts when it
