@@ -779,6 +779,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "{signer}, сертификат № {serial}: недействительна",
         "en": "{signer}, certificate No. {serial}: not valid",
     },
+    "verify_file_missing": {
+        "ky": "Текшерүү үчүн файл жок: документтин PDF файлын тандаңыз",
+        "ru": "Нет файла для проверки: выберите PDF-файл документа",
+        "en": "No file to check: choose the document's PDF file",
+    },
     "verify_too_large": {
         "ky": "Файл өтө чоң: {limit} байттан ашпашы керек",
         "ru": "Файл слишком большой: не более {limit} байт",

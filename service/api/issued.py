@@ -121,5 +121,7 @@ def read_upload() -> bytes:
     if len(content) > limit:
         raise PayloadTooLarge(Problem("body", "too_large", f"over {limit} bytes", {"limit": limit}))
     if not content:
-        raise InputError(Problem("file", "upload_missing", "no file to check"))
+        missing = InputError(Problem("file", "verify_file_missing", "no file to check"))
+        missing.status = 400
+        raise missing
     return content

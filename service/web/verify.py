@@ -101,7 +101,7 @@ def check_file() -> Response:
     if len(content) > limit:
         return _page(lang, 413, problem=translate("verify_too_large", lang, {"limit": limit}))
     if not content:
-        return _page(lang, 400, problem=translate("upload_missing", lang))
+        return _page(lang, 400, problem=translate("verify_file_missing", lang))
     if not verification.allow(issuer().database, request.remote_addr or "", settings.verify_per_minute):
         response = _page(lang, 429, problem=translate("verify_rate", lang, {"limit": settings.verify_per_minute}))
         response.headers["Retry-After"] = "60"
