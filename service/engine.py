@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from service import documents
+from service.db import open_database
 from service.documents.reference import load_reference
 from service.errors import PoolUnavailable
 from service.rendering import TemplateCache
@@ -53,7 +54,8 @@ class Engine:
 
     def __init__(self, settings: Settings, pool: ConversionPool | None = None) -> None:
         self.settings = settings
-        self.registry = Registry(settings.templates_dir, settings.data_dir)
+        self.database = open_database(settings)  # the shared state, migrated at start when behind
+        self.registry = Registry(settings.templates_dir, settings.data_dir, database=self.database)
         self.templates = TemplateCache()
         self.pool = pool
         self.reference = load_reference(settings.plan_file, settings.organizations_file)

@@ -7,7 +7,8 @@ The tree, in the manner of httpx's ``_exceptions``::
     │   ├── PayloadTooLarge         a body, upload or unpacked archive over its configured limit (413)
     │   └── UnsupportedFormat       a format, document kind or file type Kagaz does not produce/read
     ├── TemplateError               a DOCX template cannot be used (validation, rendering)
-    │   └── TemplateNotFound        no template, or no such version, by that name
+    │   ├── TemplateNotFound        no template, or no such version, by that name
+    │   └── ActivationConflict      the version an activation expected to replace is no longer active (409)
     ├── ConversionError             LibreOffice could not turn a DOCX into a PDF
     │   ├── ConversionTimeout       one conversion ran past its limit; the worker was killed
     │   ├── ConversionFailed        LibreOffice answered with an error (a document it cannot load)
@@ -94,6 +95,23 @@ class TemplateError(KagazError):
 
 class TemplateNotFound(KagazError):
     """Raised when no template (or no such version) exists under the name asked for."""
+
+
+class ActivationConflict(TemplateError):
+    """Raised when an activation names the version it expects to replace (``expected_active``, ``If-Match``)
+    and another editor (on any machine) activated a different one first. ``active`` is the version now in
+    force (None: none), so the loser can look at it and decide again."""
+
+    def __init__(self, name: str, expected: int, active: int | None) -> None:
+        self.name, self.expected, self.active = name, expected, active
+        super().__init__(
+            Problem(
+                "expected_active",
+                "activation_conflict",
+                f"{name}: version {expected} is no longer active; version {active} is",
+                {"name": name, "expected": expected, "active": active},
+            )
+        )
 
 
 class ConversionError(KagazError):

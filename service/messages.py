@@ -94,6 +94,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "LibreOffice занят или не работает: повторите чуть позже",
         "en": "LibreOffice is busy or down: try again shortly",
     },
+    "expected_active_invalid": {
+        "ky": "expected_active (же If-Match) бир версиянын номери болушу керек",
+        "ru": "expected_active (или If-Match) должен быть номером одной версии",
+        "en": "expected_active (or If-Match) must be the number of one version",
+    },
+    "activation_conflict": {
+        "ky": "{name}: {expected}-версия мындан ары активдүү эмес, азыр {active}-версия активдүү; "
+        "аны карап чыгып, кайра чечиңиз",
+        "ru": "{name}: версия {expected} больше не активна, сейчас активна версия {active}; "
+        "посмотрите её и решите снова",
+        "en": "{name}: version {expected} is no longer active; version {active} is: look at it and decide again",
+    },
     # --- shared state: the database and the file store (service/db) ---
     "storage_locked": {
         "ky": "Маалыматтар базасы башка процесс тарабынан бөгөттөлгөн: бир аздан кийин кайра аракет кылыңыз",

@@ -12,6 +12,7 @@ from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service.errors import (
+    ActivationConflict,
     ConversionFailed,
     ConversionTimeout,
     InputError,
@@ -49,6 +50,17 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(InputError)
     def _input(error: InputError) -> Response:
         return problem_response(error.status, "invalid input", error.problems)
+
+    @app.errorhandler(ActivationConflict)
+    def _conflict(error: ActivationConflict) -> Response:
+        response = problem_response(409, "conflict", error.problems)
+        payload = response.get_json()
+        payload["active_version"] = error.active
+        response = jsonify(payload)
+        response.status_code = 409
+        if error.active is not None:
+            response.headers["ETag"] = f'"{error.active}"'
+        return response
 
     @app.errorhandler(TemplateError)
     def _template(error: TemplateError) -> Response:

@@ -74,22 +74,27 @@ def is_current(database: Database) -> bool:
     return current(database) == head()
 
 
-def upgrade(database: Database, target: str = "head") -> Upgrade:
-    """Migrate ``database`` to ``target`` under the lock; a no-op when another process already did."""
+def upgrade(database: Database, target: str = "head", *, data_dir: Path | None = None) -> Upgrade:
+    """Migrate ``database`` to ``target`` under the lock; a no-op when another process already did.
+
+    ``data_dir`` is the data folder of the release before, whose template files a migration reads in
+    (default: the SQLite file's folder)."""
+    if data_dir is None and database.path is not None:
+        data_dir = database.path.parent
     with _locked(database) as connection:
         before = MigrationContext.configure(connection).get_current_revision()
         if before != head() or target != "head":
-            command.upgrade(config(connection), target)
+            command.upgrade(config(connection, data_dir=data_dir), target)
         after = MigrationContext.configure(connection).get_current_revision()
         connection.commit()
     return Upgrade(before, after)
 
 
-def ensure_current(database: Database) -> Upgrade | None:
+def ensure_current(database: Database, *, data_dir: Path | None = None) -> Upgrade | None:
     """At start: upgrade when behind (one cheap read when not); None when nothing was to do."""
     if is_current(database):
         return None
-    return upgrade(database)
+    return upgrade(database, data_dir=data_dir)
 
 
 @contextmanager
