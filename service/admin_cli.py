@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import click
 
 from service.auth import ROLES, KeyRefused, KeyStore
-from service.errors import ConversionError, TemplateNotFound
+from service.errors import ActivationConflict, ConversionError, StorageError, TemplateNotFound
 from service.settings import ConfigurationError, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 EXIT_INPUT = 1
 EXIT_SYSTEM = 2
+EXIT_CONFLICT = 3  # an activation's --expect no longer held: someone else switched first
 
 
 def _settings(**overrides: object) -> Settings:
@@ -76,7 +77,7 @@ def _editing(with_pool: bool) -> Iterator[TemplateEditing]:
     except TemplateNotFound as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_INPUT)
-    except ConversionError as error:
+    except (ConversionError, StorageError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_SYSTEM)
     finally:
@@ -154,10 +155,24 @@ def upload(name: str, file: Path, note: str, by: str | None, activate: bool, lan
 @click.argument("name")
 @click.argument("version", type=int)
 @click.option("--by", default=None, help="Who activates it (default: cli:<login>).")
-def activate(name: str, version: int, by: str | None) -> None:
-    """Make VERSION of NAME the one that renders (an older one rolls back)."""
+@click.option(
+    "--expect",
+    "expected_active",
+    type=click.IntRange(1, 2**31 - 1),
+    default=None,
+    help="Only if this version is still the active one (another editor may have switched since you looked).",
+)
+def activate(name: str, version: int, by: str | None, expected_active: int | None) -> None:
+    """Make VERSION of NAME the one that renders (an older one rolls back). Exit 3 when --expect no longer
+    holds: the version now active is printed, nothing is changed."""
     with _editing(with_pool=False) as service:
-        info = service.activate(name, version, by=_who(by))
+        try:
+            info = service.activate(name, version, by=_who(by), expected_active=expected_active)
+        except ActivationConflict as conflict:
+            click.echo(
+                f"{name}: version {conflict.expected} is no longer active; version {conflict.active} is", err=True
+            )
+            sys.exit(EXIT_CONFLICT)
     click.echo(f"{info.label} is active")
 
 
@@ -167,7 +182,9 @@ def keys() -> None:
 
 
 def _store() -> KeyStore:
-    return KeyStore.for_data_dir(_settings(start_pool=False).data_dir)
+    from service.db import open_database
+
+    return KeyStore(open_database(_settings(start_pool=False)))  # KAGAZ_DATABASE_URL: shared with every machine
 
 
 @keys.command("create")

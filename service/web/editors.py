@@ -21,10 +21,11 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from service.api.templates import editing
 from service.auth import ROLES, Principal, keys
-from service.errors import NotFound, TemplateNotFound
+from service.errors import ActivationConflict, NotFound, TemplateNotFound
 from service.messages import translate
 from service.runtime import engine
 from service.templates.editing import Upload
+from service.templates.registry import MAX_VERSION
 from service.web import page
 from service.web.editors_texts import text
 
@@ -166,7 +167,16 @@ def upload(editor: Principal, name: str) -> Response:
 @bp.post("/<name>/versions/<int:number>/activate")
 @editor_page
 def activate(editor: Principal, name: str, number: int) -> Response:
-    editing().activate(name, number, by=editor.name)
+    """Activate from the page, only if the version active when the page was shown still is: an editor who
+    acted on a stale page (another editor, on any machine, switched since) sees the page again, now showing
+    the version in force, with a 409 and what happened, and decides again."""
+    given = request.form.get("expected_active", "").strip()
+    expected = int(given) if given.isdigit() and 1 <= int(given) <= MAX_VERSION else None
+    try:
+        editing().activate(name, number, by=editor.name, expected_active=expected)
+    except ActivationConflict as conflict:
+        return _template_page(name, 409, problem=translate(conflict.problems[0].code, page.language(),
+                                                           conflict.problems[0].params))  # fmt: skip
     return redirect(url_for("editors.template", name=name, activated=number))
 
 
