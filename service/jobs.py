@@ -8,9 +8,12 @@ Storage of one job::
 
     Huey storage   kagaz:batch:<id>        its state (JSON): queued / running / done / failed, done/total, errors
                    kagaz:batch:<id>:lease  who runs it now (set-if-empty: one runner at a time)
-    data_dir/batches/<id>/job.json         what was asked: year, formats, the inputs' names
-    data_dir/batches/<id>/inputs/0001.json the inputs, numbered (a client's file name is never a path)
-    data_dir/batches/<id>/out/             the batch's outputs, manifest.json/.csv and result.zip
+    store/batches/<id>/job.json            what was asked: year, formats, the inputs' names
+    store/batches/<id>/inputs/0001.json    the inputs, numbered (a client's file name is never a path)
+    store/batches/<id>/out/                the batch's outputs, manifest.json/.csv and result.zip
+
+(``store`` is ``KAGAZ_STORE_DIR``, by default the data folder: with several machines, one folder they all
+mount, so a batch queued on one machine is run by a worker on another.)
 
 Nothing is lost on a restart. A stopping service tells its running batches to stop taking documents; they
 put their job back in the queue, which is persistent. A service (or worker) killed outright leaves a job
@@ -90,7 +93,7 @@ class Jobs:
 
     def __init__(self, settings: Settings, engine: Callable[[], Engine]) -> None:
         self.settings = settings
-        self.folder = settings.data_dir / "batches"
+        self.folder = settings.store_root / "batches"  # KAGAZ_STORE_DIR: seen by every machine
         self._engine = engine
         self._stopping = threading.Event()
         self._lock = threading.Lock()

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
         "`sqlite:///<data_dir>/kagaz.sqlite3` (embedded); `postgresql+psycopg://user:password@host/kagaz` "
         "when several machines share them (see «Several machines»).",
     )
+    store_dir: Path | None = Field(
+        None,
+        description="The file store of batch inputs and results (`<store_dir>/batches/<id>/`): default the data "
+        "folder; with several machines, one folder every machine mounts (see «Several machines»).",
+    )
     templates_dir: Path = Field(
         PROJECT_ROOT / "templates_docx",
         description="The shipped official templates (DOCX + manifest), version 1 of each template.",
@@ -129,6 +134,11 @@ class Settings(BaseSettings):
     batch_max_reports: int = Field(
         1000, ge=1, le=1000, description="Most reports (files of a ZIP, records of a JSON list) in one batch job."
     )
+
+    @property
+    def store_root(self) -> Path:
+        """Where batch inputs and results live: ``KAGAZ_STORE_DIR``, else the data folder."""
+        return self.store_dir or self.data_dir
 
 
 def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
