@@ -21,7 +21,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from service.api.templates import editing
 from service.auth import ROLES, Principal, keys
-from service.errors import ActivationConflict, NotFound, TemplateNotFound
+from service.errors import ActivationConflict, NotFound, StorageError, TemplateNotFound
 from service.messages import translate
 from service.runtime import engine
 from service.templates.editing import Upload
@@ -220,6 +220,15 @@ def compare(editor: Principal, name: str) -> Response:
         return redirect(url_for("editors.template", name=name))
     comparison = editing().compare(name, older, newer)
     return show("compare.html", manifest=engine().registry.manifest(name), comparison=comparison)
+
+
+@bp.errorhandler(StorageError)
+def _storage(error: StorageError) -> Response:
+    """Locked, read-only, unreachable or full: the page says so in the editor's language (503 or 507)."""
+    response = show("problem.html", error.status, problem=translate(f"storage_{error.reason}", page.language()))
+    if error.retry_after:
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response
 
 
 @bp.errorhandler(TemplateNotFound)

@@ -28,6 +28,7 @@ from service.errors import (
     InputError,
     PoolUnavailable,
     Problem,
+    StorageError,
     TemplateError,
 )
 from service.images import ImageRejected, clean_image
@@ -164,6 +165,12 @@ def unexpected(error: Exception) -> Response | HTTPException:
     """A bug shows the page with a request number to quote, never a stack trace."""
     if isinstance(error, HTTPException):
         return error
+    if isinstance(error, StorageError):  # the database or store cannot serve now: say so, never a 500
+        problem = Problem("storage", f"storage_{error.reason}", str(error))
+        response = show(Choices(language=page.language()), [problem], error.status)
+        if error.retry_after:
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
     log.exception("unexpected error on the form", extra={"fields": {"request_id": g.get("request_id")}})
     problem = Problem("form", "form_internal", "internal error", {"request_id": g.get("request_id") or "—"})
     return show(Choices(language=page.language()), [problem], 500)
