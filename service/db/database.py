@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -123,17 +124,29 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads; nothing it does is committed."""
-        with faults(), self._read_sessions() as session:
+        with self._faults(), self._read_sessions() as session:
             yield session
 
     @contextmanager
     def transaction(self, lock: str | None = None) -> Iterator[Session]:
         """A session committed at the end (rolled back on any error); writers with the same ``lock`` are
         serialised across machines (see the module's docstring)."""
-        with faults(), self._write_sessions() as session, session.begin():
+        with self._faults(), self._write_sessions() as session, session.begin():
             if lock is not None and self.backend == "postgresql":
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(lock)})
             yield session
+
+    @contextmanager
+    def _faults(self) -> Iterator[None]:
+        """``faults()``, and on SQLite a file that cannot be opened on a read-only filesystem is said to be
+        read-only (SQLite only says "unable to open": in WAL mode it must create its -wal and -shm files)."""
+        try:
+            with faults():
+                yield
+        except StorageUnavailable as error:
+            if error.reason == "unreachable" and self.path is not None and read_only_filesystem(self.path.parent):
+                raise StorageUnavailable("read_only", "the database's disk is read-only", RETRY_READ_ONLY) from error
+            raise
 
     def ping(self) -> None:
         """One trivial query: raises ``StorageUnavailable`` when the database cannot answer."""
@@ -143,6 +156,14 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection (at exit, or after a restore replaced the database)."""
         self.engine.dispose()
+
+
+def read_only_filesystem(folder: Path) -> bool:
+    """True when ``folder`` is on a filesystem mounted read-only."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 @contextmanager

@@ -21,10 +21,10 @@ from typing import Any
 
 from sqlalchemy import text
 
-from service.db.database import Database
+from service.db.database import Database, read_only_filesystem
 from service.errors import StorageError
 
-LOW_SPACE = 16 * 1024 * 1024  # below this a folder is reported "full": a template version with its renders needs MBs
+LOW_SPACE = 1024 * 1024  # below this a folder is "full": a version with its test render and preview is ~0.1-1 MB
 
 
 def database_state(database: Database) -> dict[str, Any]:
@@ -39,14 +39,19 @@ def database_state(database: Database) -> dict[str, Any]:
                 session.execute(text("SELECT COUNT(*) FROM template_active"))
     except sqlite3.OperationalError as error:
         message = str(error).lower()
-        state = "locked" if "locked" in message or "busy" in message else "unreachable"
+        if "locked" in message or "busy" in message:
+            state = "locked"
+        elif database.path is not None and read_only_filesystem(database.path.parent):
+            state = "read_only"
+        else:
+            state = "unreachable"
     except StorageError as error:
         state = error.reason
     return {"backend": database.backend, "state": state}
 
 
 def folder_state(folder: Path) -> dict[str, Any]:
-    """``{"path", "state", "free_bytes"}``: ``ok``, ``full`` (no space or under 16 MiB), ``read_only``."""
+    """``{"path", "state", "free_bytes"}``: ``ok``, ``full`` (no space, or under 1 MiB), ``read_only``."""
     state = "ok"
     free: int | None = None
     try:
