@@ -72,8 +72,10 @@ def _editing(with_pool: bool) -> Iterator[TemplateEditing]:
 
     settings = _settings(pool_size=1) if with_pool else _settings(start_pool=False)
     pool = _PoolOnDemand(settings) if with_pool else None
+    engine = Engine(settings, pool)  # type: ignore[arg-type]  # it converts like a pool
+    click.get_current_context().call_on_close(engine.database.dispose)
     try:
-        yield TemplateEditing(Engine(settings, pool))  # type: ignore[arg-type]  # it converts like a pool
+        yield TemplateEditing(engine)
     except TemplateNotFound as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_INPUT)
@@ -184,7 +186,9 @@ def keys() -> None:
 def _store() -> KeyStore:
     from service.db import open_database
 
-    return KeyStore(open_database(_settings(start_pool=False)))  # KAGAZ_DATABASE_URL: shared with every machine
+    database = open_database(_settings(start_pool=False))  # KAGAZ_DATABASE_URL: shared with every machine
+    click.get_current_context().call_on_close(database.dispose)
+    return KeyStore(database)
 
 
 @keys.command("create")
