@@ -41,12 +41,12 @@ class Settings(BaseSettings):
         None,
         description="The database of keys, template versions and activations: default "
         "`sqlite:///<data_dir>/kagaz.sqlite3` (embedded); `postgresql+psycopg://user:password@host/kagaz` "
-        "when several machines share them (see «Several machines»).",
+        "when several machines share them (see «Shared state and several machines»).",
     )
     store_dir: Path | None = Field(
         None,
         description="The file store of batch inputs and results (`<store_dir>/batches/<id>/`): default the data "
-        "folder; with several machines, one folder every machine mounts (see «Several machines»).",
+        "folder; with several machines, one folder every machine mounts (see «Shared state and several machines»).",
     )
     templates_dir: Path = Field(
         PROJECT_ROOT / "templates_docx",
