@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from make_fixtures import SHIPPED, header_text
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from service.db import Database
 from service.errors import ActivationConflict, TemplateError, TemplateNotFound
@@ -177,3 +177,30 @@ def test_a_data_folder_alone_still_opens_its_sqlite_file(tmp_path: Path) -> None
     """``Registry(templates, data_dir)`` as callers wrote it before the database layer."""
     registry = Registry(TEMPLATES, tmp_path / "data")
     assert registry.active_number("action-plan") == 1 and (tmp_path / "data" / "kagaz.sqlite3").is_file()
+
+
+def test_the_template_in_force_costs_one_statement_per_render(database: Database) -> None:
+    """The render path's promise (and the bench's): one SELECT for the active version; bytes are cached.
+    On PostgreSQL reads run in autocommit, so that SELECT is the only round trip (no BEGIN/ROLLBACK)."""
+    registry = Registry(TEMPLATES, database=database)
+    first = registry.active("action-plan")  # reads the bytes once
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", record)
+    try:
+        for _ in range(3):
+            assert registry.active("action-plan") == first
+        other = registry.add("action-plan", header_text("Милдеттер 2"), by="editor", activate=True)
+        statements.clear()
+        assert registry.active("action-plan").version == other.version, "an activation is seen at the next render"
+        statements.clear()
+        registry.active("action-plan")
+    finally:
+        event.remove(database.engine, "before_cursor_execute", record)
+    queries = [statement for statement in statements if statement.strip().upper() != "BEGIN"]
+    assert len(queries) == 1 and queries[0].lstrip().upper().startswith("SELECT"), statements
+    if database.backend == "postgresql":
+        assert statements == queries, "no BEGIN on PostgreSQL: autocommit"
