@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.errors import StorageFull, StorageUnavailable
@@ -68,8 +69,9 @@ class Database:
             lock_ms = int(busy_timeout * 1000)
             self.engine = create_engine(
                 self.url,
-                pool_size=5,
-                max_overflow=10,
+                pool_size=8,  # connections kept open per process; `kagaz serve` runs 16 request threads,
+                max_overflow=24,  # and a render holds one for one SELECT: bursts borrow, then give back
+                pool_timeout=BUSY_TIMEOUT,  # no connection free in time: a 503, not a thread stuck for 30 s
                 pool_recycle=1800,
                 connect_args={"connect_timeout": CONNECT_TIMEOUT, "options": f"-c lock_timeout={lock_ms}"},
             )
@@ -171,6 +173,8 @@ def faults() -> Iterator[None]:
     """Turn a driver's storage faults into ``StorageUnavailable`` / ``StorageFull``; anything else passes."""
     try:
         yield
+    except PoolTimeout as error:
+        raise StorageUnavailable("unavailable", "every database connection is busy", RETRY_LOCKED) from error
     except DBAPIError as error:
         translated = translate(error)
         if translated is error:
