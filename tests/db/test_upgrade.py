@@ -26,8 +26,11 @@ DOCUMENTS = {"action-plan": "action-plan", "progress-report": "progress-report"}
 
 def legacy_rows(sql: str) -> list[tuple]:
     """Rows of the committed legacy index, read-only (the fixture itself is never changed)."""
-    with sqlite3.connect(f"file:{LEGACY / 'kagaz.sqlite3'}?mode=ro", uri=True) as database:
+    database = sqlite3.connect(f"file:{LEGACY / 'kagaz.sqlite3'}?immutable=1", uri=True)  # creates no -shm/-wal
+    try:
         return database.execute(sql).fetchall()
+    finally:
+        database.close()
 
 
 @pytest.fixture
@@ -35,7 +38,7 @@ def upgraded(tmp_path: Path) -> Flask:
     """The service started on a copy of the legacy folder, with the templates that release shipped (so a
     later change of ``templates_docx/`` is not mistaken for a loss)."""
     data = tmp_path / "data"
-    shutil.copytree(LEGACY, data)
+    shutil.copytree(LEGACY, data, ignore=shutil.ignore_patterns("*.sqlite3-*"))
     for path in data.rglob("*"):
         path.chmod(0o755 if path.is_dir() else 0o644)
     shipped = tmp_path / "templates_docx"
