@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +19,15 @@ from hypothesis import settings as hypothesis_settings
 
 from service import create_app
 from service.settings import load_settings
+
+# The tests never touch a real data folder or database. The default (~/.local/state/kagaz) is shared by every
+# checkout on the machine: another branch's shipped templates, imported there as a new version, would become
+# this branch's active version (it happened: a render failed on another branch's {{ issued.qr }}).
+_TEST_DATA = tempfile.mkdtemp(prefix="kagaz-tests-")
+atexit.register(shutil.rmtree, _TEST_DATA, True)
+os.environ["KAGAZ_DATA_DIR"] = _TEST_DATA
+for _name in ("KAGAZ_DATABASE_URL", "KAGAZ_STORE_DIR"):
+    os.environ.pop(_name, None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

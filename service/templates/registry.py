@@ -256,6 +256,7 @@ class Registry:
     def artifact(self, name: str, number: int, kind: str) -> bytes | None:
         """A version's stored test-render PDF (``pdf``) or page-1 image (``png``), if made."""
         assert kind in ARTIFACTS
+        self._check_number(name, number)  # a number from a URL: beyond the database's integers is no version
         query = select(FileRow.content).where(FileRow.name == name, FileRow.version == number, FileRow.kind == kind)
         with self.database.reading() as session:
             content = session.execute(query).scalar()

@@ -169,6 +169,8 @@ def test_unknown_names_and_versions(database: Database) -> None:
             registry.version("action-plan", number)
         with pytest.raises(TemplateNotFound):
             registry.info("action-plan", number)
+        with pytest.raises(TemplateNotFound):
+            registry.artifact("action-plan", number, "png")
     with pytest.raises(TemplateNotFound):
         registry.manifest("../etc")
 
