@@ -169,6 +169,8 @@ def test_unknown_names_and_versions(database: Database) -> None:
             registry.version("action-plan", number)
         with pytest.raises(TemplateNotFound):
             registry.info("action-plan", number)
+    assert registry.artifact("action-plan", 7, "png") is None
+    for number in (0, 2**31, 2**63, 677954116424663302144):  # from a URL: no version, never a database error
         with pytest.raises(TemplateNotFound):
             registry.artifact("action-plan", number, "png")
     with pytest.raises(TemplateNotFound):
