@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from service.auth import ROLES, KeyRefused, KeyStore
 from service.errors import ActivationConflict, ConversionError, StorageError, TemplateNotFound
+from service.roles import ROLES
 from service.settings import ConfigurationError, Settings, load_settings
 
 if TYPE_CHECKING:
+    from service.auth import KeyStore
     from service.conversion.pool import ConversionPool
     from service.templates.editing import TemplateEditing
 
@@ -184,6 +185,8 @@ def keys() -> None:
 
 
 def _store() -> KeyStore:
+    """The key store of the configured database (SQLAlchemy is loaded here, not when `kagaz` starts)."""
+    from service.auth import KeyStore
     from service.db import open_database
 
     database = open_database(_settings(start_pool=False))  # KAGAZ_DATABASE_URL: shared with every machine
@@ -198,6 +201,8 @@ def _store() -> KeyStore:
 )
 def create_key(name: str, role: str) -> None:
     """Make a key; it is printed once and never stored (only its SHA-256 is)."""
+    from service.keys import KeyRefused
+
     try:
         info, token = _store().create(name, role)
     except KeyRefused as error:

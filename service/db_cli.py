@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from service.db import Database
-from service.db import migrate as migrations
 from service.errors import StorageError
 from service.settings import ConfigurationError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from service.db import Database
 
 EXIT_INPUT, EXIT_SYSTEM = 1, 2
 
@@ -28,7 +30,10 @@ def _settings() -> Settings:
 
 
 def open_database() -> Database:
-    """The database of ``KAGAZ_DATABASE_URL`` (or the data folder's SQLite file)."""
+    """The database of ``KAGAZ_DATABASE_URL`` (or the data folder's SQLite file). SQLAlchemy and Alembic
+    are imported here, not when ``kagaz`` starts: `kagaz serve`'s arbiter never needs them."""
+    from service.db import Database
+
     try:
         return Database.from_settings(_settings())
     except ValueError as error:
@@ -47,6 +52,8 @@ def upgrade() -> None:
 
     Safe while other machines run or start: the migration takes a lock, and the second one finds nothing
     to do. A database of the release before (no version table) is adopted as it stands."""
+    from service.db import migrate as migrations
+
     settings = _settings()
     database = open_database()
     try:
@@ -65,6 +72,8 @@ def upgrade() -> None:
 @db.command("current")
 def current() -> None:
     """The revision the database is at, and the one this Kagaz expects (exit 1 when behind)."""
+    from service.db import migrate as migrations
+
     database = open_database()
     try:
         revision = migrations.current(database)
@@ -90,7 +99,7 @@ def backup_command(file: Path) -> None:
     from service.db import backup
 
     settings = _settings()
-    database = Database.from_settings(settings)
+    database = open_database()
     try:
         summary = backup.backup(database, settings.store_root, settings.data_dir, file)
     except (backup.BackupError, StorageError) as error:
@@ -113,7 +122,7 @@ def restore_command(file: Path, force: bool) -> None:
     from service.db import backup
 
     settings = _settings()
-    database = Database.from_settings(settings)
+    database = open_database()
     try:
         summary = backup.restore(database, settings.store_root, settings.data_dir, file, force=force)
     except (backup.BackupError, StorageError) as error:

@@ -27,9 +27,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from service.db import Base, Database
 from service.db.database import DATABASE_NAME
 from service.errors import KagazError
+from service.roles import RANK, ROLES
 
-ROLES = ("client", "editor", "admin")
-RANK = {role: rank for rank, role in enumerate(ROLES)}
 KEY_PREFIX = "kgz_"
 NAME = re.compile(r"^[\w.@-]{1,64}$")  # printed in logs and version records: no spaces, no markup
 
@@ -76,6 +75,9 @@ class KeyInfo:
     prefix: str
     created_at: str
     revoked_at: str | None
+
+
+__all__ = ["ANONYMOUS", "KEY_PREFIX", "NAME", "RANK", "ROLES", "KeyInfo", "KeyRefused", "KeyStore", "Principal"]
 
 
 class KeyRefused(KagazError):
