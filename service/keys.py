@@ -39,9 +39,11 @@ class KeyRow(Base):
     __tablename__ = "api_keys"
     __table_args__ = (
         CheckConstraint("role IN ('client', 'editor', 'admin')", name="role_known"),
-        Index("api_keys_live_name", "name", unique=True, sqlite_where=text("revoked_at IS NULL"),
-              postgresql_where=text("revoked_at IS NULL")),
-    )  # fmt: skip
+        # Partial (WHERE revoked_at IS NULL) on both backends, as migration 0001 creates it; only SQLite's form
+        # is repeated here: naming postgresql_where would load SQLAlchemy's PostgreSQL dialect, and with it
+        # psycopg, into every embedded service.
+        Index("api_keys_live_name", "name", unique=True, sqlite_where=text("revoked_at IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(Text)

@@ -66,6 +66,13 @@ class Database:
             self._writer: Engine = self.engine.execution_options(kagaz_begin="BEGIN IMMEDIATE")
             self._reader: Engine = self.engine
         elif self.backend == "postgresql":
+            try:
+                import psycopg  # noqa: F401
+            except ImportError:
+                raise ValueError(
+                    "KAGAZ_DATABASE_URL names PostgreSQL, but its client is not installed: "
+                    "pip install -e '.[postgresql]'"
+                ) from None
             lock_ms = int(busy_timeout * 1000)
             self.engine = create_engine(
                 self.url,

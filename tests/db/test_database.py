@@ -152,3 +152,8 @@ def test_an_unreachable_server_is_a_storage_fault() -> None:
         assert caught.value.reason == "unreachable"
     finally:
         database.dispose()
+
+
+def test_the_head_read_without_alembic_is_alembics() -> None:
+    """Every start compares the database with the head read from the files (Alembic is not loaded then)."""
+    assert migrate._shipped_head() == migrate.head()
