@@ -1,7 +1,8 @@
 """Kagaz: official documents of the Judicial Department from data.
 
 ``create_app`` is the application factory (as in Flask's tutorial): no global app; each resource is owned
-by the module that wires it (the engine and its conversion pool by ``service.runtime``).
+by the module that wires it (the engine and its conversion pool by ``service.http.resources``, the batch
+jobs by ``service.jobs``). Every blueprint is registered here, and only here.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
 def create_app(settings: Mapping[str, Any] | None = None, *, pool: ConversionPool | None = None) -> Flask:
     """Build the service. ``settings`` override ``KAGAZ_*`` variables; ``pool`` shares a running pool
     (the tests start one per session) instead of starting the app's own."""
-    from service import api, auth, logs, runtime, security, web
+    from service import api, auth, jobs, logs, security, web
+    from service.http import resources
     from service.settings import load_settings
-    from service.web import editors
 
     config = load_settings(dict(settings or {}))
     app = Flask(__name__)
@@ -30,9 +31,11 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: ConversionPoo
     app.json.sort_keys = False  # type: ignore[attr-defined]
     logs.init_app(app)
     security.init_app(app)  # nosniff, no framing, no referrer, no-store on the API: on every answer
-    runtime.init_app(app, pool=pool)
+    resources.init_app(app, pool=pool)
+    # The batch jobs' queue and embedded consumer; wired after the pool, so that at exit (atexit runs
+    # last-registered first) running batches stop and re-queue themselves before the pool stops.
+    jobs.init_app(app)
     auth.init_app(app)  # API keys and roles; before the API, whose template routes it guards
     api.init_app(app)
-    web.init_app(app)  # the staff form at /, its workbooks, the session key for CSRF
-    app.register_blueprint(editors.bp)  # the template editors' page at /editors/
+    web.init_app(app)  # the staff pages: form, batches, editors; the session key for CSRF
     return app

@@ -336,14 +336,8 @@ def _timestamp(iso: str | None) -> float:
 
 # --- wiring ------------------------------------------------------------------------------------------
 def init_app(app: Flask) -> None:
-    """Give the app its ``Jobs``; start the consumer now if jobs were ever queued here, else on the first.
-
-    Also registers the batch section of the staff pages (``service.web.batches``), which is nothing but a
-    view of these jobs (until ``service.web`` registers it with its other pages)."""
-    from service.web import batches as batch_pages
-
+    """Give the app its ``Jobs``; start the consumer now if jobs were ever queued here, else on the first."""
     settings = app.config["KAGAZ"]
-    app.register_blueprint(batch_pages.bp)
     jobs = Jobs(settings, lambda: app.extensions["kagaz.engine"])
     app.extensions["kagaz.jobs"] = jobs
     if settings.jobs_workers and (settings.jobs_backend == "redis" or (settings.data_dir / "jobs.sqlite3").exists()):

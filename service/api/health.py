@@ -10,7 +10,7 @@ from dataclasses import asdict, is_dataclass
 
 from flask import Blueprint, Response, jsonify
 
-from service.runtime import engine
+from service.http.resources import engine
 
 bp = Blueprint("health", __name__)
 

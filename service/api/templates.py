@@ -22,14 +22,14 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import documents
 from service.api.errors import language, problem_response
 from service.auth import current_principal, require_role
 from service.errors import InputError, NotFound, Problem
-from service.runtime import engine
-from service.templates.editing import TemplateEditing, Upload
+from service.http.resources import editing, engine
+from service.templates.editing import Upload
 from service.templates.registry import VersionInfo
 from service.templates.report import Report
 
@@ -37,14 +37,6 @@ bp = Blueprint("templates", __name__, url_prefix="/api/v1/templates")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NOTE_LIMIT = 2000
 TRUE = ("1", "true", "yes", "on")
-
-
-def editing() -> TemplateEditing:
-    """The app's template-editing service (one per app, made on first use)."""
-    extensions = current_app.extensions
-    if "kagaz.templates" not in extensions:
-        extensions.setdefault("kagaz.templates", TemplateEditing(engine()))
-    return extensions["kagaz.templates"]
 
 
 @bp.get("")

@@ -6,7 +6,7 @@ problem with its source and place. It stays live two ways: ``batches.js`` polls 
 and updates the page in place (no inline script: the CSP allows only ``'self'``); without JavaScript, a
 ``<meta http-equiv="refresh">`` inside ``<noscript>`` reloads it until the job is finished.
 
-Submissions go through the API's own reading (``api.batches.read_sources``) and ``jobs.submit``, so a batch
+Submissions go through the same reading as the API's (``http.batches.read_sources``) and ``jobs.submit``, so a batch
 from the page and from another system are the same job.
 """
 
@@ -18,8 +18,8 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import jobs as job_queue
-from service.api.batches import parse_formats, parse_year, public_state, read_sources
 from service.errors import InputError, Problem
+from service.http.batches import parse_formats, parse_year, public_state, read_sources
 from service.web import page
 from service.web.texts import text
 

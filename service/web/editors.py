@@ -1,7 +1,7 @@
 """The template editors' page at ``/editors/``: sign in with an editor key, upload, read the report, preview,
 activate, roll back, download, compare.
 
-It calls the same ``TemplateEditing`` as the API (``service.api.templates.editing``), so a version uploaded
+It calls the same ``TemplateEditing`` as the API (``service.http.resources.editing``), so a version uploaded
 here is validated exactly as one posted to ``/api/v1/templates/<name>/versions``. The sign-in keeps the key's
 id, name and role in the signed session (never the key); every request checks that the key is still live
 and still an editor's, so revoking it ends the session. Every POST carries the page's CSRF token (the staff
@@ -19,11 +19,10 @@ from urllib.parse import quote
 from flask import Blueprint, Response, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from service.api.templates import editing
 from service.auth import ROLES, Principal, keys
 from service.errors import NotFound, TemplateNotFound
+from service.http.resources import editing, engine
 from service.messages import translate
-from service.runtime import engine
 from service.templates.editing import Upload
 from service.web import page
 from service.web.editors_texts import text

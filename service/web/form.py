@@ -6,7 +6,8 @@ indicator and a size check. The upload is read into memory and never written any
 spools a large part to an anonymous temporary file in the system's temp dir, deleted when closed).
 
 The document is made as the API makes it: ``spreadsheets.read`` gives the API's dict, then
-``engine.produce`` inside ``imported.located()``, and the file goes out through the API's ``file_response``.
+``engine.produce`` inside ``imported.located()``, and the file goes out through ``file_response``
+(``service.http.files``), as the API's does.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service import spreadsheets
-from service.api.documents import content_disposition, file_response
 from service.errors import (
     ConversionFailed,
     ConversionTimeout,
@@ -30,9 +30,10 @@ from service.errors import (
     Problem,
     TemplateError,
 )
+from service.http.files import content_disposition, file_response
+from service.http.resources import engine
 from service.images import ImageRejected, clean_image
 from service.messages import LANGUAGES
-from service.runtime import engine
 from service.spreadsheets.samples import example_data
 from service.web import page
 from service.web.texts import text

@@ -1,0 +1,44 @@
+"""The app's engine and the template editing over it: opened with the app, closed when it ends.
+
+As flaskr's ``db.py`` owns its connection, this module owns the engine's whole life for a Flask app: it opens
+it when the app is created (starting the LibreOffice pool, unless a running pool is handed in, as the tests
+do), and closes it at interpreter exit or on SIGTERM, so that no ``soffice.bin`` outlives the service. The
+API and the pages reach both through ``engine()`` and ``editing()``.
+"""
+
+from __future__ import annotations
+
+import atexit
+
+from flask import Flask, current_app
+
+from service.engine import Engine
+from service.templates.editing import TemplateEditing
+
+
+def init_app(app: Flask, pool: object | None = None) -> None:
+    settings = app.config["KAGAZ"]
+    owned = None
+    if pool is None and settings.start_pool:
+        from service.conversion.pool import ConversionPool, PoolOptions
+
+        owned = ConversionPool(PoolOptions.from_settings(settings))
+        owned.start(wait=False)  # the service answers at once; /health says when LibreOffice is ready
+        atexit.register(owned.stop)
+        pool = owned
+    app.extensions["kagaz.engine"] = Engine(settings, pool)  # type: ignore[arg-type]
+    app.extensions["kagaz.owned_pool"] = owned
+
+
+def engine() -> Engine:
+    """The engine of the current app."""
+    return current_app.extensions["kagaz.engine"]
+
+
+def editing() -> TemplateEditing:
+    """The app's template-editing service (one per app, made on first use): the API and the editors' page
+    upload and activate through the same one."""
+    extensions = current_app.extensions
+    if "kagaz.templates" not in extensions:
+        extensions.setdefault("kagaz.templates", TemplateEditing(engine()))
+    return extensions["kagaz.templates"]
