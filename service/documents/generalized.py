@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from service import deadlines, kyrgyz
+from service.charts import status_chart
 from service.deadlines import Status
 from service.documents.action_plan import Plan
 from service.documents.common import OptionalLine, Strict
@@ -150,8 +151,6 @@ def aggregate(reports: list[ProgressReport], plan: Plan, organizations: dict[str
 
 def context(body: GeneralizedInput, reference: Reference) -> dict[str, Any]:
     """What ``templates_docx/generalized_report.docx`` reads."""
-    from service.charts import status_chart
-
     report = aggregate(body.reports, reference.plan, reference.organizations)
     rows = []
     for summary in report.measures:
@@ -190,7 +189,7 @@ def context(body: GeneralizedInput, reference: Reference) -> dict[str, Any]:
         "plan_title": reference.plan.title,
         "measures": rows,
         "totals": totals,
-        "chart": ImageValue(status_chart(report), width_mm=160, height_mm=95),
+        "chart": ImageValue(status_chart(report.year, report.measures), width_mm=160, height_mm=95),
         "reporting": [o.name for o in report.reporting],
         "reporting_count": len(report.reporting),
         "expected_count": len(reference.organizations),
