@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 def create_app(settings: Mapping[str, Any] | None = None, *, pool: ConversionPool | None = None) -> Flask:
     """Build the service. ``settings`` override ``KAGAZ_*`` variables; ``pool`` shares a running pool
     (the tests start one per session) instead of starting the app's own."""
-    from service import api, auth, jobs, logs, security, web
+    from service import api, auth, logs, security, web
     from service.http import resources
+    from service.jobs import app as jobs
     from service.settings import load_settings
 
     config = load_settings(dict(settings or {}))

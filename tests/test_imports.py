@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Modules that live at the HTTP edge and may import Flask/Werkzeug; everything else is domain.
 FLASK_EDGE = ("service", "service.api", "service.web", "service.http", "service.auth", "service.security")
-FLASK_EDGE_MODULES = ("service.logs", "service.jobs")
+FLASK_EDGE_MODULES = ("service.logs", "service.jobs.app")
 
 
 def module_name(root: Path, path: Path) -> str:

@@ -13,15 +13,15 @@ The body may be as large as ``KAGAZ_BATCH_MAX_BYTES`` here, not the smaller limi
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
 
 from service import jobs as job_queue
 from service.api.errors import language
 from service.auth import current_principal, require_role
-from service.http.batches import input_error, parse_formats, parse_year, public_state, read_sources
+from service.http.batches import input_error, parse_formats, parse_year, read_sources
 from service.http.files import content_disposition
+from service.jobs.app import for_app
+from service.jobs.state import JobState
 
 bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
 
@@ -30,9 +30,9 @@ def status_url(job_id: str) -> str:
     return url_for("batches.status", job_id=job_id)
 
 
-def _answer(state: dict[str, Any], status: int = 200) -> Response:
-    result = url_for("batches.result", job_id=state["id"]) if state["state"] == job_queue.DONE else None
-    response = jsonify(public_state(state, language(), result))
+def _answer(state: JobState, status: int = 200) -> Response:
+    result = url_for("batches.result", job_id=state.id) if state.state == job_queue.DONE else None
+    response = jsonify(state.public(language(), result))
     response.status_code = status
     return response
 
@@ -42,28 +42,28 @@ def _answer(state: dict[str, Any], status: int = 200) -> Response:
 def submit() -> Response:
     request.max_content_length = current_app.config["KAGAZ"].batch_max_bytes
     sources, year, formats = read_sources()
-    jobs = job_queue.for_app()
+    jobs = for_app()
     state = jobs.submit(sources, parse_year(year, sources), parse_formats(formats), by=current_principal().name)
     response = _answer(state, 202)
-    response.headers["Location"] = status_url(state["id"])
+    response.headers["Location"] = status_url(state.id)
     return response
 
 
 @bp.get("/<job_id>")
 @require_role("client")
 def status(job_id: str) -> Response:
-    jobs = job_queue.for_app()
+    jobs = for_app()
     return _answer(jobs.state(job_id))
 
 
 @bp.get("/<job_id>/result.zip")
 @require_role("client")
 def result(job_id: str) -> Response:
-    jobs = job_queue.for_app()
+    jobs = for_app()
     path = jobs.result_path(job_id)
     if path is None:
         raise input_error("batch", "batch_not_ready", "the batch is not done yet", 409, id=job_id)
     state = jobs.state(job_id)
     response = send_file(path, mimetype="application/zip", max_age=0, conditional=True, etag=True)
-    response.headers["Content-Disposition"] = content_disposition(f"kagaz-batch-{state['year']}-{job_id[:8]}.zip")
+    response.headers["Content-Disposition"] = content_disposition(f"kagaz-batch-{state.year}-{job_id[:8]}.zip")
     return response

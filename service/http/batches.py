@@ -20,7 +20,6 @@ from service.batch.inputs import (
     sources_from_records,
     sources_from_zip,
 )
-from service.batch.manifest import as_problem
 from service.errors import InputError, PayloadTooLarge, Problem, UnsupportedFormat
 from service.http.bodies import json_body
 
@@ -129,24 +128,3 @@ def _upload(name: str, content: bytes) -> list[Source]:
             return [source]  # the batch reports it as this input's error
         return _records(value) if isinstance(value, list) else [source]
     raise input_error("file", "unknown_format", "upload a .zip, .json, .xlsx or .csv file", 415, value=name)
-
-
-def public_state(state: dict[str, Any], language: str, result_url: str | None) -> dict[str, Any]:
-    """The job as the API shows it: each error one problem with its source, place and translated message."""
-    errors = []
-    for error in state.get("errors", []):
-        for record in error["problems"]:
-            shown = as_problem(record).as_dict(language)
-            errors.append(
-                {"source": error["source"], "document": error["document"], "format": error["format"], **shown}
-            )
-    body = {
-        key: state.get(key)
-        for key in ("id", "state", "year", "formats", "done", "total", "created", "started", "finished", "counts")
-    }
-    body["errors"] = errors
-    if state.get("message"):
-        body["message"] = state["message"]
-    if result_url:
-        body["result"] = result_url
-    return body

@@ -6,7 +6,7 @@ problem with its source and place. It stays live two ways: ``batches.js`` polls 
 and updates the page in place (no inline script: the CSP allows only ``'self'``); without JavaScript, a
 ``<meta http-equiv="refresh">`` inside ``<noscript>`` reloads it until the job is finished.
 
-Submissions go through the same reading as the API's (``http.batches.read_sources``) and ``jobs.submit``, so a batch
+Submissions go through the API's reading (``http.batches.read_sources``) and ``jobs.submit``, so a batch
 from the page and from another system are the same job.
 """
 
@@ -19,7 +19,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import jobs as job_queue
 from service.errors import InputError, Problem
-from service.http.batches import parse_formats, parse_year, public_state, read_sources
+from service.http.batches import parse_formats, parse_year, read_sources
+from service.jobs.app import for_app
 from service.web import page
 from service.web.texts import text
 
@@ -78,26 +79,26 @@ def index() -> Response:
 @bp.post("")
 def submit() -> Response:
     lang = page.language(request.args.get("lang"))
-    request.max_content_length = job_queue.for_app().settings.batch_max_bytes
+    request.max_content_length = for_app().settings.batch_max_bytes
     try:
         if not page.csrf_valid(request.form.get("csrf_token")):
             return _form(lang, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
         sources, year, formats = read_sources()
-        state = job_queue.for_app().submit(sources, parse_year(year, sources), parse_formats(formats), by="web")
+        state = for_app().submit(sources, parse_year(year, sources), parse_formats(formats), by="web")
     except RequestEntityTooLarge:
         return _form(lang, [Problem("file", "too_large", "too large", {"limit": request.max_content_length})], 413)
     except InputError as error:
         return _form(lang, error.problems, error.status)
-    return redirect(url_for("batches_page.show", job_id=state["id"], lang=lang), 303)  # type: ignore[return-value]
+    return redirect(url_for("batches_page.show", job_id=state.id, lang=lang), 303)  # type: ignore[return-value]
 
 
 @bp.get("/<job_id>")
 def show(job_id: str) -> Response:
     lang = page.language(request.args.get("lang"))
-    state = job_queue.for_app().state(job_id)  # NotFound → 404
-    finished = state["state"] in (job_queue.DONE, job_queue.FAILED)
-    result = url_for("batches.result", job_id=job_id) if state["state"] == job_queue.DONE else None
-    shown = public_state(state, lang, result)
+    state = for_app().state(job_id)  # NotFound → 404
+    finished = state.state in (job_queue.DONE, job_queue.FAILED)
+    result = url_for("batches.result", job_id=job_id) if state.state == job_queue.DONE else None
+    shown = state.public(lang, result)
     body = render_template(
         "web/batches.html",
         job=shown,

@@ -1,5 +1,5 @@
 """The same jobs on Redis, as when one machine is outgrown: the service only queues, and a separate
-``huey_consumer service.jobs.huey`` process (its own LibreOffice) runs the batch on the shared data dir.
+``huey_consumer service.jobs.worker.huey`` process (its own LibreOffice) runs the batch on the shared data dir.
 
 Needs Debian's ``redis-server`` and the ``redis`` client (``pip install -e '.[redis]'``); skipped without them.
 The server is started here on a free loopback port, with no persistence, and stopped after."""
@@ -89,7 +89,7 @@ def test_a_separate_consumer_process_runs_the_job_the_service_queued(
     }
     consumer_script = Path(sys.executable).parent / "huey_consumer"
     worker = subprocess.Popen(
-        [str(consumer_script), "service.jobs.huey", "-k", "thread", "-w", "1"],
+        [str(consumer_script), "service.jobs.worker.huey", "-k", "thread", "-w", "1"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
