@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from flask import Flask
 
 if TYPE_CHECKING:
-    from service.conversion.pool import ConversionPool
+    from service.engine import Converter
 
 
-def create_app(settings: Mapping[str, Any] | None = None, *, pool: ConversionPool | None = None) -> Flask:
+def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | None = None) -> Flask:
     """Build the service. ``settings`` override ``KAGAZ_*`` variables; ``pool`` shares a running pool
     (the tests start one per session) instead of starting the app's own."""
     from service import api, auth, logs, security, web

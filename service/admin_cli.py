@@ -2,7 +2,8 @@
 
 The same calls as the API and the editors' page (``TemplateEditing`` over an ``Engine``), on the same data
 directory, so a version activated here is the one the running service renders with on its next request.
-``check`` and ``upload`` start a one-worker LibreOffice pool when the test render is to be converted.
+``check`` and ``upload`` open the engine with a one-worker LibreOffice pool, started when the test render is
+to be converted.
 
 Exit codes as in ``service.cli``: 0 done, 1 the user's mistake (a refused template, an unknown name),
 2 the machine's problem (LibreOffice could not start).
@@ -25,7 +26,6 @@ from service.errors import ConversionError, TemplateNotFound
 from service.settings import ConfigurationError, Settings, load_settings
 
 if TYPE_CHECKING:
-    from service.conversion.pool import ConversionPool
     from service.templates.editing import TemplateEditing
 
 EXIT_INPUT = 1
@@ -40,48 +40,25 @@ def _settings(**overrides: object) -> Settings:
         sys.exit(EXIT_INPUT)
 
 
-class _PoolOnDemand:
-    """A one-worker LibreOffice pool started by the first conversion: a template refused before its test
-    render (most mistakes) is reported without starting LibreOffice at all."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.pool: ConversionPool | None = None
-
-    def convert(self, docx: bytes) -> bytes:
-        if self.pool is None:
-            from service.conversion.pool import ConversionPool
-
-            self.pool = ConversionPool.from_settings(self.settings)
-            if not self.pool.start():
-                click.echo("error: LibreOffice did not start", err=True)
-                sys.exit(EXIT_SYSTEM)
-        return self.pool.convert(docx)
-
-    def stop(self) -> None:
-        if self.pool is not None:
-            self.pool.stop()
-
-
 @contextlib.contextmanager
 def _editing(with_pool: bool) -> Iterator[TemplateEditing]:
-    """A ``TemplateEditing`` on the configured data directory, converting through a pool if asked."""
-    from service.engine import Engine
+    """A ``TemplateEditing`` on the configured data directory, converting through a one-worker pool if asked.
+
+    The pool is started by the first conversion: a template refused before its test render (most mistakes)
+    is reported without starting LibreOffice at all."""
+    from service.engine import open_engine
     from service.templates.editing import TemplateEditing
 
     settings = _settings(pool_size=1) if with_pool else _settings(start_pool=False)
-    pool = _PoolOnDemand(settings) if with_pool else None
     try:
-        yield TemplateEditing(Engine(settings, pool))  # type: ignore[arg-type]  # it converts like a pool
+        with open_engine(settings, pdf=with_pool, lazy=True) as engine:
+            yield TemplateEditing(engine)
     except TemplateNotFound as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_INPUT)
     except ConversionError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_SYSTEM)
-    finally:
-        if pool is not None:
-            pool.stop()
 
 
 def _who(by: str | None) -> str:

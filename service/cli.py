@@ -135,21 +135,17 @@ def render(document: str, input_path: Path, output: Path) -> None:
     year's JSON reports.
     """
     from service.atomic import write_atomically
-    from service.engine import FORMATS, Engine
+    from service.engine import FORMATS, open_engine
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         fail(f"{output}: the output must end in .docx or .pdf", EXIT_INPUT)
     settings = load_settings({"pool_size": 1} if fmt == "pdf" else {"start_pool": False})
-    pool = None
     try:
-        if fmt == "pdf":
-            from service.conversion.pool import ConversionPool, PoolOptions
-
-            pool = ConversionPool(PoolOptions.from_settings(settings))
-            pool.start()
-        engine = Engine(settings, pool)
-        with located(read_input(document, input_path, engine.reference)) as data:
+        with (
+            open_engine(settings, pdf=fmt == "pdf") as engine,
+            located(read_input(document, input_path, engine.reference)) as data,
+        ):
             rendered = engine.produce(document, data, fmt)
         write_atomically(output, rendered.content)
     except InputError as error:
@@ -162,9 +158,6 @@ def render(document: str, input_path: Path, output: Path) -> None:
         sys.exit(EXIT_INPUT)
     except (ConversionError, KagazError) as error:
         fail(f"error: {error}", EXIT_SYSTEM)
-    finally:
-        if pool is not None:
-            pool.stop()
     click.echo(f"{output} ({len(rendered.content):,} bytes, template {rendered.template.label})")
 
 
@@ -208,7 +201,9 @@ def spreadsheets_command(out: Path | None, blank: bool) -> None:
 
 def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    unknown = [fmt for fmt in formats if fmt not in ("pdf", "docx")]
+    from service.engine import FORMATS
+
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
         raise click.BadParameter("give pdf, docx or pdf,docx")
     return formats

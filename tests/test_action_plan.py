@@ -13,14 +13,13 @@ import pdftools
 from conftest import ARTIFACTS
 from service.documents.action_plan import Plan, order_lines
 from service.engine import Engine
-from service.settings import load_settings
 
 HEADERS = ["№", "Милдеттер", "Иш-чаралар", "Ишке ашыруу мөөнөттөрү", "Күтүлүүчү жыйынтыктар", "Жооптуу аткаруучулар"]
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_settings({"start_pool": False}))
+def engine(docx_engine: Engine) -> Engine:
+    return docx_engine
 
 
 @pytest.fixture

@@ -39,7 +39,6 @@ from pdftools import last_page_png, pdf_pieces, pdf_words_at, pieces
 from service import deadlines
 from service.engine import Engine
 from service.kyrgyz import initials_surname
-from service.settings import load_settings
 
 STATUSES = list(STATUS_NAMES.values())  # аткарылды, аткарылууда, аткарылган эмес, мөөнөтү келе элек
 COUNT_HEADERS = [*STATUSES, "маалымат жок", "мөөнөтү өткөн"]
@@ -129,8 +128,8 @@ def signed_input(reports: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_settings({"start_pool": False}))
+def engine(docx_engine: Engine) -> Engine:
+    return docx_engine
 
 
 @pytest.fixture(scope="module")

@@ -91,7 +91,7 @@ def summary(outcome: Outcome) -> str:
 
 def run_cli(year: int, input_path: Path, formats: tuple[str, ...], out: Path, force: bool, workers: int | None) -> int:
     """The whole ``kagaz batch``: returns the exit code (0 all made, 1 bad inputs, 2 system failure)."""
-    from service.engine import Engine
+    from service.engine import open_engine
 
     errors = Console(stderr=True, soft_wrap=True)  # a long file name or message is never cut in two
     try:
@@ -104,18 +104,9 @@ def run_cli(year: int, input_path: Path, formats: tuple[str, ...], out: Path, fo
     if not sources:
         errors.print(f"{escape(str(input_path))}: no .json, .xlsx or .csv report files")
         return EXIT_INPUT
-    pool = None
     stop = threading.Event()
     try:
-        if "pdf" in formats:
-            from service.conversion.pool import ConversionPool
-
-            pool = ConversionPool.from_settings(settings)
-            if not pool.start(wait=True):
-                errors.print(f"error: the LibreOffice pool did not start: {pool.health()}")
-                return EXIT_SYSTEM
-        engine = Engine(settings, pool)
-        with ProgressBar(errors) as bar:
+        with open_engine(settings, pdf="pdf" in formats) as engine, ProgressBar(errors) as bar:
             outcome = run(engine, sources, out, options, observer=bar, stop=stop)
     except KeyboardInterrupt:
         stop.set()
@@ -124,8 +115,5 @@ def run_cli(year: int, input_path: Path, formats: tuple[str, ...], out: Path, fo
     except (KagazError, OSError) as error:
         errors.print(f"error: {escape(str(error))}")
         return EXIT_SYSTEM
-    finally:
-        if pool is not None:
-            pool.stop()
     print(summary(outcome))
     return outcome.exit_code

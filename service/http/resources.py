@@ -9,25 +9,24 @@ API and the pages reach both through ``engine()`` and ``editing()``.
 from __future__ import annotations
 
 import atexit
+from contextlib import ExitStack
 
 from flask import Flask, current_app
 
-from service.engine import Engine
+from service.engine import Converter, Engine, open_engine
 from service.templates.editing import TemplateEditing
 
 
-def init_app(app: Flask, pool: object | None = None) -> None:
+def init_app(app: Flask, pool: Converter | None = None) -> None:
+    """Open the app's engine; closed (its own pool stopped) at interpreter exit. ``pool``: a running one
+    to share, which the app then never stops."""
     settings = app.config["KAGAZ"]
-    owned = None
-    if pool is None and settings.start_pool:
-        from service.conversion.pool import ConversionPool, PoolOptions
-
-        owned = ConversionPool(PoolOptions.from_settings(settings))
-        owned.start(wait=False)  # the service answers at once; /health says when LibreOffice is ready
-        atexit.register(owned.stop)
-        pool = owned
-    app.extensions["kagaz.engine"] = Engine(settings, pool)  # type: ignore[arg-type]
-    app.extensions["kagaz.owned_pool"] = owned
+    lifetime = ExitStack()
+    # The service answers at once (wait=False); /health says when LibreOffice is ready.
+    app.extensions["kagaz.engine"] = lifetime.enter_context(
+        open_engine(settings, pdf=settings.start_pool, converter=pool, wait=False)
+    )
+    atexit.register(lifetime.close)
 
 
 def engine() -> Engine:

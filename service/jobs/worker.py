@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import atexit
 import threading
+from contextlib import ExitStack
 
-from service.engine import Engine
+from service.engine import Engine, open_engine
 from service.jobs.queue import Jobs
 from service.settings import load_settings
 
@@ -19,16 +20,14 @@ _engine_lock = threading.Lock()
 
 
 def worker_engine() -> Engine:
-    """This process's engine and LibreOffice pool, started on its first job, stopped at exit."""
+    """This process's engine and LibreOffice pool, opened on its first job, closed at exit."""
     global _engine
     with _engine_lock:
         if _engine is None:
-            from service.conversion.pool import ConversionPool
-
-            pool = ConversionPool.from_settings(settings)
-            pool.start(wait=False)
-            atexit.register(pool.stop)
-            _engine = Engine(settings, pool)
+            lifetime = ExitStack()
+            # A job waits for the pool itself (``tasks.POOL_READY_WAIT``), and retries if it is late.
+            _engine = lifetime.enter_context(open_engine(settings, wait=False))
+            atexit.register(lifetime.close)
         return _engine
 
 

@@ -22,7 +22,7 @@ a placeholder object that records names), and bcgov's CDOGS does not check templ
 every problem at once with its place, checks branches the sample never takes, refuses unsafe packages
 before parsing them, and proves the template converts and lays out — before anyone depends on it.
 
-The core is pure; ``convert`` (the pool) and poppler (``pdf.py``) are passed in or called at the end.
+The core is pure; ``render`` and ``convert`` (the engine's) are passed in, poppler (``pdf.py``) called at the end.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ from service.templates.places import Part, read_parts, unclosed_block
 from service.templates.report import Finding, Report, error, warning
 from service.templates.variables import check_part
 
+# The engine's render of a candidate template (its bytes) with the sample's model: DOCX bytes.
+Render = Callable[[bytes, BaseModel], bytes]
+
 
 @dataclass(frozen=True)
 class Sample:
@@ -60,17 +63,21 @@ def validate(
     template: str,
     model: type[BaseModel],
     sample: Sample | None,
+    render: Render,
     convert: Callable[[bytes], bytes] | None,
     compile_template: Callable[[bytes], CompiledTemplate] = CompiledTemplate,
     hidden_before: Collection[str] = (),
 ) -> Report:
     """Check ``content`` as a new version of ``template`` (whose input model is ``model``).
 
+    ``render`` is the engine's own render of a candidate (``Engine.render(..., candidate=content)``), so the
+    test render is made exactly as documents will be; ``convert`` its conversion (None: not converted).
+
     ``hidden_before`` are the required fields the version in force does not show either (an identifier
     that is never printed, a field the generalized report only counts): no warning for those, so a warning
     means "this version stopped showing something"."""
     report = Report(template, hashlib.sha256(content).hexdigest())
-    _run(report, content, model, sample, convert, compile_template, set(hidden_before))
+    _run(report, content, model, sample, render, convert, compile_template, set(hidden_before))
     report.findings = _distinct(report.findings)
     return report
 
@@ -95,6 +102,7 @@ def _run(
     content: bytes,
     model: type[BaseModel],
     sample: Sample | None,
+    render: Render,
     convert: Callable[[bytes], bytes] | None,
     compile_template: Callable[[bytes], CompiledTemplate],
     hidden_before: set[str],
@@ -123,7 +131,7 @@ def _run(
         return
     report.stages.append("compile")
     try:
-        compiled = compile_template(content)
+        compile_template(content)
     except TemplateError as exc:
         report.findings += [_from_problem(problem, parts) for problem in exc.problems]
         return
@@ -134,7 +142,7 @@ def _run(
         return
     report.stages.append("render")
     try:
-        rendered = compiled.render(sample.context, properties={"identifier": f"{report.template}@candidate"})
+        rendered = render(content, sample.model)
     except TemplateError as exc:
         report.findings += [_from_problem(problem, parts) for problem in exc.problems]
         return

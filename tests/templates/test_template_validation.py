@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,16 +17,22 @@ from make_fixtures import DOCUMENT, SHIPPED, replace_once, variant
 from template_helpers import fixture
 
 from service import documents
-from service.engine import Engine
+from service.engine import Engine, open_engine
 from service.settings import PROJECT_ROOT, load_settings
 from service.templates import layout, package
 from service.templates.report import Finding, Place, Report
 from service.templates.validation import Sample, validate
 
+# The module's engine, which ``check`` renders with; set by the ``engine`` fixture, which ``sample`` needs.
+ENGINES: list[Engine] = []
+
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    return Engine(load_settings({"data_dir": tmp_path_factory.mktemp("validation"), "start_pool": False}))
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    settings = load_settings({"data_dir": tmp_path_factory.mktemp("validation"), "start_pool": False})
+    with open_engine(settings, pdf=False) as opened:
+        ENGINES[:] = [opened]
+        yield opened
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +43,18 @@ def sample(engine: Engine) -> Sample:
     return Sample(model, model.model_dump(mode="python"), kind.context(model, engine.reference))
 
 
-def check(content: bytes, sample: Sample, convert: Any = None) -> Report:
-    return validate(content, "action-plan", documents.get_kind("action-plan").model, sample, convert)
+def check(content: bytes, sample: Sample, convert: Any = None, engine: Engine | None = None) -> Report:
+    """Validate as the editing service does: the test render through ``Engine.render`` of the candidate."""
+    engine = engine or ENGINES[0]
+    return validate(
+        content,
+        "action-plan",
+        documents.get_kind("action-plan").model,
+        sample,
+        lambda candidate, model: engine.render("action-plan", model, candidate=candidate).content,
+        convert,
+        engine.templates.get,
+    )
 
 
 def only(report: Report, code: str) -> Finding:
@@ -138,8 +155,9 @@ def test_the_shipped_templates_pass_without_a_finding(engine: Engine) -> None:
         assert sample is not None, manifest.name
         content = (manifest.folder / manifest.docx).read_bytes()
         model = documents.get_kind(manifest.document).model
-        first = validate(content, manifest.name, model, sample, None)
-        again = validate(content, manifest.name, model, sample, None, hidden_before=first.hidden)
+        render = editing._render(manifest.document)
+        first = validate(content, manifest.name, model, sample, render, None)
+        again = validate(content, manifest.name, model, sample, render, None, hidden_before=first.hidden)
         assert [finding.code for finding in again.findings] == ["pdf_skipped"], again.text()
         assert "render" in again.stages
 
