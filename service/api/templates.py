@@ -30,8 +30,8 @@ from service.auth import current_principal, require_role
 from service.errors import InputError, NotFound, Problem
 from service.http.resources import editing, engine
 from service.templates.editing import Upload
+from service.templates.findings import Report
 from service.templates.registry import VersionInfo
-from service.templates.report import Report
 
 bp = Blueprint("templates", __name__, url_prefix="/api/v1/templates")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

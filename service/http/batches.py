@@ -11,7 +11,6 @@ from typing import Any
 
 from flask import current_app, request
 
-from service.batch import FORMATS
 from service.batch.inputs import (
     JSON_SUFFIXES,
     SPREADSHEET_SUFFIXES,
@@ -20,6 +19,7 @@ from service.batch.inputs import (
     sources_from_records,
     sources_from_zip,
 )
+from service.engine import FORMATS
 from service.errors import InputError, PayloadTooLarge, Problem, UnsupportedFormat
 from service.http.bodies import json_body
 

@@ -20,8 +20,8 @@ from pydantic import BaseModel
 from service import documents
 from service.errors import InputError
 from service.templates import compare
+from service.templates.findings import Report
 from service.templates.registry import Manifest, VersionInfo
-from service.templates.report import Report
 from service.templates.validation import Render, Sample, validate
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ The stages, each skipped when an earlier one found errors (a renamed PDF is not 
 
 1. ``package``  — the container, on bytes only (``package.py``): file type, ZIP limits, macros, DOCTYPE,
    external relationships;
-2. ``tags``     — every tag found whole in its paragraph (``places.py``): tags cut by a paragraph end, broken
+2. ``tags``     — every tag found whole in its paragraph (``tags.py``): tags cut by a paragraph end, broken
    braces (``{ {``), tags split over differently formatted runs, ``{%tr %}`` outside a table;
 3. ``syntax``   — each part's tag stream compiled by the sandboxed Jinja environment: syntax errors, unknown
    filters, an unclosed ``{% for %}`` (reported where it opens);
@@ -15,7 +15,7 @@ The stages, each skipped when an earlier one found errors (a renamed PDF is not 
 7. ``fields``   — required fields of the model that the template never shows, neither by name nor by
    the sample's values in the test render (warnings, unless the version in force does not show them either);
 8. ``pdf``      — the test render converted to PDF by the engine's LibreOffice pool;
-9. ``layout``   — page-level warnings on that PDF (``layout.py``) and page 1 as the preview image.
+9. ``layout``   — page-level warnings on that PDF (``page_checks.py``) and page 1 as the preview image.
 
 Where adfinis/document-merge-service checks a template at upload by rendering it with sample data (or with
 a placeholder object that records names), and bcgov's CDOGS does not check templates at all, this reports
@@ -38,11 +38,11 @@ from pydantic import BaseModel
 
 from service.errors import ConversionFailed, ConversionTimeout, Problem, TemplateError
 from service.rendering import CompiledTemplate, template_environment
-from service.templates import layout, pdf
+from service.templates import page_checks, pdf
 from service.templates.fields import fields_not_shown
+from service.templates.findings import Finding, Report, error, warning
 from service.templates.package import check_package
-from service.templates.places import Part, read_parts, unclosed_block
-from service.templates.report import Finding, Report, error, warning
+from service.templates.tags import Part, read_parts, unclosed_block
 from service.templates.variables import check_part
 
 # The engine's render of a candidate template (its bytes) with the sample's model: DOCX bytes.
@@ -151,7 +151,7 @@ def _run(
         report.findings.append(error("render_failed", message, location="sample", error=message))
         return
     report.stages.append("fields")
-    info = layout.inspect(rendered)
+    info = page_checks.inspect(rendered)
     report.hidden = fields_not_shown(model, sample.data, used, info.text)
     for path in report.hidden:
         if path not in hidden_before:
@@ -160,7 +160,7 @@ def _run(
             )
     if convert is None:
         report.findings.append(warning("pdf_skipped", "not converted to PDF (no LibreOffice)", location="pdf"))
-        report.findings += layout.check_tables(info)
+        report.findings += page_checks.check_tables(info)
         return
     report.stages.append("pdf")
     try:
@@ -171,7 +171,7 @@ def _run(
     report.stages.append("layout")
     pages = pdf.page_texts(document)
     report.pages = len(pages)
-    report.findings += layout.check(info, pages, sample.context)
+    report.findings += page_checks.check(info, pages, sample.context)
     report.pdf = document
     report.preview = pdf.first_page_png(document)
 

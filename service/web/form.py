@@ -22,6 +22,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service import spreadsheets
+from service.engine import FORMATS
 from service.errors import (
     ConversionFailed,
     ConversionTimeout,
@@ -43,7 +44,6 @@ log = logging.getLogger("kagaz.web")
 bp = Blueprint("form", __name__, template_folder="templates", static_folder="static", static_url_path="/assets")
 
 DOCUMENTS = ("action-plan", "progress-report")
-FORMATS = ("docx", "pdf")
 IMAGES = ("signature_image", "seal_image")
 DOWNLOAD_COOKIE = "kagaz_download"  # set on a file answer, so form.js knows the download has started
 _DOWNLOAD_TOKEN = re.compile(r"^[a-z0-9]{8,64}$")

@@ -10,7 +10,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ import pytest
 
 import pdftools
 from conftest import ROOT
+from service.conversion.processes import free_port
 
 from .conftest import MakeApp
 from .test_batch_jobs import download, is_finished, reports, wait_for
@@ -32,12 +32,6 @@ pytestmark = [
     pytest.mark.skipif(REDIS_SERVER is None, reason="Debian's redis-server is not installed"),
     pytest.mark.office,
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")

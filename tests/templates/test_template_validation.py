@@ -19,8 +19,8 @@ from template_helpers import fixture
 from service import documents
 from service.engine import Engine, open_engine
 from service.settings import PROJECT_ROOT, load_settings
-from service.templates import layout, package
-from service.templates.report import Finding, Place, Report
+from service.templates import package, page_checks
+from service.templates.findings import Finding, Report, TemplatePlace
 from service.templates.validation import Sample, validate
 
 # The module's engine, which ``check`` renders with; set by the ``engine`` fixture, which ``sample`` needs.
@@ -249,23 +249,23 @@ def test_a_report_survives_its_json_round_trip(sample: Sample) -> None:
 
 
 def test_place_descriptions() -> None:
-    place = Place("header", 2, ((1, 3, 2), (1, 1, 1)), 2, "{{ x }}")
+    place = TemplatePlace("header", 2, ((1, 3, 2), (1, 1, 1)), 2, "{{ x }}")
     assert place.describe("en") == "header 2, table 1, row 3, cell 2, table 1, row 1, cell 1, paragraph 2: {{ x }}"
     assert place.describe("ky").startswith("2-жогорку колонтитул, 1-таблица, 3-сап, 2-уяча")
-    assert Place(cells=((4, 0, 0),)).describe("ru") == "таблица 4"
+    assert TemplatePlace(cells=((4, 0, 0),)).describe("ru") == "таблица 4"
 
 
 def test_a_row_that_may_not_split_but_spans_two_pages_is_a_warning() -> None:
-    rendered = layout.Rendered(
+    rendered = page_checks.Rendered(
         tables=[],
-        rows=[layout.Row(1, 3, True, ("7", "Соттордо электрондук документ жүгүртүүнү ишке киргизүү" * 3, "2025"))],
+        rows=[page_checks.Row(1, 3, True, ("7", "Соттордо электрондук документ жүгүртүүнү ишке киргизүү" * 3, "2025"))],
         paragraphs=[],
     )
     pages = ["7 Соттордо электрондук документ жүгүртүүнү", "ишке киргизүү" * 3 + " 2025"]
-    [finding] = layout.check_cells(rendered, layout.Pages(pages))
+    [finding] = page_checks.check_cells(rendered, page_checks.Pages(pages))
     assert (finding.code, finding.params["first"], finding.params["second"]) == ("row_too_tall", 1, 2)
-    rendered.rows[0] = layout.Row(1, 3, False, rendered.rows[0].cells)
-    assert layout.check_cells(rendered, layout.Pages(pages)) == []
+    rendered.rows[0] = page_checks.Row(1, 3, False, rendered.rows[0].cells)
+    assert page_checks.check_cells(rendered, page_checks.Pages(pages)) == []
 
 
 @pytest.mark.office

@@ -1,4 +1,4 @@
-"""What template validation finds, and where: ``Place``, ``Finding`` and the whole ``Report``.
+"""What template validation finds, and where: ``TemplatePlace``, ``Finding`` and the whole ``Report``.
 
 A place is structural (part, nested table/row/cell, paragraph, the tag), not a ready sentence, so that the
 editors' page can say it in Kyrgyz (``1-таблица, 3-сап, 2-уяча: {{ m.dedline }}``) and the API and the log
@@ -69,7 +69,7 @@ _LOCATIONS = {  # the places that are not in the document's text
 
 
 @dataclass(frozen=True)
-class Place:
+class TemplatePlace:
     """Where in the template: the part (``body``, ``header``/``footer`` with its number), the nested
     ``(table, row, cell)`` path (1-based), the paragraph (1-based: in the body outside tables, or within
     its cell), and the tag as the editor typed it."""
@@ -106,7 +106,7 @@ class Place:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Place:
+    def from_json(cls, data: dict[str, Any]) -> TemplatePlace:
         return cls(
             part=data.get("part", "body"),
             part_number=int(data.get("part_number", 0)),
@@ -129,7 +129,7 @@ class Finding:
     code: str
     message: str
     params: dict[str, Any] = field(default_factory=dict)
-    place: Place | None = None
+    place: TemplatePlace | None = None
     location: str = ""
 
     @property
@@ -171,16 +171,16 @@ class Finding:
             code=data["code"],
             message=data.get("message", ""),
             params=dict(data.get("params") or {}),
-            place=Place.from_json(place) if place else None,
+            place=TemplatePlace.from_json(place) if place else None,
             location=data.get("location", ""),
         )
 
 
-def error(code: str, message: str, place: Place | None = None, location: str = "", **params: Any) -> Finding:
+def error(code: str, message: str, place: TemplatePlace | None = None, location: str = "", **params: Any) -> Finding:
     return Finding(ERROR, code, message, params, place, location)
 
 
-def warning(code: str, message: str, place: Place | None = None, location: str = "", **params: Any) -> Finding:
+def warning(code: str, message: str, place: TemplatePlace | None = None, location: str = "", **params: Any) -> Finding:
     return Finding(WARNING, code, message, params, place, location)
 
 
