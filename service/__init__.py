@@ -2,7 +2,8 @@
 
 ``create_app`` is the application factory (as in Flask's tutorial): no global app; each resource is owned
 by the module that wires it (the engine and its conversion pool by ``service.http.resources``, the batch
-jobs by ``service.jobs``). Every blueprint is registered here, and only here.
+jobs by ``service.jobs.app``). Every blueprint is registered here, and nowhere else: the one place that
+knows every part, so that the parts need not know each other.
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     """Build the service. ``settings`` override ``KAGAZ_*`` variables; ``pool`` shares a running pool
     (the tests start one per session) instead of starting the app's own."""
     from service import api, auth, logs, security, web
+    from service.api import batches, documents, health, openapi, organizations, templates
     from service.http import resources
     from service.jobs import app as jobs
     from service.settings import load_settings
+    from service.web import batches as batch_pages
+    from service.web import editors, form
 
     config = load_settings(dict(settings or {}))
     app = Flask(__name__)
@@ -37,6 +41,12 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     # last-registered first) running batches stop and re-queue themselves before the pool stops.
     jobs.init_app(app)
     auth.init_app(app)  # API keys and roles; before the API, whose template routes it guards
-    api.init_app(app)
-    web.init_app(app)  # the staff pages: form, batches, editors; the session key for CSRF
+    api.init_app(app)  # errors as JSON problems
+    for blueprint in (documents.bp, templates.bp, health.bp, organizations.bp, batches.bp):
+        app.register_blueprint(blueprint)
+    app.register_blueprint(openapi.bp)  # /api/v1/openapi.json, built from the routes above
+    web.init_app(app)  # the session key (so the CSRF token) and its cookie
+    app.register_blueprint(form.bp)  # the staff form at /, its workbooks
+    app.register_blueprint(batch_pages.bp)  # the batch section at /batches
+    app.register_blueprint(editors.bp)  # the template editors' page at /editors/
     return app

@@ -12,13 +12,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from service.web import batches, editors, form
-
     if not app.secret_key:
         # A random key per start is fine for one process: a restart only expires the open forms.
         app.secret_key = app.config["KAGAZ"].secret_key or secrets.token_hex(32)
     if app.config.get("SESSION_COOKIE_SAMESITE") is None:
         app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
-    app.register_blueprint(form.bp)  # the staff form at /, its workbooks
-    app.register_blueprint(batches.bp)  # the batch section at /batches
-    app.register_blueprint(editors.bp)  # the template editors' page at /editors/
