@@ -5,8 +5,9 @@ directory, so a version activated here is the one the running service renders wi
 ``check`` and ``upload`` open the engine with a one-worker LibreOffice pool, started when the test render is
 to be converted.
 
-Exit codes as in ``service.cli``: 0 done, 1 the user's mistake (a refused template, an unknown name),
-2 the machine's problem (LibreOffice could not start).
+Exit codes as in ``service.cli`` (``service.errors.EXIT_CODE``): 0 done, 1 the user's mistake (a refused
+template, an unknown name), 2 the machine's problem (LibreOffice could not start). Messages and reports are
+in the language of ``kagaz --lang`` or ``KAGAZ_LANG``.
 """
 
 from __future__ import annotations
@@ -22,22 +23,21 @@ from typing import TYPE_CHECKING
 import click
 
 from service.auth import ROLES, KeyRefused, KeyStore
-from service.errors import ConversionError, TemplateNotFound
+from service.catalogue import LANGUAGES
+from service.errors import EXIT_INPUT, ConversionError, TemplateNotFound
 from service.settings import ConfigurationError, Settings, load_settings
+from service.terminal import language, report_error, say
 
 if TYPE_CHECKING:
     from service.templates.editing import TemplateEditing
-
-EXIT_INPUT = 1
-EXIT_SYSTEM = 2
 
 
 def _settings(**overrides: object) -> Settings:
     try:
         return load_settings(dict(overrides))
     except ConfigurationError as error:
-        click.echo(str(error), err=True)
-        sys.exit(EXIT_INPUT)
+        report_error(error)
+        raise  # report_error exits; this line only tells type checkers so
 
 
 @contextlib.contextmanager
@@ -53,12 +53,8 @@ def _editing(with_pool: bool) -> Iterator[TemplateEditing]:
     try:
         with open_engine(settings, pdf=with_pool, lazy=True) as engine:
             yield TemplateEditing(engine)
-    except TemplateNotFound as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_INPUT)
-    except ConversionError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_SYSTEM)
+    except (TemplateNotFound, ConversionError) as error:
+        report_error(error)
 
 
 def _who(by: str | None) -> str:
@@ -98,12 +94,13 @@ def list_versions(name: str) -> None:
 @templates.command("check")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--template", "name", required=True, help="The template FILE is meant to replace (action-plan …).")
-@click.option("--lang", type=click.Choice(["ky", "ru", "en"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Overrides kagaz --lang.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def check(file: Path, name: str, lang: str, as_json: bool) -> None:
+def check(file: Path, name: str, lang: str | None, as_json: bool) -> None:
     """Validate FILE as a new version of a template; exit 0 when it has no errors, 1 otherwise."""
     with _editing(with_pool=True) as service:
         report = service.check(name, file.read_bytes())
+    lang = language(lang)
     click.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2) if as_json else report.text(lang))
     sys.exit(0 if report.ok else EXIT_INPUT)
 
@@ -114,17 +111,16 @@ def check(file: Path, name: str, lang: str, as_json: bool) -> None:
 @click.option("--note", default="", help="Why this version (kept with it).")
 @click.option("--by", default=None, help="Who uploads it (default: cli:<login>).")
 @click.option("--activate", is_flag=True, help="Make it the active version at once.")
-@click.option("--lang", type=click.Choice(["ky", "ru", "en"]), default="en", show_default=True)
-def upload(name: str, file: Path, note: str, by: str | None, activate: bool, lang: str) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Overrides kagaz --lang.")
+def upload(name: str, file: Path, note: str, by: str | None, activate: bool, lang: str | None) -> None:
     """Validate FILE and store it as the next version of NAME (exit 1 and nothing stored if refused)."""
     with _editing(with_pool=True) as service:
         result = service.upload(name, file.read_bytes(), by=_who(by), note=note, activate=activate)
-    click.echo(result.report.text(lang))
+    click.echo(result.report.text(language(lang)))
     if result.version is None:
         sys.exit(EXIT_INPUT)
-    state = "active" if result.version.active else "not active"
-    verb = "already stored as" if result.duplicate else "stored as"
-    click.echo(f"{verb} {result.version.label} ({state})")
+    state = say("cli_active" if result.version.active else "cli_not_active")
+    click.echo(say("cli_already_stored" if result.duplicate else "cli_stored", label=result.version.label, state=state))
 
 
 @templates.command("activate")
@@ -135,7 +131,7 @@ def activate(name: str, version: int, by: str | None) -> None:
     """Make VERSION of NAME the one that renders (an older one rolls back)."""
     with _editing(with_pool=False) as service:
         info = service.activate(name, version, by=_who(by))
-    click.echo(f"{info.label} is active")
+    click.echo(say("cli_activated", label=info.label))
 
 
 @click.group("keys")
@@ -157,9 +153,8 @@ def create_key(name: str, role: str) -> None:
     try:
         info, token = _store().create(name, role)
     except KeyRefused as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_INPUT)
-    click.echo(f"created {info.role} key {info.name!r}; keep it now, it is not shown again:", err=True)
+        report_error(error)
+    click.echo(say("cli_key_created", name=info.name, role=info.role), err=True)
     click.echo(token)
 
 
@@ -177,6 +172,6 @@ def list_keys(include_revoked: bool) -> None:
 def revoke_key(name: str) -> None:
     """Revoke the key called NAME: it stops working at once (web sessions opened with it end too)."""
     if not _store().revoke(name):
-        click.echo(f"error: no live key named {name!r}", err=True)
+        click.echo(say("cli_key_unknown", name=name), err=True)
         sys.exit(EXIT_INPUT)
-    click.echo(f"revoked {name!r}")
+    click.echo(say("cli_key_revoked", name=name))

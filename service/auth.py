@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, g, request
 
 from service import sqlite
-from service.errors import KagazError, Problem
+from service.errors import KagazError, Kind, Problem, http_status
 
 ROLES = ("client", "editor", "admin")
 RANK = {role: rank for rank, role in enumerate(ROLES)}
@@ -87,16 +87,34 @@ class KeyInfo:
 
 
 class AuthError(KagazError):
-    """Raised when a request has no acceptable key (401) or a key whose role is too weak (403)."""
+    """Base of the refusals of a request's key; carries the one problem to show."""
 
-    def __init__(self, status: int, problem: Problem) -> None:
-        self.status = status
+    def __init__(self, problem: Problem) -> None:
         self.problem = problem
         super().__init__(problem.message)
 
 
+class Unauthorized(AuthError):
+    """Raised when a request has no key, or a key that is wrong or revoked (401)."""
+
+    kind = Kind.UNAUTHORIZED
+
+
+class Forbidden(AuthError):
+    """Raised when a request's key is live but its role is too weak (403)."""
+
+    kind = Kind.FORBIDDEN
+
+
 class KeyRefused(KagazError):
-    """Raised by key management for a bad name or role, or a name already in use."""
+    """Raised by key management for a bad name or role, or a name already in use; ``problem`` says which
+    (its code is the catalogue's key, so the CLI says it in its language)."""
+
+    kind = Kind.INVALID
+
+    def __init__(self, code: str, message: str, **params: object) -> None:
+        self.problem = Problem("name" if code != "key_role_unknown" else "role", code, message, dict(params))
+        super().__init__(message)
 
 
 def hash_key(token: str) -> str:
@@ -117,14 +135,18 @@ class KeyStore:
     def create(self, name: str, role: str) -> tuple[KeyInfo, str]:
         """A new key for ``name`` with ``role``: its record and the key itself (shown once, never stored)."""
         if not NAME.match(name):
-            raise KeyRefused(f"the name {name!r} must be 1-64 letters, digits, '.', '_', '@' or '-'")
+            raise KeyRefused(
+                "key_name_invalid", f"the name {name!r} must be 1-64 letters, digits, '.', '_', '@' or '-'", name=name
+            )
         if role not in RANK:
-            raise KeyRefused(f"the role must be one of {', '.join(ROLES)}, not {role!r}")
+            raise KeyRefused("key_role_unknown", f"the role must be one of {', '.join(ROLES)}, not {role!r}", role=role)
         token = KEY_PREFIX + secrets.token_urlsafe(32)
         now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         with sqlite.transaction(self.database) as db:
             if db.execute("SELECT 1 FROM api_keys WHERE name = ? AND revoked_at IS NULL", (name,)).fetchone():
-                raise KeyRefused(f"a key named {name!r} exists; revoke it first or choose another name")
+                raise KeyRefused(
+                    "key_name_taken", f"a key named {name!r} exists; revoke it first or choose another name", name=name
+                )
             cursor = db.execute(
                 "INSERT INTO api_keys (name, role, key_sha256, key_prefix, created_at) VALUES (?, ?, ?, ?, ?)",
                 (name, role, hash_key(token), token[: len(KEY_PREFIX) + 4], now),
@@ -189,13 +211,12 @@ def authenticate(role: str | None) -> Principal:
     if token is None:
         if role is None:
             return ANONYMOUS
-        raise AuthError(401, Problem("Authorization", "unauthorized", "an API key is required"))
+        raise Unauthorized(Problem("Authorization", "unauthorized", "an API key is required"))
     principal = keys().verify(token)
     if principal is None:
-        raise AuthError(401, Problem("Authorization", "key_invalid", "the API key is wrong or revoked"))
+        raise Unauthorized(Problem("Authorization", "key_invalid", "the API key is wrong or revoked"))
     if role is not None and not principal.can(role):
-        raise AuthError(
-            403,
+        raise Forbidden(
             Problem("Authorization", "forbidden", f"needs the {role} role", {"role": role, "have": principal.role}),
         )
     return principal
@@ -241,8 +262,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(AuthError)
     def _auth(error: AuthError) -> Any:
-        title = "unauthorized" if error.status == 401 else "forbidden"
-        response = problem_response(error.status, title, [error.problem])
-        if error.status == 401:
+        response = problem_response(http_status(error), error.kind.value, [error.problem])
+        if isinstance(error, Unauthorized):
             response.headers["WWW-Authenticate"] = 'Bearer realm="kagaz"'
         return response

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from service.errors import KagazError
+from service.errors import KagazError, Kind
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -159,3 +159,5 @@ def load_settings(overrides: dict[str, Any] | None = None) -> Settings:
 
 class ConfigurationError(KagazError):
     """Raised at start-up when a setting has a value Kagaz cannot run with; names the setting."""
+
+    kind = Kind.CONFIGURATION

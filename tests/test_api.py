@@ -111,10 +111,13 @@ def test_unknown_format_is_400(docx_client: FlaskClient, plan_data: dict[str, An
     assert response.json["errors"][0]["location"] == "query.format"
 
 
-def test_unknown_document_is_400(docx_client: FlaskClient, plan_data: dict[str, Any]) -> None:
-    response = docx_client.post("/api/v1/documents/nope?format=docx", json=plan_data)
-    assert response.status_code == 400
+def test_unknown_document_is_404(docx_client: FlaskClient, plan_data: dict[str, Any]) -> None:
+    """A document kind that does not exist is a resource that does not exist (issue 12), with the same code
+    and a message in the asker's language."""
+    response = docx_client.post("/api/v1/documents/no-such-kind?format=docx&lang=ru", json=plan_data)
+    assert response.status_code == 404
     assert response.json["errors"][0]["code"] == "unknown_document"
+    assert response.json["errors"][0]["message"] == "Такого документа нет: «no-such-kind»"
 
 
 def test_body_over_the_limit_is_413(tmp_path: Any, plan_data: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ from flask import Blueprint, Response, current_app, jsonify, request, send_file,
 from service import jobs as job_queue
 from service.api.errors import language
 from service.auth import current_principal, require_role
+from service.errors import NotReady
 from service.http.batches import input_error, parse_formats, parse_year, read_sources
 from service.http.files import content_disposition
 from service.jobs.app import for_app
@@ -62,7 +63,7 @@ def result(job_id: str) -> Response:
     jobs = for_app()
     path = jobs.result_path(job_id)
     if path is None:
-        raise input_error("batch", "batch_not_ready", "the batch is not done yet", 409, id=job_id)
+        raise input_error("batch", "batch_not_ready", "the batch is not done yet", NotReady, id=job_id)
     state = jobs.state(job_id)
     response = send_file(path, mimetype="application/zip", max_age=0, conditional=True, etag=True)
     response.headers["Content-Disposition"] = content_disposition(f"kagaz-batch-{state.year}-{job_id[:8]}.zip")

@@ -33,9 +33,7 @@ def create(document: str) -> Response:
     require_json()
     data = json_body()
     if not isinstance(data, dict | list):
-        error = InputError(Problem("body", "not_json_object", "the body must be a JSON object"))
-        error.status = 422
-        raise error
+        raise InputError(Problem("body", "not_json_object", "the body must be a JSON object"))
     return file_response(engine().produce(document, data, fmt, requested_version()))
 
 

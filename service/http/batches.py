@@ -20,16 +20,24 @@ from service.batch.inputs import (
     sources_from_zip,
 )
 from service.engine import FORMATS
-from service.errors import InputError, PayloadTooLarge, Problem, UnsupportedFormat
+from service.errors import (
+    InputError,
+    MalformedRequest,
+    PayloadTooLarge,
+    Problem,
+    UnsupportedFormat,
+    UnsupportedMediaType,
+)
 from service.http.bodies import json_body
 
 ZIP_TYPES = ("application/zip", "application/x-zip-compressed")
 
 
-def input_error(location: str, code: str, message: str, status: int = 422, **params: object) -> InputError:
-    error = InputError(Problem(location, code, message, dict(params)))
-    error.status = status
-    return error
+def input_error(
+    location: str, code: str, message: str, error_type: type[InputError] = InputError, **params: object
+) -> InputError:
+    """One problem as the error of the kind ``error_type`` says (the status follows the kind)."""
+    return error_type(Problem(location, code, message, dict(params)))
 
 
 def parse_formats(value: Any) -> tuple[str, ...]:
@@ -85,7 +93,7 @@ def read_sources() -> tuple[list[Source], Any, Any]:
     elif request.mimetype == "multipart/form-data":
         uploads = [upload for upload in request.files.getlist("file") if upload.filename or upload.content_length]
         if not uploads:
-            raise input_error("file", "upload_missing", "no file in the field «file»", 400)
+            raise input_error("file", "upload_missing", "no file in the field «file»", MalformedRequest)
         year, formats = request.form.get("year") or year, request.form.get("format") or formats
         sources = [
             source
@@ -96,7 +104,11 @@ def read_sources() -> tuple[list[Source], Any, Any]:
         sources = _upload("upload.zip", request.get_data(cache=False))
     else:
         raise input_error(
-            "body", "unknown_format", "send JSON, a ZIP, or a multipart form with a file", 415, value=request.mimetype
+            "body",
+            "unknown_format",
+            "send JSON, a ZIP, or a multipart form with a file",
+            UnsupportedMediaType,
+            value=request.mimetype,
         )
     if len(sources) > settings.batch_max_reports:
         raise PayloadTooLarge(
@@ -127,4 +139,6 @@ def _upload(name: str, content: bytes) -> list[Source]:
         except (ValueError, RecursionError):
             return [source]  # the batch reports it as this input's error
         return _records(value) if isinstance(value, list) else [source]
-    raise input_error("file", "unknown_format", "upload a .zip, .json, .xlsx or .csv file", 415, value=name)
+    raise input_error(
+        "file", "unknown_format", "upload a .zip, .json, .xlsx or .csv file", UnsupportedMediaType, value=name
+    )

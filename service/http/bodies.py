@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import request
 
-from service.errors import InputError, Problem
+from service.errors import MalformedRequest, Problem, UnsupportedMediaType
 
 
 def json_body() -> Any:
@@ -24,16 +24,14 @@ def json_body() -> Any:
         problem = Problem("body", "invalid_json", "nested too deeply", {"error": "nested too deeply"})
     except ValueError as error:  # Python refuses integers of over 4300 digits (CVE-2020-10735)
         problem = Problem("body", "invalid_json", str(error), {"error": "a number with too many digits"})
-    error = InputError(problem)
-    error.status = 400
-    raise error
+    raise MalformedRequest(problem)
 
 
 def require_json() -> None:
     """Only ``application/json`` (or ``+json``) is read: a form, a file or text sent here by mistake is told so
     (415) instead of being parsed as JSON by luck or refused as "invalid JSON" with a misleading place."""
     if not request.is_json:
-        error = InputError(
+        raise UnsupportedMediaType(
             Problem(
                 "Content-Type",
                 "unsupported_media_type",
@@ -41,5 +39,3 @@ def require_json() -> None:
                 {"value": request.mimetype or "—", "expected": "application/json"},
             )
         )
-        error.status = 415
-        raise error

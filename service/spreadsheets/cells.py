@@ -75,6 +75,4 @@ class Imported:
         try:
             yield self.data
         except InputError as error:
-            relocated = type(error)(self.relocate(error.problems))
-            relocated.status = error.status
-            raise relocated from None
+            raise type(error)(self.relocate(error.problems)) from None  # the same class: the same kind

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.messages import translate
+from service.catalogue import translate
 
 ERROR = "error"
 WARNING = "warning"

@@ -18,11 +18,11 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import jobs as job_queue
-from service.errors import InputError, Problem
+from service.catalogue import text
+from service.errors import InputError, Problem, http_status
 from service.http.batches import parse_formats, parse_year, read_sources
 from service.jobs.app import for_app
 from service.web import page
-from service.web.texts import text
 
 bp = Blueprint("batches_page", __name__, template_folder="templates", url_prefix="/batches")
 # The staff pages' policy, plus fetch() to this origin: the job page polls the JSON API.
@@ -36,39 +36,6 @@ def _headers(response: Response) -> Response:
 
 
 REFRESH_SECONDS = 3
-
-TEXTS: dict[str, dict[str, str]] = {
-    "batch_title": {"ky": "Отчеттордун топтому", "ru": "Пакет отчётов", "en": "A batch of reports"},
-    "batch_lead": {
-        "ky": "Бир жылдын бардык отчетторун жүктөңүз: ар бир уюмдун отчету жана жалпыланган отчет даярдалат.",
-        "ru": "Загрузите все отчёты за год: будут подготовлены отчёт каждой организации и обобщённый отчёт.",
-        "en": "Upload a year's reports: each organization's report and the generalized report are made.",
-    },
-    "batch_file": {
-        "ky": "Отчеттор: ZIP (.json, .xlsx, .csv файлдар), же таблицалар (ар бир уюмга бирден), же JSON тизме",
-        "ru": "Отчёты: ZIP (файлы .json, .xlsx, .csv), или таблицы (по одной на организацию), или JSON-список",
-        "en": "Reports: a ZIP (.json, .xlsx, .csv files), or workbooks (one per organization), or a JSON list",
-    },
-    "batch_year": {"ky": "Жыл", "ru": "Год", "en": "Year"},
-    "batch_formats": {"ky": "Форматтар", "ru": "Форматы", "en": "Formats"},
-    "batch_submit": {"ky": "Топтомду баштоо", "ru": "Запустить пакет", "en": "Start the batch"},
-    "batch_state_queued": {"ky": "Кезекте", "ru": "В очереди", "en": "Queued"},
-    "batch_state_running": {"ky": "Даярдалууда", "ru": "Выполняется", "en": "Running"},
-    "batch_state_done": {"ky": "Даяр", "ru": "Готово", "en": "Done"},
-    "batch_state_failed": {"ky": "Ишке ашкан жок", "ru": "Не удалось", "en": "Failed"},
-    "batch_progress": {"ky": "документ даяр", "ru": "документов готово", "en": "documents done"},
-    "batch_download": {"ky": "ZIP жүктөп алуу", "ru": "Скачать ZIP", "en": "Download the ZIP"},
-    "batch_errors": {"ky": "Көйгөйлөр", "ru": "Проблемы", "en": "Problems"},
-    "batch_new": {"ky": "Жаңы топтом", "ru": "Новый пакет", "en": "A new batch"},
-    "batch_form_link": {"ky": "Бир документ", "ru": "Один документ", "en": "One document"},
-}
-
-
-def t(key: str, lang: str, **params: object) -> str:
-    entry = TEXTS.get(key)
-    if entry is None:
-        return text(key, lang, **params)
-    return entry.get(lang) or entry["ky"]
 
 
 @bp.get("")
@@ -88,7 +55,7 @@ def submit() -> Response:
     except RequestEntityTooLarge:
         return _form(lang, [Problem("file", "too_large", "too large", {"limit": request.max_content_length})], 413)
     except InputError as error:
-        return _form(lang, error.problems, error.status)
+        return _form(lang, page.problems_of(error), http_status(error))
     return redirect(url_for("batches_page.show", job_id=state.id, lang=lang), 303)  # type: ignore[return-value]
 
 
@@ -106,7 +73,7 @@ def show(job_id: str) -> Response:
         refresh=REFRESH_SECONDS,
         api_url=url_for("batches.status", job_id=job_id, lang=lang),
         choices=_Choices(lang),
-        t=lambda key, **params: t(key, lang, **params),
+        t=lambda key, **params: text(key, lang, **params),
     )
     return Response(body, mimetype="text/html")
 
@@ -126,6 +93,6 @@ def _form(lang: str, problems: list[Problem] | tuple[()] = (), status: int = 200
         csrf_token=page.csrf_token(),
         year=request.form.get("year") or dt.date.today().year - 1,  # reports are due in January of the next year
         choices=_Choices(lang),
-        t=lambda key, **params: t(key, lang, **params),
+        t=lambda key, **params: text(key, lang, **params),
     )
     return Response(body, status=status, mimetype="text/html")

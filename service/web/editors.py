@@ -20,12 +20,11 @@ from flask import Blueprint, Response, redirect, render_template, request, sessi
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from service.auth import ROLES, Principal, keys
+from service.catalogue import text, translate
 from service.errors import NotFound, TemplateNotFound
 from service.http.resources import editing, engine
-from service.messages import translate
 from service.templates.editing import Upload
 from service.web import page
-from service.web.editors_texts import text
 
 bp = Blueprint("editors", __name__, url_prefix="/editors", template_folder="templates")
 bp.after_request(page.secure_headers)

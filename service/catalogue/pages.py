@@ -1,15 +1,116 @@
-"""The editors' page's own words in Kyrgyz, Russian and English (problems' texts are in ``service.messages``).
+"""The staff pages' own words: labels, buttons, hints of the form, the batch pages and the editors' pages.
 
-Kept apart from ``texts.py`` (the staff form's labels) so the two pages can change without touching each
-other; same shape and the same fallback to Kyrgyz.
+Keys are the names the Jinja templates pass to ``t('…')``; every page reads them through
+``service.catalogue.text``, so one key means one text wherever it appears.
 """
 
 from __future__ import annotations
 
-from service.messages import pick
-from service.web.texts import text as form_text
-
-TEXTS: dict[str, dict[str, str]] = {
+PAGES: dict[str, dict[str, str]] = {
+    # --- what every page shares, and the staff form at / (service/web/form.py) ---
+    "html_lang": {"ky": "ky", "ru": "ru", "en": "en"},
+    "department": {
+        "ky": "Кыргыз Республикасынын Жогорку сотуна караштуу Сот департаменти",
+        "ru": "Судебный департамент при Верховном суде Кыргызской Республики",
+        "en": "Judicial Department under the Supreme Court of the Kyrgyz Republic",
+    },
+    "title": {"ky": "Документ даярдоо", "ru": "Подготовка документа", "en": "Prepare a document"},
+    "lead": {
+        "ky": "Таблицаны толтуруп жүктөңүз — расмий документти DOCX же PDF түрүндө аласыз.",
+        "ru": "Заполните и загрузите таблицу — получите официальный документ в формате DOCX или PDF.",
+        "en": "Fill in and upload the spreadsheet — get the official document as DOCX or PDF.",
+    },
+    "languages": {"ky": "Тил", "ru": "Язык", "en": "Language"},
+    "step_document": {"ky": "1. Документ", "ru": "1. Документ", "en": "1. Document"},
+    "action-plan": {
+        "ky": "Иш-чаралар планы (буйрукка тиркеме)",
+        "ru": "План мероприятий (приложение к приказу)",
+        "en": "Action plan (appendix to the order)",
+    },
+    "progress-report": {
+        "ky": "Иш-чаралар планынын аткарылышы жөнүндө отчет",
+        "ru": "Отчёт о выполнении плана мероприятий",
+        "en": "Report on the action plan's progress",
+    },
+    "blank": {"ky": "Бош таблица (.xlsx)", "ru": "Пустая таблица (.xlsx)", "en": "Blank workbook (.xlsx)"},
+    "example": {"ky": "Толтурулган үлгү (.xlsx)", "ru": "Заполненный образец (.xlsx)", "en": "Filled example (.xlsx)"},
+    "step_file": {"ky": "2. Толтурулган таблица", "ru": "2. Заполненная таблица", "en": "2. The filled spreadsheet"},
+    "file_label": {"ky": "Файл (.xlsx же .csv)", "ru": "Файл (.xlsx или .csv)", "en": "File (.xlsx or .csv)"},
+    "file_hint": {
+        "ky": "Excel китеби же CSV (UTF-8, бөлгүч «,» же «;»); баары биригип {limit_mb} МБ чейин.",
+        "ru": "Книга Excel или CSV (UTF-8, разделитель «,» или «;»); всего до {limit_mb} МБ.",
+        "en": "An Excel workbook or CSV (UTF-8, comma or semicolon); up to {limit_mb} MB in all.",
+    },
+    "step_images": {
+        "ky": "3. Кол тамга жана мөөр",
+        "ru": "3. Подпись и печать",
+        "en": "3. Signature and seal",
+    },
+    "images_hint": {
+        "ky": "Отчет үчүн гана, милдеттүү эмес: PNG же JPEG сүрөт.",
+        "ru": "Только для отчёта, необязательно: изображение PNG или JPEG.",
+        "en": "For the report only, optional: a PNG or JPEG image.",
+    },
+    "signature_label": {"ky": "Кол тамганын сүрөтү", "ru": "Изображение подписи", "en": "Signature image"},
+    "seal_label": {"ky": "Мөөрдүн сүрөтү", "ru": "Изображение печати", "en": "Seal image"},
+    "step_format": {"ky": "4. Формат", "ru": "4. Формат", "en": "4. Format"},
+    "docx_hint": {"ky": "Word, оңдоого болот", "ru": "Word, можно править", "en": "Word, editable"},
+    "pdf_hint": {"ky": "басып чыгаруу үчүн", "ru": "для печати", "en": "for printing"},
+    "submit": {"ky": "Документти даярдоо", "ru": "Подготовить документ", "en": "Prepare the document"},
+    "working_pdf": {"ky": "PDF даярдалууда…", "ru": "PDF готовится…", "en": "Preparing the PDF…"},
+    "working_docx": {"ky": "Документ даярдалууда…", "ru": "Документ готовится…", "en": "Preparing the document…"},
+    "errors_title": {
+        "ky": "Файлда каталар табылды. Оңдоп, кайра жүктөңүз:",
+        "ru": "В файле найдены ошибки. Исправьте и загрузите снова:",
+        "en": "The file has errors. Fix them and upload it again:",
+    },
+    "error_title": {"ky": "Документ даярдалган жок", "ru": "Документ не подготовлен", "en": "No document was made"},
+    "file_again": {
+        "ky": "Файлды кайра тандаңыз: браузер аны коопсуздук үчүн сактабайт.",
+        "ru": "Выберите файл снова: браузер не сохраняет его из соображений безопасности.",
+        "en": "Choose the file again: browsers do not keep it, for safety.",
+    },
+    "file_place": {"ky": "Файл", "ru": "Файл", "en": "File"},
+    "too_large_js": {
+        "ky": "Файл өтө чоң: баары биригип {limit_mb} МБ чейин.",
+        "ru": "Файл слишком велик: всего до {limit_mb} МБ.",
+        "en": "The file is too large: up to {limit_mb} MB in all.",
+    },
+    "footer": {
+        "ky": "Kagaz — расмий документтерди даярдоо кызматы",
+        "ru": "Kagaz — служба подготовки официальных документов",
+        "en": "Kagaz — the official documents service",
+    },
+    "help": {
+        "ky": "Кантип толтуруу керек — таблицанын «Нускама» барагында.",
+        "ru": "Как заполнять — на листе «Нускама» в таблице.",
+        "en": "How to fill it in: see the «Нускама» sheet of the workbook.",
+    },
+    # --- the batch pages at /batches (service/web/batches.py) ---
+    "batch_title": {"ky": "Отчеттордун топтому", "ru": "Пакет отчётов", "en": "A batch of reports"},
+    "batch_lead": {
+        "ky": "Бир жылдын бардык отчетторун жүктөңүз: ар бир уюмдун отчету жана жалпыланган отчет даярдалат.",
+        "ru": "Загрузите все отчёты за год: будут подготовлены отчёт каждой организации и обобщённый отчёт.",
+        "en": "Upload a year's reports: each organization's report and the generalized report are made.",
+    },
+    "batch_file": {
+        "ky": "Отчеттор: ZIP (.json, .xlsx, .csv файлдар), же таблицалар (ар бир уюмга бирден), же JSON тизме",
+        "ru": "Отчёты: ZIP (файлы .json, .xlsx, .csv), или таблицы (по одной на организацию), или JSON-список",
+        "en": "Reports: a ZIP (.json, .xlsx, .csv files), or workbooks (one per organization), or a JSON list",
+    },
+    "batch_year": {"ky": "Жыл", "ru": "Год", "en": "Year"},
+    "batch_formats": {"ky": "Форматтар", "ru": "Форматы", "en": "Formats"},
+    "batch_submit": {"ky": "Топтомду баштоо", "ru": "Запустить пакет", "en": "Start the batch"},
+    "batch_state_queued": {"ky": "Кезекте", "ru": "В очереди", "en": "Queued"},
+    "batch_state_running": {"ky": "Даярдалууда", "ru": "Выполняется", "en": "Running"},
+    "batch_state_done": {"ky": "Даяр", "ru": "Готово", "en": "Done"},
+    "batch_state_failed": {"ky": "Ишке ашкан жок", "ru": "Не удалось", "en": "Failed"},
+    "batch_progress": {"ky": "документ даяр", "ru": "документов готово", "en": "documents done"},
+    "batch_download": {"ky": "ZIP жүктөп алуу", "ru": "Скачать ZIP", "en": "Download the ZIP"},
+    "batch_errors": {"ky": "Көйгөйлөр", "ru": "Проблемы", "en": "Problems"},
+    "batch_new": {"ky": "Жаңы топтом", "ru": "Новый пакет", "en": "A new batch"},
+    "batch_form_link": {"ky": "Бир документ", "ru": "Один документ", "en": "One document"},
+    # --- the template editors' pages at /editors/ (service/web/editors.py) ---
     "editors_title": {"ky": "Документтердин шаблондору", "ru": "Шаблоны документов", "en": "Document templates"},
     "editors_lead": {
         "ky": "Жаңы версияны жүктөңүз: ал текшерилет, үлгү маалымат менен толтурулат жана PDF'ке айландырылат. "
@@ -62,7 +163,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "activate": {"ky": "Иштетүү", "ru": "Включить", "en": "Activate"},
     "rollback": {"ky": "Ушуга кайтуу", "ru": "Вернуться к ней", "en": "Roll back to it"},
     "upload_title": {"ky": "Жаңы версия жүктөө", "ru": "Загрузить новую версию", "en": "Upload a new version"},
-    "file_label": {"ky": "Шаблон (.docx)", "ru": "Шаблон (.docx)", "en": "Template (.docx)"},
+    "template_file_label": {"ky": "Шаблон (.docx)", "ru": "Шаблон (.docx)", "en": "Template (.docx)"},
     "note_label": {"ky": "Эмне өзгөрдү (эскертме)", "ru": "Что изменено (примечание)", "en": "What changed (note)"},
     "upload_button": {"ky": "Текшерүү жана сактоо", "ru": "Проверить и сохранить", "en": "Check and store"},
     "report_refused": {
@@ -127,12 +228,3 @@ TEXTS: dict[str, dict[str, str]] = {
     "stage_layout": {"ky": "барактар", "ru": "вёрстка", "en": "layout"},
     "pages": {"ky": "{pages} барак", "ru": "страниц: {pages}", "en": "{pages} page(s)"},
 }
-
-
-def text(key: str, language: str, **params: object) -> str:
-    """A label of the editors' page; the staff form's labels (``department``, ``footer`` …) otherwise."""
-    entry = TEXTS.get(key)
-    if entry is None:
-        return form_text(key, language, **params)
-    value = pick(entry, language)
-    return value.format(**params) if params else value
