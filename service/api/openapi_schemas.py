@@ -86,6 +86,11 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
         "properties": {
             "name": {"type": "string"},
             "active_version": {"type": "integer"},
+            "newer_shipped_version": {
+                "type": ["integer", "null"],
+                "description": "A shipped version newer than the active one, which is an editor's: "
+                "activate it to get the release's fixes.",
+            },
             "versions": {"type": "array", "items": ref("Version")},
             "activations": {"type": "array", "items": {"type": "object"}},
         },
@@ -104,6 +109,7 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
                         "title": {"type": "string"},
                         "document": {"type": "string"},
                         "active_version": {"type": "integer"},
+                        "newer_shipped_version": {"type": ["integer", "null"]},
                         "sha256": {"type": "string"},
                         "formats": {"type": "array", "items": {"type": "string", "enum": list(FORMATS)}},
                         "render": {"type": "string"},

@@ -32,6 +32,7 @@ from service.http.resources import editing, engine
 from service.templates.editing import Upload
 from service.templates.findings import Report
 from service.templates.registry import VersionInfo
+from service.templates.shipped import newer_shipped
 
 bp = Blueprint("templates", __name__, url_prefix="/api/v1/templates")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -46,6 +47,7 @@ def index() -> Response:
     items = []
     for manifest in registry.manifests.values():
         active = registry.info(manifest.name, registry.active_number(manifest.name))
+        shipped = newer_shipped(registry.versions(manifest.name))
         items.append(
             {
                 "name": manifest.name,
@@ -55,6 +57,7 @@ def index() -> Response:
                 "active_version": active.version,
                 "sha256": active.sha256,
                 "activated_from": {"created_by": active.created_by, "created_at": active.created_at},
+                "newer_shipped_version": shipped.version if shipped else None,
                 "formats": ["docx", "pdf"],
                 "render": url_for("documents.create", document=manifest.document, _external=False),
                 "schema": url_for("templates.schema", name=manifest.name, _external=False),
@@ -76,11 +79,14 @@ def schema(name: str) -> Response:
 @require_role("client")
 def versions(name: str) -> Response:
     registry = engine().registry
+    infos = registry.versions(name)
+    shipped = newer_shipped(infos)
     return jsonify(
         {
             "name": name,
             "active_version": registry.active_number(name),
-            "versions": [version_json(info) for info in registry.versions(name)],
+            "newer_shipped_version": shipped.version if shipped else None,
+            "versions": [version_json(info) for info in infos],
             "activations": registry.activations(name),
         }
     )

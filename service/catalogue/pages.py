@@ -154,6 +154,14 @@ PAGES: dict[str, dict[str, str]] = {
     "col_when": {"ky": "Качан", "ru": "Когда", "en": "When"},
     "col_note": {"ky": "Эскертме", "ru": "Примечание", "en": "Note"},
     "col_warnings": {"ky": "Эскертүү", "ru": "Предупр.", "en": "Warnings"},
+    "newer_shipped": {
+        "ky": "Жаңы чыгарылыш {version}-версияны алып келди (оңдоолору менен), бирок ал иштетилген жок, анткени "
+        "редактордун версиясы иштеп жатат: аны карап чыгып, иштетиңиз",
+        "ru": "Новый выпуск принёс версию {version} (с исправлениями), но она не включена, потому что действует "
+        "версия редактора: просмотрите её и включите",
+        "en": "A new release brought version {version} (with its fixes), but it is not active because an "
+        "editor's version is: review it and activate it",
+    },
     "status_active": {"ky": "иштеп жатат", "ru": "действует", "en": "active"},
     "status_candidate": {"ky": "иштетиле элек", "ru": "ещё не включалась", "en": "not yet active"},
     "status_accepted": {"ky": "мурда иштеген", "ru": "действовала раньше", "en": "was active"},

@@ -149,6 +149,10 @@ def aggregate(reports: list[ProgressReport], plan: Plan, organizations: dict[str
     )
 
 
+TOTALS = ("done", "in_progress", "not_done", "not_yet_due", "not_reported", "overdue")
+"""The totals row's columns: every count a measure's row has (the template shows all six)."""
+
+
 def context(body: GeneralizedInput, reference: Reference) -> dict[str, Any]:
     """What ``templates_docx/generalized_report.docx`` reads."""
     report = aggregate(body.reports, reference.plan, reference.organizations)
@@ -180,7 +184,7 @@ def context(body: GeneralizedInput, reference: Reference) -> dict[str, Any]:
                 "problems": [{"organization": name, "text": text} for name, text in summary.problems],
             }
         )
-    totals = {key: sum(row[key] for row in rows) for key in ("done", "in_progress", "not_done", "not_yet_due")}
+    totals = {key: sum(row[key] for row in rows) for key in TOTALS}
     return {
         "year": report.year,
         "addressee": body.addressee or DEFAULT_ADDRESSEE,

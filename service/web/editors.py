@@ -24,6 +24,7 @@ from service.catalogue import text, translate
 from service.errors import NotFound, TemplateNotFound
 from service.http.resources import editing, engine
 from service.templates.editing import Upload
+from service.templates.shipped import newer_shipped
 from service.web import page
 
 bp = Blueprint("editors", __name__, url_prefix="/editors", template_folder="templates")
@@ -113,7 +114,14 @@ def index(editor: Principal) -> Response:
     rows = []
     for manifest in registry.manifests.values():
         versions = registry.versions(manifest.name)
-        rows.append({"manifest": manifest, "active": next(v for v in versions if v.active), "count": len(versions)})
+        rows.append(
+            {
+                "manifest": manifest,
+                "active": next(v for v in versions if v.active),
+                "count": len(versions),
+                "newer_shipped": newer_shipped(versions),
+            }
+        )
     return show("index.html", rows=rows)
 
 
