@@ -12,9 +12,14 @@ from service import documents
 from service.documents.organizations import Organization
 from service.engine import FORMATS
 
+OCTET_STREAM = "application/octet-stream"
+
 
 def binary(*media_types: str) -> dict[str, Any]:
-    return {media: {"schema": {"type": "string", "format": "binary"}} for media in media_types}
+    """A file answer: its real media types, then ``application/octet-stream`` — the one binary type generic
+    clients know (``openapi-python-client`` drops a response whose types are all unknown to it, PDF, DOCX,
+    ZIP and PNG included, unless configured). Kagaz sends the real type; bytes are bytes either way."""
+    return {media: {"schema": {"type": "string", "format": "binary"}} for media in (*media_types, OCTET_STREAM)}
 
 
 def json_content(schema: dict[str, Any]) -> dict[str, Any]:
