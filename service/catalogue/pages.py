@@ -153,7 +153,6 @@ PAGES: dict[str, dict[str, str]] = {
     "col_by": {"ky": "Ким", "ru": "Кто", "en": "By"},
     "col_when": {"ky": "Качан", "ru": "Когда", "en": "When"},
     "col_note": {"ky": "Эскертме", "ru": "Примечание", "en": "Note"},
-    "col_warnings": {"ky": "Эскертүү", "ru": "Предупр.", "en": "Warnings"},
     "newer_shipped": {
         "ky": "Жаңы чыгарылыш {version}-версияны алып келди (оңдоолору менен), бирок ал иштетилген жок, анткени "
         "редактордун версиясы иштеп жатат: аны карап чыгып, иштетиңиз",
@@ -165,7 +164,6 @@ PAGES: dict[str, dict[str, str]] = {
     "status_active": {"ky": "иштеп жатат", "ru": "действует", "en": "active"},
     "status_candidate": {"ky": "иштетиле элек", "ru": "ещё не включалась", "en": "not yet active"},
     "status_accepted": {"ky": "мурда иштеген", "ru": "действовала раньше", "en": "was active"},
-    "open": {"ky": "Ачуу", "ru": "Открыть", "en": "Open"},
     "download": {"ky": "DOCX", "ru": "DOCX", "en": "DOCX"},
     "preview_link": {"ky": "Көрүнүшү", "ru": "Вид", "en": "Preview"},
     "activate": {"ky": "Иштетүү", "ru": "Включить", "en": "Activate"},
@@ -218,12 +216,6 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "The values the template reads did not change.",
     },
     "back": {"ky": "← Бардык шаблондор", "ru": "← Все шаблоны", "en": "← All templates"},
-    "version_n": {"ky": "{version}-версия", "ru": "версия {version}", "en": "version {version}"},
-    "no_preview": {
-        "ky": "Көрүнүшү жок (сынамык документ түзүлгөн жок)",
-        "ru": "Нет изображения (пробный документ не создан)",
-        "en": "No preview (the test document was not made)",
-    },
     "checked_stages": {"ky": "Текшерилди", "ru": "Проверено", "en": "Checked"},
     "stage_package": {"ky": "файл", "ru": "файл", "en": "file"},
     "stage_tags": {"ky": "тегдер", "ru": "теги", "en": "tags"},
