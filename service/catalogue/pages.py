@@ -34,6 +34,16 @@ PAGES: dict[str, dict[str, str]] = {
     },
     "blank": {"ky": "Бош таблица (.xlsx)", "ru": "Пустая таблица (.xlsx)", "en": "Blank workbook (.xlsx)"},
     "example": {"ky": "Толтурулган үлгү (.xlsx)", "ru": "Заполненный образец (.xlsx)", "en": "Filled example (.xlsx)"},
+    "workbook_blank": {
+        "ky": "{document} — бош таблица",
+        "ru": "{document} — пустая таблица",
+        "en": "{document} — blank workbook",
+    },
+    "workbook_example": {
+        "ky": "{document} — үлгү",
+        "ru": "{document} — образец",
+        "en": "{document} — example",
+    },
     "step_file": {"ky": "2. Толтурулган таблица", "ru": "2. Заполненная таблица", "en": "2. The filled spreadsheet"},
     "file_label": {"ky": "Файл (.xlsx же .csv)", "ru": "Файл (.xlsx или .csv)", "en": "File (.xlsx or .csv)"},
     "file_hint": {

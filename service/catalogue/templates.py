@@ -6,6 +6,29 @@ Apart from ``problems.py`` only for size; the same shape, looked up by the same 
 from __future__ import annotations
 
 TEMPLATE_PROBLEMS: dict[str, dict[str, str]] = {
+    # --- where in the template (service/templates/report.py): a place's pieces, then places outside the text ---
+    "place_table": {"ky": "{n}-таблица", "ru": "таблица {n}", "en": "table {n}"},
+    "place_row": {"ky": "{n}-сап", "ru": "строка {n}", "en": "row {n}"},
+    "place_cell": {"ky": "{n}-уяча", "ru": "ячейка {n}", "en": "cell {n}"},
+    "place_paragraph": {"ky": "{n}-абзац", "ru": "абзац {n}", "en": "paragraph {n}"},
+    "place_header": {"ky": "{n}-жогорку колонтитул", "ru": "верхний колонтитул {n}", "en": "header {n}"},
+    "place_footer": {"ky": "{n}-төмөнкү колонтитул", "ru": "нижний колонтитул {n}", "en": "footer {n}"},
+    "place_footnote": {"ky": "{n}-шилтеме", "ru": "сноска {n}", "en": "footnote {n}"},
+    "place_endnote": {"ky": "{n}-акыркы шилтеме", "ru": "концевая сноска {n}", "en": "endnote {n}"},
+    "place_file": {"ky": "файл", "ru": "файл", "en": "file"},
+    "place_sample": {"ky": "үлгү маалымат", "ru": "образец данных", "en": "sample"},
+    "place_pdf": {"ky": "PDF", "ru": "PDF", "en": "pdf"},
+    "place_model": {"ky": "модель", "ru": "модель", "en": "model"},
+    # --- the report as a terminal shows it (kagaz templates check) ---
+    "report_error": {"ky": "КАТА", "ru": "ОШИБКА", "en": "ERROR"},
+    "report_warning": {"ky": "эскертүү", "ru": "предупреждение", "en": "warning"},
+    "verdict_ok": {"ky": "ЖАРАКТУУ", "ru": "ГОДЕН", "en": "OK"},
+    "verdict_refused": {"ky": "КАБЫЛ АЛЫНБАДЫ", "ru": "ОТКЛОНЁН", "en": "REFUSED"},
+    "report_counts": {
+        "ky": "{errors} ката, {warnings} эскертүү; текшерилди: {stages}",
+        "ru": "ошибок: {errors}, предупреждений: {warnings}; проверено: {stages}",
+        "en": "{errors} error(s), {warnings} warning(s); checked: {stages}",
+    },
     # --- template editors: validation of a candidate DOCX (service/templates/) ---
     "docx_is_pdf": {
         "ky": "Бул PDF файл, Word документи (.docx) эмес: шаблонду Word'до .docx катары сактаңыз",

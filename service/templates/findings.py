@@ -11,61 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.catalogue import translate
+from service.catalogue import TEXTS, text, translate
 
 ERROR = "error"
 WARNING = "warning"
-
-_WORDS = {
-    "en": {"table": "table {n}", "row": "row {n}", "cell": "cell {n}", "paragraph": "paragraph {n}"},
-    "ky": {"table": "{n}-таблица", "row": "{n}-сап", "cell": "{n}-уяча", "paragraph": "{n}-абзац"},
-    "ru": {"table": "таблица {n}", "row": "строка {n}", "cell": "ячейка {n}", "paragraph": "абзац {n}"},
-}
-_PARTS = {
-    "en": {
-        "header": "header {n}",
-        "footer": "footer {n}",
-        "footnote": "footnote {n}",
-        "endnote": "endnote {n}",
-        "body": "",
-    },
-    "ky": {
-        "header": "{n}-жогорку колонтитул",
-        "footer": "{n}-төмөнкү колонтитул",
-        "footnote": "{n}-шилтеме",
-        "endnote": "{n}-акыркы шилтеме",
-        "body": "",
-    },
-    "ru": {
-        "header": "верхний колонтитул {n}",
-        "footer": "нижний колонтитул {n}",
-        "footnote": "сноска {n}",
-        "endnote": "концевая сноска {n}",
-        "body": "",
-    },
-}
-
-_SUMMARY = {
-    "en": {
-        "verdict": ("OK", "REFUSED"),
-        "counts": "{errors} error(s), {warnings} warning(s); checked: {stages}",
-        "pages": "; {pages} page(s)",
-    },
-    "ky": {
-        "verdict": ("ЖАРАКТУУ", "КАБЫЛ АЛЫНБАДЫ"),
-        "counts": "{errors} ката, {warnings} эскертүү; текшерилди: {stages}",
-        "pages": "; {pages} барак",
-    },
-    "ru": {
-        "verdict": ("ГОДЕН", "ОТКЛОНЁН"),
-        "counts": "ошибок: {errors}, предупреждений: {warnings}; проверено: {stages}",
-        "pages": "; страниц: {pages}",
-    },
-}
-_LOCATIONS = {  # the places that are not in the document's text
-    "ky": {"file": "файл", "sample": "үлгү маалымат", "pdf": "PDF", "model": "модель"},
-    "ru": {"file": "файл", "sample": "образец данных", "pdf": "PDF", "model": "модель"},
-}
 
 
 @dataclass(frozen=True)
@@ -82,17 +31,16 @@ class TemplatePlace:
     text: str = ""  # the paragraph's visible text, shortened: helps to find it in Word
 
     def describe(self, language: str = "en", with_tag: bool = True) -> str:
-        words = _WORDS.get(language, _WORDS["en"])
         pieces: list[str] = []
         if self.part != "body":
-            pieces.append(_PARTS.get(language, _PARTS["en"])[self.part].format(n=self.part_number))
+            pieces.append(text(f"place_{self.part}", language, n=self.part_number))
         for table, row, cell in self.cells:
-            pieces.append(words["table"].format(n=table))
+            pieces.append(text("place_table", language, n=table))
             if row:  # row 0: the whole table
-                pieces += [words["row"].format(n=row), words["cell"].format(n=cell)]
+                pieces += [text("place_row", language, n=row), text("place_cell", language, n=cell)]
         if self.paragraph is not None and (not self.cells or self.paragraph > 1):
-            pieces.append(words["paragraph"].format(n=self.paragraph))
-        where = ", ".join(pieces) or words["paragraph"].format(n="?")
+            pieces.append(text("place_paragraph", language, n=self.paragraph))
+        where = ", ".join(pieces) or text("place_paragraph", language, n="?")
         return f"{where}: {self.tag}" if with_tag and self.tag else where
 
     def as_json(self) -> dict[str, Any]:
@@ -139,7 +87,8 @@ class Finding:
     def where(self, language: str = "en") -> str:
         if self.place:
             return self.place.describe(language)
-        return _LOCATIONS.get(language, {}).get(self.location, self.location)
+        key = f"place_{self.location}"
+        return text(key, language) if key in TEXTS else self.location  # a part name stays as it is
 
     def as_dict(self, language: str = "en") -> dict[str, Any]:
         """The form the API and the page show: the place and the message in ``language``."""
@@ -255,18 +204,13 @@ class Report:
         """The report as lines a person reads in a terminal (``kagaz templates check``)."""
         lines = []
         for finding in self.errors + self.warnings:
-            label = {"en": ("ERROR", "warning"), "ru": ("ОШИБКА", "предупреждение")}.get(language, ("КАТА", "эскертүү"))
-            lines.append(f"{label[0] if finding.is_error else label[1]}: {finding.where(language)}")
+            label = text("report_error" if finding.is_error else "report_warning", language)
+            lines.append(f"{label}: {finding.where(language)}")
             lines.append(f"    {finding.as_dict(language)['message']}")
             if finding.place and finding.place.text and finding.place.text != finding.place.tag:
                 lines.append(f"    «{finding.place.text}»")
-        summary = _SUMMARY.get(language, _SUMMARY["en"])
-        lines.append(
-            summary["verdict"][0 if self.ok else 1]
-            + ": "
-            + summary["counts"].format(
-                errors=len(self.errors), warnings=len(self.warnings), stages=", ".join(self.stages)
-            )
-            + (summary["pages"].format(pages=self.pages) if self.pages else "")
-        )
+        stages = ", ".join(text(f"stage_{stage}", language) for stage in self.stages)
+        counts = text("report_counts", language, errors=len(self.errors), warnings=len(self.warnings), stages=stages)
+        pages = "; " + text("pages", language, pages=self.pages) if self.pages else ""
+        lines.append(f"{text('verdict_ok' if self.ok else 'verdict_refused', language)}: {counts}{pages}")
         return "\n".join(lines)
