@@ -21,7 +21,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from service.auth import ROLES, Principal, keys
 from service.catalogue import text, translate
-from service.errors import NotFound, TemplateNotFound
+from service.errors import KagazError, NotFound, TemplateNotFound, http_status
 from service.http.resources import editing, engine
 from service.templates.editing import Upload
 from service.templates.shipped import newer_shipped
@@ -220,5 +220,7 @@ def compare(editor: Principal, name: str) -> Response:
 
 @bp.errorhandler(TemplateNotFound)
 @bp.errorhandler(NotFound)
-def _missing(error: Exception) -> Response:
-    return Response(str(error), status=404, mimetype="text/plain")
+def _missing(error: KagazError) -> Response:
+    """No such template or version: the reader's language, the status of the error's kind."""
+    lang = page.language(request.args.get("lang"))
+    return Response(translate("not_found", lang), status=http_status(error), mimetype="text/plain")

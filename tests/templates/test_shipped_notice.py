@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from flask import Flask
+from flask.testing import FlaskClient
 from make_fixtures import header_text
 from template_helpers import make_key
 
@@ -14,6 +16,23 @@ from conftest import ROOT
 from service import create_app
 from service.templates.registry import Registry
 from service.templates.shipped import newer_shipped
+
+
+def sign_in(app: Flask, client: FlaskClient) -> None:
+    key = make_key(app, "editor", "aigul")
+    page = client.get("/editors/login").get_data(as_text=True)
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    assert client.post("/editors/login", data={"key": key, "csrf_token": token}).status_code == 302
+
+
+def test_a_missing_template_or_version_is_a_404_in_the_editors_language(docx_app: Flask) -> None:
+    client = docx_app.test_client()
+    sign_in(docx_app, client)
+    for path in ("/editors/no-such-template", "/editors/action-plan/versions/99"):
+        answer = client.get(path)
+        assert answer.status_code == 404 and answer.get_data(as_text=True) == "Мындай нерсе жок: дарегин текшериңиз"
+    answer = client.get("/editors/action-plan/versions/99?lang=ru")
+    assert answer.get_data(as_text=True) == "Такого нет: проверьте адрес"
 
 
 def test_a_newer_shipped_version_is_announced_while_an_editors_version_is_active(tmp_path: Path) -> None:
@@ -34,10 +53,7 @@ def test_a_newer_shipped_version_is_announced_while_an_editors_version_is_active
     assert listing["progress-report"]["newer_shipped_version"] is None
     assert client.get("/api/v1/templates/action-plan/versions").json["newer_shipped_version"] == 3
 
-    key = make_key(app, "editor", "aigul")
-    page = client.get("/editors/login")
-    token = page.get_data(as_text=True).split('name="csrf_token" value="')[1].split('"')[0]
-    client.post("/editors/login", data={"key": key, "csrf_token": token})
+    sign_in(app, client)
     body = client.get("/editors/").get_data(as_text=True)
     assert "Жаңы чыгарылыш 3-версияны алып келди" in body
     assert body.count('class="notice newer-shipped"') == 1, "only the template with a waiting release"
