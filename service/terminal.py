@@ -13,7 +13,16 @@ import sys
 import click
 
 from service.catalogue import LANGUAGE_VARIABLE, choose_language, text, translate
-from service.errors import InputError, KagazError, Problem, TemplateError, exit_code
+from service.errors import (
+    ConversionError,
+    InputError,
+    KagazError,
+    NotFound,
+    Problem,
+    TemplateError,
+    TemplateNotFound,
+    exit_code,
+)
 from service.settings import ConfigurationError
 
 
@@ -63,4 +72,10 @@ def error_problem(error: KagazError) -> Problem:
         return Problem("conversion", "pool_unavailable", str(error))
     if isinstance(error, ConfigurationError):
         return Problem("settings", "cli_configuration", str(error), {"error": str(error)})
-    return Problem("conversion", "conversion_failed", str(error), {"error": str(error)})
+    if isinstance(error, NotFound | TemplateNotFound):
+        return Problem("name", "not_found", str(error))
+    if isinstance(error, InputError | TemplateError) and error.problems:
+        return error.problems[0]
+    if isinstance(error, ConversionError):
+        return Problem("conversion", "conversion_failed", str(error), {"error": str(error)})
+    return Problem("system", "batch_system_error", str(error), {"error": str(error)})

@@ -123,3 +123,13 @@ def test_deeply_nested_json_is_an_input_error_not_a_traceback(tmp_path: Path) ->
     assert result.exit_code == 1
     assert "nested too deeply" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_unknown_document_kind_is_the_users_mistake_in_their_language(tmp_path: Path) -> None:
+    """The same kind (not found) is a 404 over HTTP and exit code 1 here: each edge chooses from the kind."""
+    sample = str(SAMPLES / "action_plan.json")
+    result = CliRunner().invoke(
+        main, ["--lang", "ru", "render", "no-such-kind", sample, "-o", str(tmp_path / "x.docx")]
+    )
+    assert result.exit_code == 1
+    assert "document: Такого документа нет: «no-such-kind»" in result.output
