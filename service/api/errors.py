@@ -20,10 +20,14 @@ from service.errors import (
     InputError,
     KagazError,
     NotFound,
+    NotReady,
+    PayloadTooLarge,
     PoolUnavailable,
     Problem,
     TemplateError,
     TemplateNotFound,
+    UnknownDocument,
+    UnsupportedMediaType,
     http_status,
 )
 
@@ -65,7 +69,11 @@ def problems_of(error: KagazError) -> list[Problem]:
     return [Problem("server", "internal", "an internal error; see the log by request id")]
 
 
-TITLES = {
+TITLES = {  # the most specific first: the first class the error is an instance of gives its title
+    UnknownDocument: "not found",
+    NotReady: "not ready",
+    PayloadTooLarge: "too large",
+    UnsupportedMediaType: "unsupported media type",
     InputError: "invalid input",
     TemplateError: "the template could not be filled",
     NotFound: "not found",
