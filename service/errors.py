@@ -12,7 +12,7 @@ is ``Kind.CONVERSION_FAILED``)::
     │   ├── UnknownDocument         a document kind that does not exist                             not_found 404/1
     │   └── NotReady                the resource exists but is not finished yet (a running batch)  conflict 409/1
     ├── TemplateError               a DOCX template cannot be filled (validation, rendering)        template 422/1
-    │   └── TemplateNotFound        no template, or no such version, by that name                   not_found 404/1
+    ├── TemplateNotFound            no template, or no such version, by that name                   not_found 404/1
     ├── ConversionError             LibreOffice could not turn a DOCX into a PDF                    failed 422/2
     │   ├── ConversionTimeout       one conversion ran past its limit; the worker was killed        busy 503/2
     │   ├── ConversionFailed        LibreOffice answered with an error (a document it cannot load) failed 422/2
@@ -20,6 +20,7 @@ is ``Kind.CONVERSION_FAILED``)::
     ├── NotFound                    a job, batch or resource id that does not exist                 not_found 404/1
     ├── AuthError (service.auth)    no acceptable key (``Unauthorized``) or too weak a role          unauthorized 401 /
     │                               (``Forbidden``)                                                  forbidden 403
+    ├── KeyRefused (service.auth)   a key's name that does not fit or is taken (``kagaz keys``)      invalid -/1
     └── ConfigurationError          a setting Kagaz cannot run with (service.settings)               configuration -/1
 
 Each user mistake is one ``InputError`` carrying a list of ``Problem`` values, so that every entry point
