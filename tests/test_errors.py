@@ -63,9 +63,9 @@ def test_status_and_exit_code_follow_the_kind(error: Exception, status: int, cod
 
 def test_a_relocated_error_keeps_its_kind() -> None:
     """The spreadsheet import re-raises with cells for places: the same class, so the same 413."""
-    from service.spreadsheets.places import Imported, Place
+    from service.spreadsheets.cells import CellPlace, Imported
 
-    imported = Imported("action-plan", {}, {"title": Place("Буйрук", 7, "B")})
+    imported = Imported("action-plan", {}, {"title": CellPlace("Буйрук", 7, "B")})
     with pytest.raises(PayloadTooLarge) as caught, imported.located():
         raise PayloadTooLarge(Problem("title", "too_large", "too large"))
     assert caught.value.problems[0].location == "Буйрук!B7" and http_status(caught.value) == 413

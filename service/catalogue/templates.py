@@ -6,7 +6,7 @@ Apart from ``problems.py`` only for size; the same shape, looked up by the same 
 from __future__ import annotations
 
 TEMPLATE_PROBLEMS: dict[str, dict[str, str]] = {
-    # --- where in the template (service/templates/report.py): a place's pieces, then places outside the text ---
+    # --- where in the template (service/templates/findings.py): a place's pieces, then places outside the text ---
     "place_table": {"ky": "{n}-таблица", "ru": "таблица {n}", "en": "table {n}"},
     "place_row": {"ky": "{n}-сап", "ru": "строка {n}", "en": "row {n}"},
     "place_cell": {"ky": "{n}-уяча", "ru": "ячейка {n}", "en": "cell {n}"},
