@@ -42,11 +42,6 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "ru": "Настройка неверна, служба не может работать: {error}",
         "en": "The configuration is wrong; the service cannot run: {error}",
     },
-    "cli_pool_not_started": {
-        "ky": "LibreOffice иштеп баштаган жок",
-        "ru": "LibreOffice не запустился",
-        "en": "LibreOffice did not start",
-    },
     "cli_no_reports": {
         "ky": "{path}: отчет файлдары (.json, .xlsx, .csv) жок",
         "ru": "{path}: нет файлов отчётов (.json, .xlsx, .csv)",
