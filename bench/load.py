@@ -25,7 +25,6 @@ import math
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -39,6 +38,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from service.conversion import processes
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "action_plan.json"
@@ -148,48 +149,13 @@ class HealthWatch:
 
 
 # --- memory, from /proc -----------------------------------------------------------------------------------
-def _status(pid: int) -> dict[str, str]:
-    try:
-        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
-    except OSError:
-        return {}
-    return {key: value.strip() for key, _, value in (line.partition(":") for line in lines)}
-
-
-def _parents() -> dict[int, int]:
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            status = _status(int(entry.name))
-            if "PPid" in status:
-                parents[int(entry.name)] = int(status["PPid"])
-    return parents
-
-
-def descendants(root: int) -> list[int]:
-    """``root`` and every process below it (LibreOffice workers run in sessions of their own, still children)."""
-    children: dict[int, list[int]] = {}
-    for pid, parent in _parents().items():
-        children.setdefault(parent, []).append(pid)
-    found, stack = [], [root]
-    while stack:
-        pid = stack.pop()
-        found.append(pid)
-        stack.extend(children.get(pid, []))
-    return found
-
-
-def _role(pid: int, name: str) -> str:
+def _role(info: processes.ProcessInfo) -> str:
     """soffice (``soffice.bin``), unoserver (the Python driving it), helper (``oosplash``…) or service."""
-    if name == "soffice.bin":
+    if info.name == "soffice.bin":
         return "soffice"
-    try:
-        command = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        command = b""
-    if b"unoserver" in command:
+    if "unoserver" in processes.command_line(info.pid):
         return "unoserver"
-    return "service" if name.startswith(("python", "kagaz", "gunicorn", "pytest")) else "helper"
+    return "service" if info.name.startswith(("python", "kagaz", "gunicorn", "pytest")) else "helper"
 
 
 class MemoryWatch:
@@ -205,16 +171,15 @@ class MemoryWatch:
 
     def sample(self) -> None:
         soffice_now = 0.0
-        for pid in descendants(self.root):
-            status = _status(pid)
-            if "VmHWM" not in status:
+        for info in processes.descendants(self.root):
+            peak_kb = processes.status_kb(info.pid, "VmHWM")
+            if peak_kb is None:
                 continue  # gone, or a zombie
-            peak = int(status["VmHWM"].split()[0]) / 1024
-            name = status.get("Name", "?")
-            known = self.peaks.setdefault(pid, ProcessPeak(pid, _role(pid, name), name, peak))
+            peak = peak_kb / 1024
+            known = self.peaks.setdefault(info.pid, ProcessPeak(info.pid, _role(info), info.name, peak))
             known.peak_mb = max(known.peak_mb, peak)
             if known.role == "soffice":
-                soffice_now += int(status.get("VmRSS", "0 kB").split()[0]) / 1024
+                soffice_now += (processes.status_kb(info.pid, "VmRSS") or 0) / 1024
         self.soffice_total_peak_mb = max(self.soffice_total_peak_mb, soffice_now)
 
     def _run(self) -> None:
@@ -339,17 +304,11 @@ def table(report: LoadReport) -> str:
 
 
 # --- the service under test ------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextlib.contextmanager
 def serve_subprocess(pool_size: int | None = None, ready_timeout: float = 180) -> Iterator[tuple[str, int]]:
     """``kagaz serve`` on a free loopback port with a fresh data dir; yields (base URL, its pid) once ready,
     and stops it with SIGTERM (its own graceful shutdown), killing it only if that takes too long."""
-    port = free_port()
+    port = processes.free_port()
     data_dir = Path(tempfile.mkdtemp(prefix="kagaz-load-"))
     environment = {**os.environ, "KAGAZ_DATA_DIR": str(data_dir), "KAGAZ_AUTH_REQUIRED": "false"}
     if pool_size:

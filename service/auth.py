@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from flask import Flask, current_app, g, request
 
-from service.errors import KagazError, Problem
+from service.errors import KagazError, Kind, Problem, http_status
 from service.keys import (  # re-exported: the names callers used before keys had a module of their own
     ANONYMOUS,
     KEY_PREFIX,
@@ -40,21 +40,33 @@ from service.keys import (  # re-exported: the names callers used before keys ha
 # to authenticate.
 OPEN_ENDPOINTS = frozenset({"static", "openapi.spec"})
 
-View = TypeVar("View", bound=Callable[..., Any])
-
 __all__ = [
-    "ANONYMOUS", "KEY_PREFIX", "NAME", "RANK", "ROLES", "AuthError", "KeyInfo", "KeyRefused", "KeyStore",
-    "Principal", "authenticate", "current_principal", "hash_key", "init_app", "keys", "require_role",
+    "ANONYMOUS", "KEY_PREFIX", "NAME", "RANK", "ROLES", "AuthError", "Forbidden", "KeyInfo", "KeyRefused",
+    "KeyStore", "Principal", "Unauthorized", "authenticate", "current_principal", "hash_key", "init_app", "keys",
+    "require_role",
 ]  # fmt: skip
+
+View = TypeVar("View", bound=Callable[..., Any])
 
 
 class AuthError(KagazError):
-    """Raised when a request has no acceptable key (401) or a key whose role is too weak (403)."""
+    """Base of the refusals of a request's key; carries the one problem to show."""
 
-    def __init__(self, status: int, problem: Problem) -> None:
-        self.status = status
+    def __init__(self, problem: Problem) -> None:
         self.problem = problem
         super().__init__(problem.message)
+
+
+class Unauthorized(AuthError):
+    """Raised when a request has no key, or a key that is wrong or revoked (401)."""
+
+    kind = Kind.UNAUTHORIZED
+
+
+class Forbidden(AuthError):
+    """Raised when a request's key is live but its role is too weak (403)."""
+
+    kind = Kind.FORBIDDEN
 
 
 def keys() -> KeyStore:
@@ -76,13 +88,12 @@ def authenticate(role: str | None) -> Principal:
     if token is None:
         if role is None:
             return ANONYMOUS
-        raise AuthError(401, Problem("Authorization", "unauthorized", "an API key is required"))
+        raise Unauthorized(Problem("Authorization", "unauthorized", "an API key is required"))
     principal = keys().verify(token)
     if principal is None:
-        raise AuthError(401, Problem("Authorization", "key_invalid", "the API key is wrong or revoked"))
+        raise Unauthorized(Problem("Authorization", "key_invalid", "the API key is wrong or revoked"))
     if role is not None and not principal.can(role):
-        raise AuthError(
-            403,
+        raise Forbidden(
             Problem("Authorization", "forbidden", f"needs the {role} role", {"role": role, "have": principal.role}),
         )
     return principal
@@ -128,8 +139,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(AuthError)
     def _auth(error: AuthError) -> Any:
-        title = "unauthorized" if error.status == 401 else "forbidden"
-        response = problem_response(error.status, title, [error.problem])
-        if error.status == 401:
+        response = problem_response(http_status(error), error.kind.value, [error.problem])
+        if isinstance(error, Unauthorized):
             response.headers["WWW-Authenticate"] = 'Bearer realm="kagaz"'
         return response

@@ -14,29 +14,24 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from service.errors import ConversionError, InputError, KagazError, Problem, TemplateError
+from service.catalogue import LANGUAGE_VARIABLE, LANGUAGES
+from service.errors import EXIT_INPUT, InputError, KagazError, Problem, TemplateError
 from service.settings import ConfigurationError, load_settings
+from service.terminal import fail, language, report_error, say
 
 if TYPE_CHECKING:
     from service.documents.reference import Reference
 
-EXIT_INPUT = 1
-EXIT_SYSTEM = 2
-
-
-def fail(message: str, code: int) -> None:
-    click.echo(message, err=True)
-    sys.exit(code)
-
-
-def report_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        click.echo(f"  {problem.location}: {problem.message}", err=True)
-
 
 @click.group()
 @click.version_option(package_name="kagaz")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help=f"Language of the messages: ky, ru or en (default {LANGUAGE_VARIABLE} or ky).",
+)
+def main(lang: str | None) -> None:
     """Kagaz: official documents of the Judicial Department, DOCX and PDF, from data."""
 
 
@@ -58,7 +53,7 @@ def serve(host: str | None, port: int | None, threads: int) -> None:
     try:
         settings = load_settings(overrides)
     except ConfigurationError as error:
-        fail(str(error), EXIT_INPUT)
+        report_error(error)
 
     class _Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
@@ -135,37 +130,27 @@ def render(document: str, input_path: Path, output: Path) -> None:
     year's JSON reports.
     """
     from service.atomic import write_atomically
-    from service.engine import FORMATS, Engine
+    from service.engine import FORMATS, open_engine
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        fail(f"{output}: the output must end in .docx or .pdf", EXIT_INPUT)
+        fail(say("cli_output_suffix", output=output), EXIT_INPUT)
     settings = load_settings({"pool_size": 1} if fmt == "pdf" else {"start_pool": False})
-    pool = None
     try:
-        if fmt == "pdf":
-            from service.conversion.pool import ConversionPool, PoolOptions
-
-            pool = ConversionPool(PoolOptions.from_settings(settings))
-            pool.start()
-        engine = Engine(settings, pool)
-        with located(read_input(document, input_path, engine.reference)) as data:
+        with (
+            open_engine(settings, pdf=fmt == "pdf") as engine,
+            located(read_input(document, input_path, engine.reference)) as data,
+        ):
             rendered = engine.produce(document, data, fmt)
         write_atomically(output, rendered.content)
-    except InputError as error:
-        click.echo(f"{input_path}: invalid input:", err=True)
-        report_problems(error.problems)
-        sys.exit(EXIT_INPUT)
-    except TemplateError as error:
-        click.echo("the template could not be filled:", err=True)
-        report_problems(error.problems)
-        sys.exit(EXIT_INPUT)
-    except (ConversionError, KagazError) as error:
-        fail(f"error: {error}", EXIT_SYSTEM)
-    finally:
-        if pool is not None:
-            pool.stop()
-    click.echo(f"{output} ({len(rendered.content):,} bytes, template {rendered.template.label})")
+    except KagazError as error:
+        if isinstance(error, InputError):
+            click.echo(say("cli_invalid_input", source=input_path), err=True)
+        elif isinstance(error, TemplateError):
+            click.echo(say("cli_template_failed"), err=True)
+        report_error(error)
+    size = f"{len(rendered.content):,}".replace(",", " ")
+    click.echo(say("cli_written", output=output, size=size, template=rendered.template.label))
 
 
 @main.command("spreadsheets")
@@ -190,25 +175,28 @@ def spreadsheets_command(out: Path | None, blank: bool) -> None:
     try:
         settings = load_settings({"start_pool": False})
         reference = load_reference(settings.plan_file, settings.organizations_file)
-    except (ConfigurationError, RegistryError) as error:
+    except ConfigurationError as error:
+        report_error(error)
+    except RegistryError as error:
         fail(str(error), EXIT_INPUT)
     folder = out or PROJECT_ROOT / "samples" / "spreadsheets"
     for document, layout in spreadsheets.LAYOUTS.items():
         try:
             data = None if blank else example_data(document, reference)
         except InputError as error:
-            click.echo(f"{document}: the sample is invalid:", err=True)
-            report_problems(error.problems)
-            sys.exit(EXIT_INPUT)
+            click.echo(say("cli_sample_invalid", document=document), err=True)
+            report_error(error)
         path = folder / f"{layout.filename}{'_blank' if blank else ''}.xlsx"
         content = spreadsheets.workbook(document, reference, data)
         write_atomically(path, content)
-        click.echo(f"{path} ({len(content):,} bytes)")
+        click.echo(say("cli_file_written", path=path, size=f"{len(content):,}".replace(",", " ")))
 
 
 def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    unknown = [fmt for fmt in formats if fmt not in ("pdf", "docx")]
+    from service.engine import FORMATS
+
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
         raise click.BadParameter("give pdf, docx or pdf,docx")
     return formats
@@ -238,7 +226,7 @@ def batch(year: int, input_path: Path, formats: tuple[str, ...], out: Path, forc
     """
     from service.batch.console import run_cli
 
-    sys.exit(run_cli(year, input_path, formats, out, force, workers))
+    sys.exit(run_cli(year, input_path, formats, out, force, workers, language()))
 
 
 def _add_editor_commands() -> None:

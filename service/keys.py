@@ -21,12 +21,13 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import CheckConstraint, Index, Integer, Text, select, text, update
+from sqlalchemy import CheckConstraint, Index, Integer, Text, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.db import Base, Database
 from service.db.database import DATABASE_NAME
-from service.errors import KagazError
+from service.errors import KagazError, Kind, Problem
 from service.roles import RANK, ROLES
 
 KEY_PREFIX = "kgz_"
@@ -42,7 +43,7 @@ class KeyRow(Base):
         # Partial (WHERE revoked_at IS NULL) on both backends, as migration 0001 creates it; only SQLite's form
         # is repeated here: naming postgresql_where would load SQLAlchemy's PostgreSQL dialect, and with it
         # psycopg, into every embedded service.
-        Index("api_keys_live_name", "name", unique=True, sqlite_where=text("revoked_at IS NULL")),
+        Index("api_keys_live_name", "name", unique=True, sqlite_where=sql_text("revoked_at IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -83,7 +84,14 @@ __all__ = ["ANONYMOUS", "KEY_PREFIX", "NAME", "RANK", "ROLES", "KeyInfo", "KeyRe
 
 
 class KeyRefused(KagazError):
-    """Raised by key management for a bad name or role, or a name already in use."""
+    """Raised by key management for a bad name or role, or a name already in use; ``problem`` says which
+    (its code is the catalogue's key, so the CLI says it in its language)."""
+
+    kind = Kind.INVALID
+
+    def __init__(self, code: str, message: str, **params: object) -> None:
+        self.problem = Problem("name" if code != "key_role_unknown" else "role", code, message, dict(params))
+        super().__init__(message)
 
 
 def hash_key(token: str) -> str:
@@ -112,9 +120,11 @@ class KeyStore:
     def create(self, name: str, role: str) -> tuple[KeyInfo, str]:
         """A new key for ``name`` with ``role``: its record and the key itself (shown once, never stored)."""
         if not NAME.match(name):
-            raise KeyRefused(f"the name {name!r} must be 1-64 letters, digits, '.', '_', '@' or '-'")
+            raise KeyRefused(
+                "key_name_invalid", f"the name {name!r} must be 1-64 letters, digits, '.', '_', '@' or '-'", name=name
+            )
         if role not in RANK:
-            raise KeyRefused(f"the role must be one of {', '.join(ROLES)}, not {role!r}")
+            raise KeyRefused("key_role_unknown", f"the role must be one of {', '.join(ROLES)}, not {role!r}", role=role)
         token = KEY_PREFIX + secrets.token_urlsafe(32)
         row = KeyRow(name=name, role=role, key_sha256=hash_key(token), key_prefix=token[: len(KEY_PREFIX) + 4],
                      created_at=_now())  # fmt: skip
@@ -123,7 +133,9 @@ class KeyStore:
         with self.database.transaction(lock="api_keys") as session:
             live = select(KeyRow.id).where(KeyRow.name == name, KeyRow.revoked_at.is_(None))
             if session.execute(live).first() is not None:
-                raise KeyRefused(f"a key named {name!r} exists; revoke it first or choose another name")
+                raise KeyRefused(
+                    "key_name_taken", f"a key named {name!r} exists; revoke it first or choose another name", name=name
+                )
             session.add(row)
             session.flush()
         return _info(row), token

@@ -16,7 +16,7 @@ from dataclasses import asdict, is_dataclass
 from flask import Blueprint, Response, jsonify
 
 from service.db.health import storage_state
-from service.runtime import engine
+from service.http.resources import engine
 
 bp = Blueprint("health", __name__)
 

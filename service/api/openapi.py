@@ -45,10 +45,10 @@ ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\
 CONVERTER_SCHEMAS = {"int": {"type": "integer", "minimum": 0}, "float": {"type": "number"}}
 
 ERROR_TITLES = {
-    400: "The request is malformed: invalid JSON, an unknown format or document kind, a missing field",
+    400: "The request is malformed: invalid JSON, an unknown format or template version, a missing field",
     401: "No API key, or a wrong or revoked one (`Authorization: Bearer <key>` or `X-Api-Key`)",
     403: "The key's role is too weak for this operation",
-    404: "No such template, version, batch or resource",
+    404: "No such document kind, template, version, batch or resource",
     409: "The resource is not in a state that allows this yet (an activation: the version it expected to replace "
     "is no longer active; `active_version` says which is)",
     413: "The body, an upload or an unpacked archive is over its limit",

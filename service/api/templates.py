@@ -27,30 +27,23 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import documents
 from service.api.errors import language, problem_response
 from service.auth import current_principal, require_role
 from service.errors import InputError, NotFound, Problem
-from service.runtime import engine
-from service.templates.editing import TemplateEditing, Upload
+from service.http.resources import editing, engine
+from service.templates.editing import Upload
+from service.templates.findings import Report
 from service.templates.registry import VersionInfo
-from service.templates.report import Report
+from service.templates.shipped import newer_shipped
 
 bp = Blueprint("templates", __name__, url_prefix="/api/v1/templates")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NOTE_LIMIT = 2000
 TRUE = ("1", "true", "yes", "on")
 UPLOAD_FIELDS = ("note", "activate", "dry_run", "expected_active")
-
-
-def editing() -> TemplateEditing:
-    """The app's template-editing service (one per app, made on first use)."""
-    extensions = current_app.extensions
-    if "kagaz.templates" not in extensions:
-        extensions.setdefault("kagaz.templates", TemplateEditing(engine()))
-    return extensions["kagaz.templates"]
 
 
 @bp.get("")
@@ -60,6 +53,7 @@ def index() -> Response:
     items = []
     for manifest in registry.manifests.values():
         active = registry.info(manifest.name, registry.active_number(manifest.name))
+        shipped = newer_shipped(registry.versions(manifest.name))
         items.append(
             {
                 "name": manifest.name,
@@ -69,6 +63,7 @@ def index() -> Response:
                 "active_version": active.version,
                 "sha256": active.sha256,
                 "activated_from": {"created_by": active.created_by, "created_at": active.created_at},
+                "newer_shipped_version": shipped.version if shipped else None,
                 "formats": ["docx", "pdf"],
                 "render": url_for("documents.create", document=manifest.document, _external=False),
                 "schema": url_for("templates.schema", name=manifest.name, _external=False),
@@ -91,11 +86,14 @@ def schema(name: str) -> Response:
 def versions(name: str) -> Response:
     registry = engine().registry
     active = registry.active_number(name)
+    infos = registry.versions(name)
+    shipped = newer_shipped(infos)
     response = jsonify(
         {
             "name": name,
             "active_version": active,
-            "versions": [version_json(info) for info in registry.versions(name)],
+            "newer_shipped_version": shipped.version if shipped else None,
+            "versions": [version_json(info) for info in infos],
             "activations": registry.activations(name),
         }
     )

@@ -30,7 +30,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -142,7 +143,7 @@ class Database:
         serialised across machines (see the module's docstring)."""
         with self._faults(), self._write_sessions() as session, session.begin():
             if lock is not None and self.backend == "postgresql":
-                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(lock)})
+                session.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(lock)})
             yield session
 
     @contextmanager
@@ -160,7 +161,7 @@ class Database:
     def ping(self) -> None:
         """One trivial query: raises ``StorageUnavailable`` when the database cannot answer."""
         with self.reading() as session:
-            session.execute(text("SELECT 1"))
+            session.execute(sql_text("SELECT 1"))
 
     def dispose(self) -> None:
         """Close every pooled connection (at exit, or after a restore replaced the database)."""

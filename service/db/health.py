@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import text as sql_text
 
 from service.db.database import Database, read_only_filesystem
 from service.errors import StorageError
@@ -36,7 +36,7 @@ def database_state(database: Database) -> dict[str, Any]:
                 connection.execute("SELECT COUNT(*) FROM template_active").fetchone()
         else:
             with database.reading() as session:
-                session.execute(text("SELECT COUNT(*) FROM template_active"))
+                session.execute(sql_text("SELECT COUNT(*) FROM template_active"))
     except sqlite3.OperationalError as error:
         message = str(error).lower()
         if "locked" in message or "busy" in message:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, inspect
+from sqlalchemy import text as sql_text
 
 from service.db.database import Database, faults, lock_key
 
@@ -96,7 +97,7 @@ def current(database: Database) -> str | None:
 def _revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         return None
-    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return connection.execute(sql_text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def is_current(database: Database) -> bool:
@@ -138,7 +139,7 @@ def _locked(database: Database) -> Iterator[Connection]:
         with engine.connect() as connection:
             connection.begin()
             if database.backend == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(LOCK_NAME)})
+                connection.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(LOCK_NAME)})
             yield connection
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from service.documents.reference import Reference
-from service.errors import InputError, Problem, UnsupportedFormat
+from service.errors import InputError, Problem, UnknownDocument
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def get_kind(name: str) -> DocumentKind:
     try:
         return KINDS[name]
     except KeyError:
-        raise UnsupportedFormat(
+        raise UnknownDocument(
             Problem(
                 "document",
                 "unknown_document",

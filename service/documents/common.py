@@ -67,17 +67,31 @@ def _number_kind(annotation: Any) -> str | None:
     return {int: "int", float: "float"}.get(annotation)
 
 
+def _is_flag(annotation: Any) -> bool:
+    """Whether a field holds a yes/no (``bool``, ``bool | None``)."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        return bool in get_args(annotation)
+    return annotation is bool
+
+
 class Strict(BaseModel):
     """Base of every input model: unknown fields are errors (a typo must not be silently dropped), and
-    ``true``/``false`` are not numbers (pydantic's lax mode would read ``"number": true`` as measure 1)."""
+    ``true``/``false`` are neither numbers nor strings: pydantic's lax mode would read ``"number": true`` as
+    measure 1, and ``"acting": 1`` or ``"acting": "yes"`` as true. A spreadsheet's «ооба»/«жок» cell is
+    mapped to a JSON boolean by the reader (``spreadsheets.reading``), before the model sees it."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
     @field_validator("*", mode="before")
     @classmethod
     def _no_booleans_as_numbers(cls, value: Any, info: ValidationInfo) -> Any:
-        if isinstance(value, bool) and info.field_name is not None:
-            kind = _number_kind(cls.model_fields[info.field_name].annotation)
+        if info.field_name is None:
+            return value
+        annotation = cls.model_fields[info.field_name].annotation
+        if isinstance(value, bool):
+            kind = _number_kind(annotation)
             if kind is not None:
                 raise PydanticCustomError(f"{kind}_type", _NOT_A_NUMBER[kind])
+        elif value is not None and _is_flag(annotation):
+            raise PydanticCustomError("bool_type", "Input should be a valid boolean")
         return value

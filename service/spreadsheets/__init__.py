@@ -12,11 +12,11 @@ Validation is not done here: the caller passes ``Imported.data`` to ``engine.loa
 from __future__ import annotations
 
 from service.spreadsheets.blanks import workbook
+from service.spreadsheets.cells import CellPlace, Imported
 from service.spreadsheets.layouts import LAYOUTS, Layout
-from service.spreadsheets.places import Imported, Place
 from service.spreadsheets.reading import read
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".ods")
 """File suffixes the CLI hands to ``read`` (it explains itself for the last two)."""
 
-__all__ = ["LAYOUTS", "SUFFIXES", "Imported", "Layout", "Place", "read", "workbook"]
+__all__ = ["LAYOUTS", "SUFFIXES", "CellPlace", "Imported", "Layout", "read", "workbook"]

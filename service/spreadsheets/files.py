@@ -21,7 +21,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.errors import InputError, PayloadTooLarge, Problem, UnsupportedFormat
+from service.errors import InputError, PayloadTooLarge, Problem
 from service.spreadsheets.layouts import CSV_SHEET, Layout, TableSheet, normalize
 
 # ZIP limits, checked on the central directory before anything is unpacked. The workbooks Kagaz writes have
@@ -61,9 +61,7 @@ def problem(code: str, message: str, location: str = "file", **params: object) -
 
 
 def refuse(code: str, message: str, location: str = "file", **params: object) -> InputError:
-    error = UnsupportedFormat(problem(code, message, location, **params))
-    error.status = 422
-    return error
+    return InputError(problem(code, message, location, **params))
 
 
 def read_book(content: bytes, filename: str, layout: Layout) -> Book:

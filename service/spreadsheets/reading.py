@@ -16,6 +16,7 @@ from typing import Any
 
 from service.documents.reference import Reference
 from service.errors import InputError, Problem
+from service.spreadsheets.cells import CellPlace, Imported
 from service.spreadsheets.files import Book, Sheet, problem, read_book
 from service.spreadsheets.layouts import (
     FORM_HEADERS,
@@ -28,7 +29,6 @@ from service.spreadsheets.layouts import (
     TableSheet,
     normalize,
 )
-from service.spreadsheets.places import Imported, Place
 
 _DATE_FORMS = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"))
 
@@ -60,7 +60,7 @@ class _Row:
 
     number: int
     values: dict[str, Any]
-    places: dict[str, Place]
+    places: dict[str, CellPlace]
 
     def filled(self, *keys: str) -> bool:
         return any(self.values.get(key) is not None for key in keys)
@@ -72,7 +72,7 @@ class _Reader:
         self.book = book
         self.reference = reference
         self.problems: list[Problem] = []
-        self.places: dict[str, Place] = {}
+        self.places: dict[str, CellPlace] = {}
 
     # --------------------------------------------------------------------------------- sheets
     def sheet(self, name: str, required: bool = True) -> Sheet | None:
@@ -94,7 +94,7 @@ class _Reader:
             target = data
             for part in parents:
                 target = target.setdefault(part, {})
-            self.places[item.key] = Place(sheet.name if sheet else spec.name, header=item.label)
+            self.places[item.key] = CellPlace(sheet.name if sheet else spec.name, header=item.label)
         if sheet is None:
             return data
         fields = {normalize(item.label): item for item in spec.fields}
@@ -104,7 +104,7 @@ class _Reader:
             if label in ("", normalize(FORM_HEADERS[0])):
                 continue
             item = fields.get(label)
-            place = Place(sheet.name, number, "A", values[0] if isinstance(values[0], str) else None)
+            place = CellPlace(sheet.name, number, "A", values[0] if isinstance(values[0], str) else None)
             if item is None:
                 self.problems.append(problem("sheet_unknown_label", "unknown label", place.location, value=values[0]))
                 continue
@@ -116,7 +116,7 @@ class _Reader:
                 )
                 continue
             seen[item.key] = number
-            place = Place(sheet.name, number, "B", item.label)
+            place = CellPlace(sheet.name, number, "B", item.label)
             self.places[item.key] = place
             value = self.convert(item, values[1] if len(values) > 1 else None, place)
             if value is not None:
@@ -158,7 +158,7 @@ class _Reader:
                 index = positions.get(column.key)
                 if index is None or column.kind is Kind.INFO:
                     continue
-                place = Place(sheet.name, number, _letter(index), column.label)
+                place = CellPlace(sheet.name, number, _letter(index), column.label)
                 row.places[column.key] = place
                 raw = values[index] if index < len(values) else None
                 row.values[column.key] = self.convert(column, raw, place)
@@ -169,7 +169,7 @@ class _Reader:
         return rows
 
     # --------------------------------------------------------------------------------- values
-    def convert(self, item: Field, value: Any, place: Place) -> Any:
+    def convert(self, item: Field, value: Any, place: CellPlace) -> Any:
         """A cell value as the model takes it; what cannot be converted is passed on for the model to refuse."""
         if isinstance(value, str):
             value = value.replace("\r\n", "\n").replace("\r", "\n")
@@ -207,7 +207,7 @@ class _Reader:
             return value.strftime("%d.%m.%Y")
         return str(value) if kind in (Kind.TEXT, Kind.STATUS) else value
 
-    def organization(self, value: Any, place: Place) -> dict[str, Any] | None:
+    def organization(self, value: Any, place: CellPlace) -> dict[str, Any] | None:
         wanted = normalize(value)
         for organization in self.reference.organizations.values():
             if wanted in (normalize(organization.name), normalize(organization.id)):
@@ -269,7 +269,7 @@ class _Reader:
             self._place_row(prefix, row, ("section", "section_title"))
             self._once(seen, measure.get("number"), row.places.get("number"), row.number)
         data["sections"] = sections
-        self.places["(document)"] = Place(self.sheet_name(spec))
+        self.places["(document)"] = CellPlace(self.sheet_name(spec))
         return data
 
     def report(self) -> dict[str, Any]:
@@ -317,17 +317,17 @@ class _Reader:
                 {key: value for key, value in row.values.items() if key != "measure" and value is not None}
             )
         data["measures"] = measures
-        self.places["measures"] = Place(self.sheet_name(measures_spec))
-        self.places["(document)"] = Place(self.sheet_name(measures_spec))
+        self.places["measures"] = CellPlace(self.sheet_name(measures_spec))
+        self.places["(document)"] = CellPlace(self.sheet_name(measures_spec))
         return data
 
     def _place_row(self, prefix: str, row: _Row, skip: tuple[str, ...] = ()) -> None:
-        self.places.setdefault(prefix, Place(row.places[next(iter(row.places))].sheet, row.number))
+        self.places.setdefault(prefix, CellPlace(row.places[next(iter(row.places))].sheet, row.number))
         for key, place in row.places.items():
             if key not in skip:
                 self.places[f"{prefix}.{key}"] = place
 
-    def _once(self, seen: dict[int, int], number: Any, place: Place | None, row: int) -> None:
+    def _once(self, seen: dict[int, int], number: Any, place: CellPlace | None, row: int) -> None:
         if not isinstance(number, int) or place is None:
             return
         if number in seen:

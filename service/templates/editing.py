@@ -20,9 +20,9 @@ from pydantic import BaseModel
 from service import documents
 from service.errors import InputError
 from service.templates import compare
+from service.templates.findings import Report
 from service.templates.registry import Manifest, VersionInfo
-from service.templates.report import Report
-from service.templates.validation import Sample, validate
+from service.templates.validation import Render, Sample, validate
 
 if TYPE_CHECKING:
     from service.engine import Engine
@@ -86,6 +86,7 @@ class TemplateEditing:
             name,
             kind.model,
             sample,
+            self._render(manifest.document),
             self.engine.convert,
             self.engine.templates.get,
             hidden_before=self._hidden_by_active(name, kind.model, sample),
@@ -96,13 +97,18 @@ class TemplateEditing:
                 self._reports.popitem(last=False)
         return report
 
+    def _render(self, document: str) -> Render:
+        """The test render: ``Engine.render`` of the candidate, the very path documents take."""
+        return lambda content, model: self.engine.render(document, model, candidate=content).content
+
     def _hidden_by_active(self, name: str, model: type[BaseModel], sample: Sample | None) -> list[str]:
         """The required fields the active version does not show (a quick check: no PDF), cached by its hash."""
         active = self.registry.active(name)
         with self._lock:
             if active.sha256 in self._hidden:
                 return self._hidden[active.sha256]
-        hidden = validate(active.content, name, model, sample, None, self.engine.templates.get).hidden
+        render = self._render(self.registry.manifest(name).document)
+        hidden = validate(active.content, name, model, sample, render, None, self.engine.templates.get).hidden
         with self._lock:
             self._hidden[active.sha256] = hidden
         return hidden

@@ -6,7 +6,7 @@ problem with its source and place. It stays live two ways: ``batches.js`` polls 
 and updates the page in place (no inline script: the CSP allows only ``'self'``); without JavaScript, a
 ``<meta http-equiv="refresh">`` inside ``<noscript>`` reloads it until the job is finished.
 
-Submissions go through the API's own reading (``api.batches.read_sources``) and ``jobs.submit``, so a batch
+Submissions go through the API's reading (``http.batches.read_sources``) and ``jobs.submit``, so a batch
 from the page and from another system are the same job.
 """
 
@@ -18,10 +18,11 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import jobs as job_queue
-from service.api.batches import parse_formats, parse_year, public_state, read_sources
-from service.errors import InputError, Problem
+from service.catalogue import text
+from service.errors import InputError, Problem, http_status
+from service.http.batches import parse_formats, parse_year, read_sources
+from service.jobs.app import for_app
 from service.web import page
-from service.web.texts import text
 
 bp = Blueprint("batches_page", __name__, template_folder="templates", url_prefix="/batches")
 # The staff pages' policy, plus fetch() to this origin: the job page polls the JSON API.
@@ -36,39 +37,6 @@ def _headers(response: Response) -> Response:
 
 REFRESH_SECONDS = 3
 
-TEXTS: dict[str, dict[str, str]] = {
-    "batch_title": {"ky": "Отчеттордун топтому", "ru": "Пакет отчётов", "en": "A batch of reports"},
-    "batch_lead": {
-        "ky": "Бир жылдын бардык отчетторун жүктөңүз: ар бир уюмдун отчету жана жалпыланган отчет даярдалат.",
-        "ru": "Загрузите все отчёты за год: будут подготовлены отчёт каждой организации и обобщённый отчёт.",
-        "en": "Upload a year's reports: each organization's report and the generalized report are made.",
-    },
-    "batch_file": {
-        "ky": "Отчеттор: ZIP (.json, .xlsx, .csv файлдар), же таблицалар (ар бир уюмга бирден), же JSON тизме",
-        "ru": "Отчёты: ZIP (файлы .json, .xlsx, .csv), или таблицы (по одной на организацию), или JSON-список",
-        "en": "Reports: a ZIP (.json, .xlsx, .csv files), or workbooks (one per organization), or a JSON list",
-    },
-    "batch_year": {"ky": "Жыл", "ru": "Год", "en": "Year"},
-    "batch_formats": {"ky": "Форматтар", "ru": "Форматы", "en": "Formats"},
-    "batch_submit": {"ky": "Топтомду баштоо", "ru": "Запустить пакет", "en": "Start the batch"},
-    "batch_state_queued": {"ky": "Кезекте", "ru": "В очереди", "en": "Queued"},
-    "batch_state_running": {"ky": "Даярдалууда", "ru": "Выполняется", "en": "Running"},
-    "batch_state_done": {"ky": "Даяр", "ru": "Готово", "en": "Done"},
-    "batch_state_failed": {"ky": "Ишке ашкан жок", "ru": "Не удалось", "en": "Failed"},
-    "batch_progress": {"ky": "документ даяр", "ru": "документов готово", "en": "documents done"},
-    "batch_download": {"ky": "ZIP жүктөп алуу", "ru": "Скачать ZIP", "en": "Download the ZIP"},
-    "batch_errors": {"ky": "Көйгөйлөр", "ru": "Проблемы", "en": "Problems"},
-    "batch_new": {"ky": "Жаңы топтом", "ru": "Новый пакет", "en": "A new batch"},
-    "batch_form_link": {"ky": "Бир документ", "ru": "Один документ", "en": "One document"},
-}
-
-
-def t(key: str, lang: str, **params: object) -> str:
-    entry = TEXTS.get(key)
-    if entry is None:
-        return text(key, lang, **params)
-    return entry.get(lang) or entry["ky"]
-
 
 @bp.get("")
 def index() -> Response:
@@ -78,26 +46,26 @@ def index() -> Response:
 @bp.post("")
 def submit() -> Response:
     lang = page.language(request.args.get("lang"))
-    request.max_content_length = job_queue.for_app().settings.batch_max_bytes
+    request.max_content_length = for_app().settings.batch_max_bytes
     try:
         if not page.csrf_valid(request.form.get("csrf_token")):
             return _form(lang, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
         sources, year, formats = read_sources()
-        state = job_queue.for_app().submit(sources, parse_year(year, sources), parse_formats(formats), by="web")
+        state = for_app().submit(sources, parse_year(year, sources), parse_formats(formats), by="web")
     except RequestEntityTooLarge:
         return _form(lang, [Problem("file", "too_large", "too large", {"limit": request.max_content_length})], 413)
     except InputError as error:
-        return _form(lang, error.problems, error.status)
-    return redirect(url_for("batches_page.show", job_id=state["id"], lang=lang), 303)  # type: ignore[return-value]
+        return _form(lang, page.problems_of(error), http_status(error))
+    return redirect(url_for("batches_page.show", job_id=state.id, lang=lang), 303)  # type: ignore[return-value]
 
 
 @bp.get("/<job_id>")
 def show(job_id: str) -> Response:
     lang = page.language(request.args.get("lang"))
-    state = job_queue.for_app().state(job_id)  # NotFound → 404
-    finished = state["state"] in (job_queue.DONE, job_queue.FAILED)
-    result = url_for("batches.result", job_id=job_id) if state["state"] == job_queue.DONE else None
-    shown = public_state(state, lang, result)
+    state = for_app().state(job_id)  # NotFound → 404
+    finished = state.state in (job_queue.DONE, job_queue.FAILED)
+    result = url_for("batches.result", job_id=job_id) if state.state == job_queue.DONE else None
+    shown = state.public(lang, result)
     body = render_template(
         "web/batches.html",
         job=shown,
@@ -105,7 +73,7 @@ def show(job_id: str) -> Response:
         refresh=REFRESH_SECONDS,
         api_url=url_for("batches.status", job_id=job_id, lang=lang),
         choices=_Choices(lang),
-        t=lambda key, **params: t(key, lang, **params),
+        t=lambda key, **params: text(key, lang, **params),
     )
     return Response(body, mimetype="text/html")
 
@@ -125,6 +93,6 @@ def _form(lang: str, problems: list[Problem] | tuple[()] = (), status: int = 200
         csrf_token=page.csrf_token(),
         year=request.form.get("year") or dt.date.today().year - 1,  # reports are due in January of the next year
         choices=_Choices(lang),
-        t=lambda key, **params: t(key, lang, **params),
+        t=lambda key, **params: text(key, lang, **params),
     )
     return Response(body, status=status, mimetype="text/html")

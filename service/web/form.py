@@ -6,7 +6,8 @@ indicator and a size check. The upload is read into memory and never written any
 spools a large part to an anonymous temporary file in the system's temp dir, deleted when closed).
 
 The document is made as the API makes it: ``spreadsheets.read`` gives the API's dict, then
-``engine.produce`` inside ``imported.located()``, and the file goes out through the API's ``file_response``.
+``engine.produce`` inside ``imported.located()``, and the file goes out through ``file_response``
+(``service.http.files``), as the API's does.
 """
 
 from __future__ import annotations
@@ -21,29 +22,20 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service import spreadsheets
-from service.api.documents import content_disposition, file_response
-from service.errors import (
-    ConversionFailed,
-    ConversionTimeout,
-    InputError,
-    PoolUnavailable,
-    Problem,
-    StorageError,
-    TemplateError,
-)
+from service.catalogue import LANGUAGES, text
+from service.engine import FORMATS
+from service.errors import ConversionError, InputError, Problem, StorageError, TemplateError, http_status
+from service.http.files import content_disposition, file_response
+from service.http.resources import engine
 from service.images import ImageRejected, clean_image
-from service.messages import LANGUAGES
-from service.runtime import engine
 from service.spreadsheets.samples import example_data
 from service.web import page
-from service.web.texts import text
 
 log = logging.getLogger("kagaz.web")
 
 bp = Blueprint("form", __name__, template_folder="templates", static_folder="static", static_url_path="/assets")
 
 DOCUMENTS = ("action-plan", "progress-report")
-FORMATS = ("docx", "pdf")
 IMAGES = ("signature_image", "seal_image")
 DOWNLOAD_COOKIE = "kagaz_download"  # set on a file answer, so form.js knows the download has started
 _DOWNLOAD_TOKEN = re.compile(r"^[a-z0-9]{8,64}$")
@@ -92,17 +84,14 @@ def submit() -> Response:
         return show(choices, problems, 400)
     try:
         rendered = produce(choices, upload, files)
-    except InputError as error:
-        return show(choices, error.problems, error.status)
-    except TemplateError as error:
-        return show(choices, error.problems, 422)
-    except (PoolUnavailable, ConversionTimeout) as error:
-        log.warning("no PDF for the form: %s", error)
-        response = show(choices, [Problem("form", "form_busy", str(error))], 503)
-        response.headers["Retry-After"] = str(getattr(error, "retry_after", 5))
+    except (InputError, TemplateError, ConversionError) as error:
+        if isinstance(error, ConversionError):
+            log.warning("no PDF for the form: %s", error)
+        response = show(choices, page.problems_of(error), http_status(error))
+        retry_after = getattr(error, "retry_after", None)
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
         return response
-    except ConversionFailed as error:
-        return show(choices, [Problem("form", "conversion_failed", str(error), {"error": str(error)})], 422)
     response = file_response(rendered)
     token = form.get("download_token", "")
     if _DOWNLOAD_TOKEN.match(token):
@@ -138,12 +127,8 @@ def produce(choices: Choices, upload: FileStorage, files: Any) -> Any:
 
 
 def together(problems: list[Problem], error: InputError) -> InputError:
-    """The form's own problems and the file's, keeping the file's status (413 for a zip bomb)."""
-    if not problems:
-        return error
-    combined = InputError(problems + error.problems)
-    combined.status = error.status
-    return combined
+    """The form's own problems and the file's, keeping the file's kind (too large, for a zip bomb)."""
+    return type(error)(problems + error.problems) if problems else error
 
 
 @bp.get("/spreadsheets/<document>.xlsx")
@@ -154,7 +139,8 @@ def spreadsheet(document: str) -> Response:
     example = request.args.get("example", "").lower() in ("1", "true", "yes")
     reference = engine().reference
     content = spreadsheets.workbook(document, reference, example_data(document, reference) if example else None)
-    name = text(document, "ky") + (" — үлгү" if example else " — бош таблица") + ".xlsx"
+    # The file's name is Kyrgyz whatever the page's language: the workbook itself is (its sheets, its headers).
+    name = text("workbook_example" if example else "workbook_blank", "ky", document=text(document, "ky")) + ".xlsx"
     response = Response(content, mimetype=WORKBOOK_TYPE)
     response.headers["Content-Disposition"] = content_disposition(name)
     return response
@@ -167,7 +153,7 @@ def unexpected(error: Exception) -> Response | HTTPException:
         return error
     if isinstance(error, StorageError):  # the database or store cannot serve now: say so, never a 500
         problem = Problem("storage", f"storage_{error.reason}", str(error))
-        response = show(Choices(language=page.language()), [problem], error.status)
+        response = show(Choices(language=page.language()), [problem], http_status(error))
         if error.retry_after:
             response.headers["Retry-After"] = str(error.retry_after)
         return response

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from service import create_app
 from service.cli import main
-from service.runtime import engine
+from service.http.resources import engine
 
 NEW_DOCX = (Path(__file__).parent / "legacy-data" / "templates" / "action-plan" / "v2.docx").read_bytes()
 

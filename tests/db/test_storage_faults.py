@@ -20,7 +20,7 @@ from flask import Flask
 from sqlalchemy import text
 
 from service import create_app
-from service.runtime import engine
+from service.http.resources import engine
 
 LEGACY_V2 = (Path(__file__).parent / "legacy-data" / "templates" / "action-plan" / "v2.docx").read_bytes()
 

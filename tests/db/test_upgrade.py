@@ -17,7 +17,7 @@ from flask import Flask
 
 from service import create_app
 from service.db import migrate
-from service.runtime import engine
+from service.http.resources import engine
 from service.settings import PROJECT_ROOT
 
 LEGACY = Path(__file__).parent / "legacy-data"

@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 from service.documents.common import MAX_TEXT, XML_FORBIDDEN
 from service.engine import Engine
 from service.errors import InputError
-from service.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELD = "sections[0].measures[0].measure"
@@ -50,9 +49,8 @@ forbidden = st.one_of(  # what XML 1.0 forbids: C0 controls but TAB/LF/CR, lone 
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    data_dir = tmp_path_factory.mktemp("properties-data")
-    return Engine(load_settings({"data_dir": data_dir, "start_pool": False}))
+def engine(docx_engine: Engine) -> Engine:
+    return docx_engine
 
 
 @pytest.fixture(scope="module")

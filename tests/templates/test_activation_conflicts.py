@@ -13,7 +13,7 @@ from make_fixtures import header_text
 from template_helpers import API, bearer, make_key
 
 from service.cli import main
-from service.runtime import engine
+from service.http.resources import engine
 
 
 def two_candidates(app: Flask) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import context, op
+from sqlalchemy import text as sql_text
 
 revision = "0002_template_files"
 down_revision = "0001_baseline"
@@ -39,7 +40,7 @@ def upgrade() -> None:
         sa.CheckConstraint("kind IN ('docx', 'pdf', 'png')", name="kind_known"),
     )
     data_dir = context.config.attributes.get("data_dir")
-    versions = op.get_bind().execute(sa.text("SELECT name, version, sha256 FROM template_versions")).all()
+    versions = op.get_bind().execute(sql_text("SELECT name, version, sha256 FROM template_versions")).all()
     if not versions:
         return
     if data_dir is None:

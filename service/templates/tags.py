@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from service.templates.report import Finding, Place, error, warning
+from service.templates.findings import Finding, TemplatePlace, error, warning
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -44,7 +44,7 @@ TEXT_EXCERPT = 100
 class Paragraph:
     """One paragraph: its place, its joined visible text, and which run each character came from."""
 
-    place: Place
+    place: TemplatePlace
     text: str
     run_keys: tuple[str, ...]  # one formatting key per character of ``text`` (the run's w:rPr)
     style: str
@@ -57,7 +57,7 @@ class Tag:
     raw: str
     source: str
     level: str  # "", "p", "r", "tr" or "tc"
-    place: Place
+    place: TemplatePlace
     paragraph: Paragraph
     split: bool  # its characters come from differently formatted runs
 
@@ -144,7 +144,7 @@ def _walk(container: etree._Element, kind: str, number: int, cells: tuple) -> It
     for child in content_children(container):
         if child.tag == P:
             paragraphs += 1
-            yield _paragraph(child, Place(kind, number, cells, paragraphs))
+            yield _paragraph(child, TemplatePlace(kind, number, cells, paragraphs))
             for box in _own(child, TXBX):  # text boxes anchored in this paragraph
                 yield from _walk(box, kind, number, cells)
         elif child.tag == TBL:
@@ -168,7 +168,7 @@ def _own(paragraph: etree._Element, tag: str) -> Iterator[etree._Element]:
             yield element
 
 
-def _paragraph(element: etree._Element, place: Place) -> Paragraph:
+def _paragraph(element: etree._Element, place: TemplatePlace) -> Paragraph:
     text: list[str] = []
     keys: list[str] = []
     for t in _own(element, T):
@@ -183,7 +183,7 @@ def _paragraph(element: etree._Element, place: Place) -> Paragraph:
     excerpt = " ".join(joined.split())
     excerpt = excerpt if len(excerpt) <= TEXT_EXCERPT else excerpt[: TEXT_EXCERPT - 1] + "…"
     return Paragraph(
-        Place(place.part, place.part_number, place.cells, place.paragraph, "", excerpt),
+        TemplatePlace(place.part, place.part_number, place.cells, place.paragraph, "", excerpt),
         joined,
         tuple(keys),
         style.get(W + "val", "") if style is not None else "",

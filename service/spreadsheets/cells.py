@@ -1,6 +1,6 @@
 """Where each value of an imported spreadsheet came from, and errors re-addressed from field paths to cells.
 
-The reader records a ``Place`` for every field path it fills; when validation (``engine.load``) reports
+The reader records a ``CellPlace`` for every field path it fills; when validation (``engine.load``) reports
 ``sections[1].measures[0].deadline``, ``Imported.located`` rewrites it to ``Иш-чаралар!F7`` and adds the
 sheet, row, column and header as message parameters, so the page and the CLI can say all four.
 """
@@ -19,7 +19,7 @@ _PATH_TAIL = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
 
 
 @dataclass(frozen=True)
-class Place:
+class CellPlace:
     """Where a value was read: a cell, a whole row (``column`` None) or a whole sheet (``row`` None)."""
 
     sheet: str
@@ -46,9 +46,9 @@ class Imported:
 
     document: str
     data: dict[str, Any]
-    places: dict[str, Place] = field(default_factory=dict)
+    places: dict[str, CellPlace] = field(default_factory=dict)
 
-    def place(self, path: str) -> Place | None:
+    def place(self, path: str) -> CellPlace | None:
         """The place of ``path`` or of its nearest parent (``responsible[2]`` → the responsible cell)."""
         while path:
             if path in self.places:
@@ -75,6 +75,4 @@ class Imported:
         try:
             yield self.data
         except InputError as error:
-            relocated = type(error)(self.relocate(error.problems))
-            relocated.status = error.status
-            raise relocated from None
+            raise type(error)(self.relocate(error.problems)) from None  # the same class: the same kind

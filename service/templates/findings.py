@@ -1,4 +1,4 @@
-"""What template validation finds, and where: ``Place``, ``Finding`` and the whole ``Report``.
+"""What template validation finds, and where: ``TemplatePlace``, ``Finding`` and the whole ``Report``.
 
 A place is structural (part, nested table/row/cell, paragraph, the tag), not a ready sentence, so that the
 editors' page can say it in Kyrgyz (``1-таблица, 3-сап, 2-уяча: {{ m.dedline }}``) and the API and the log
@@ -11,65 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.messages import translate
+from service.catalogue import TEXTS, text, translate
 
 ERROR = "error"
 WARNING = "warning"
 
-_WORDS = {
-    "en": {"table": "table {n}", "row": "row {n}", "cell": "cell {n}", "paragraph": "paragraph {n}"},
-    "ky": {"table": "{n}-таблица", "row": "{n}-сап", "cell": "{n}-уяча", "paragraph": "{n}-абзац"},
-    "ru": {"table": "таблица {n}", "row": "строка {n}", "cell": "ячейка {n}", "paragraph": "абзац {n}"},
-}
-_PARTS = {
-    "en": {
-        "header": "header {n}",
-        "footer": "footer {n}",
-        "footnote": "footnote {n}",
-        "endnote": "endnote {n}",
-        "body": "",
-    },
-    "ky": {
-        "header": "{n}-жогорку колонтитул",
-        "footer": "{n}-төмөнкү колонтитул",
-        "footnote": "{n}-шилтеме",
-        "endnote": "{n}-акыркы шилтеме",
-        "body": "",
-    },
-    "ru": {
-        "header": "верхний колонтитул {n}",
-        "footer": "нижний колонтитул {n}",
-        "footnote": "сноска {n}",
-        "endnote": "концевая сноска {n}",
-        "body": "",
-    },
-}
-
-_SUMMARY = {
-    "en": {
-        "verdict": ("OK", "REFUSED"),
-        "counts": "{errors} error(s), {warnings} warning(s); checked: {stages}",
-        "pages": "; {pages} page(s)",
-    },
-    "ky": {
-        "verdict": ("ЖАРАКТУУ", "КАБЫЛ АЛЫНБАДЫ"),
-        "counts": "{errors} ката, {warnings} эскертүү; текшерилди: {stages}",
-        "pages": "; {pages} барак",
-    },
-    "ru": {
-        "verdict": ("ГОДЕН", "ОТКЛОНЁН"),
-        "counts": "ошибок: {errors}, предупреждений: {warnings}; проверено: {stages}",
-        "pages": "; страниц: {pages}",
-    },
-}
-_LOCATIONS = {  # the places that are not in the document's text
-    "ky": {"file": "файл", "sample": "үлгү маалымат", "pdf": "PDF", "model": "модель"},
-    "ru": {"file": "файл", "sample": "образец данных", "pdf": "PDF", "model": "модель"},
-}
-
 
 @dataclass(frozen=True)
-class Place:
+class TemplatePlace:
     """Where in the template: the part (``body``, ``header``/``footer`` with its number), the nested
     ``(table, row, cell)`` path (1-based), the paragraph (1-based: in the body outside tables, or within
     its cell), and the tag as the editor typed it."""
@@ -82,17 +31,16 @@ class Place:
     text: str = ""  # the paragraph's visible text, shortened: helps to find it in Word
 
     def describe(self, language: str = "en", with_tag: bool = True) -> str:
-        words = _WORDS.get(language, _WORDS["en"])
         pieces: list[str] = []
         if self.part != "body":
-            pieces.append(_PARTS.get(language, _PARTS["en"])[self.part].format(n=self.part_number))
+            pieces.append(text(f"place_{self.part}", language, n=self.part_number))
         for table, row, cell in self.cells:
-            pieces.append(words["table"].format(n=table))
+            pieces.append(text("place_table", language, n=table))
             if row:  # row 0: the whole table
-                pieces += [words["row"].format(n=row), words["cell"].format(n=cell)]
+                pieces += [text("place_row", language, n=row), text("place_cell", language, n=cell)]
         if self.paragraph is not None and (not self.cells or self.paragraph > 1):
-            pieces.append(words["paragraph"].format(n=self.paragraph))
-        where = ", ".join(pieces) or words["paragraph"].format(n="?")
+            pieces.append(text("place_paragraph", language, n=self.paragraph))
+        where = ", ".join(pieces) or text("place_paragraph", language, n="?")
         return f"{where}: {self.tag}" if with_tag and self.tag else where
 
     def as_json(self) -> dict[str, Any]:
@@ -106,7 +54,7 @@ class Place:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Place:
+    def from_json(cls, data: dict[str, Any]) -> TemplatePlace:
         return cls(
             part=data.get("part", "body"),
             part_number=int(data.get("part_number", 0)),
@@ -129,7 +77,7 @@ class Finding:
     code: str
     message: str
     params: dict[str, Any] = field(default_factory=dict)
-    place: Place | None = None
+    place: TemplatePlace | None = None
     location: str = ""
 
     @property
@@ -139,7 +87,8 @@ class Finding:
     def where(self, language: str = "en") -> str:
         if self.place:
             return self.place.describe(language)
-        return _LOCATIONS.get(language, {}).get(self.location, self.location)
+        key = f"place_{self.location}"
+        return text(key, language) if key in TEXTS else self.location  # a part name stays as it is
 
     def as_dict(self, language: str = "en") -> dict[str, Any]:
         """The form the API and the page show: the place and the message in ``language``."""
@@ -171,16 +120,16 @@ class Finding:
             code=data["code"],
             message=data.get("message", ""),
             params=dict(data.get("params") or {}),
-            place=Place.from_json(place) if place else None,
+            place=TemplatePlace.from_json(place) if place else None,
             location=data.get("location", ""),
         )
 
 
-def error(code: str, message: str, place: Place | None = None, location: str = "", **params: Any) -> Finding:
+def error(code: str, message: str, place: TemplatePlace | None = None, location: str = "", **params: Any) -> Finding:
     return Finding(ERROR, code, message, params, place, location)
 
 
-def warning(code: str, message: str, place: Place | None = None, location: str = "", **params: Any) -> Finding:
+def warning(code: str, message: str, place: TemplatePlace | None = None, location: str = "", **params: Any) -> Finding:
     return Finding(WARNING, code, message, params, place, location)
 
 
@@ -255,18 +204,13 @@ class Report:
         """The report as lines a person reads in a terminal (``kagaz templates check``)."""
         lines = []
         for finding in self.errors + self.warnings:
-            label = {"en": ("ERROR", "warning"), "ru": ("ОШИБКА", "предупреждение")}.get(language, ("КАТА", "эскертүү"))
-            lines.append(f"{label[0] if finding.is_error else label[1]}: {finding.where(language)}")
+            label = text("report_error" if finding.is_error else "report_warning", language)
+            lines.append(f"{label}: {finding.where(language)}")
             lines.append(f"    {finding.as_dict(language)['message']}")
             if finding.place and finding.place.text and finding.place.text != finding.place.tag:
                 lines.append(f"    «{finding.place.text}»")
-        summary = _SUMMARY.get(language, _SUMMARY["en"])
-        lines.append(
-            summary["verdict"][0 if self.ok else 1]
-            + ": "
-            + summary["counts"].format(
-                errors=len(self.errors), warnings=len(self.warnings), stages=", ".join(self.stages)
-            )
-            + (summary["pages"].format(pages=self.pages) if self.pages else "")
-        )
+        stages = ", ".join(text(f"stage_{stage}", language) for stage in self.stages)
+        counts = text("report_counts", language, errors=len(self.errors), warnings=len(self.warnings), stages=stages)
+        pages = "; " + text("pages", language, pages=self.pages) if self.pages else ""
+        lines.append(f"{text('verdict_ok' if self.ok else 'verdict_refused', language)}: {counts}{pages}")
         return "\n".join(lines)

@@ -25,8 +25,8 @@ from typing import Any
 
 from lxml import etree
 
-from service.templates.places import TBL, TC, TR, Paragraph, W, content_children, read_part
-from service.templates.report import Finding, Place, warning
+from service.templates.findings import Finding, TemplatePlace, warning
+from service.templates.tags import TBL, TC, TR, Paragraph, W, content_children, read_part
 
 TWIPS_PER_CM = 566.93
 WIDTH_TOLERANCE = 57  # 1 mm: rounding in a hand-made grid is not worth a warning
@@ -165,7 +165,7 @@ def check_tables(rendered: Rendered) -> list[Finding]:
                 warning(
                     "table_too_wide",
                     f"the table is {width / TWIPS_PER_CM:.1f} cm wide; the page has {available / TWIPS_PER_CM:.1f} cm",
-                    Place(cells=((number, 0, 0),)),
+                    TemplatePlace(cells=((number, 0, 0),)),
                     width=f"{width / TWIPS_PER_CM:.1f}",
                     available=f"{available / TWIPS_PER_CM:.1f}",
                 )
@@ -196,7 +196,7 @@ def check_cells(rendered: Rendered, pages: Pages) -> list[Finding]:
                 warning(
                     "cell_overflow",
                     f"the end of the text of cell(s) {', '.join(map(str, cut))} is not on any page of the PDF",
-                    Place(cells=((row.table, row.row, cut[0]),), text=text),
+                    TemplatePlace(cells=((row.table, row.row, cut[0]),), text=text),
                     cells=", ".join(map(str, cut)),
                 )
             )
@@ -208,7 +208,7 @@ def check_cells(rendered: Rendered, pages: Pages) -> list[Finding]:
                     warning(
                         "row_too_tall",
                         "this row may not break across pages, but it is taller than a page: Word cuts it off",
-                        Place(cells=((row.table, row.row, 1),), text=" ".join(_words(longest)[:8])),
+                        TemplatePlace(cells=((row.table, row.row, 1),), text=" ".join(_words(longest)[:8])),
                         first=spans[0] + 1,
                         second=spans[1] + 1,
                     )
