@@ -95,8 +95,8 @@ def test_the_cli_activates_only_while_its_expectation_holds(docx_app: Flask) -> 
     env = {"KAGAZ_DATA_DIR": str(docx_app.config["KAGAZ"].data_dir)}
     runner = CliRunner()
     first = runner.invoke(main, ["templates", "activate", "action-plan", str(two), "--expect", "1"], env=env)
-    assert first.exit_code == 0 and f"action-plan@{two} is active" in first.output
+    assert first.exit_code == 0 and f"action-plan@{two} иштетилди" in first.output
     second = runner.invoke(main, ["templates", "activate", "action-plan", str(three), "--expect", "1"], env=env)
-    assert second.exit_code == 3 and f"version {two} is" in second.stderr
+    assert second.exit_code == 3 and f"азыр {two}-версия активдүү" in second.stderr
     with docx_app.app_context():
         assert engine().registry.active_number("action-plan") == two
