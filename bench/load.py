@@ -155,7 +155,7 @@ def _role(info: processes.ProcessInfo) -> str:
         return "soffice"
     if "unoserver" in processes.command_line(info.pid):
         return "unoserver"
-    return "service" if info.name.startswith(("python", "kagaz", "gunicorn", "pytest")) else "helper"
+    return "service" if info.name.startswith(("python", "kagaz", "pytest")) else "helper"
 
 
 class MemoryWatch:
@@ -305,12 +305,18 @@ def table(report: LoadReport) -> str:
 
 # --- the service under test ------------------------------------------------------------------------------
 @contextlib.contextmanager
-def serve_subprocess(pool_size: int | None = None, ready_timeout: float = 180) -> Iterator[tuple[str, int]]:
-    """``kagaz serve`` on a free loopback port with a fresh data dir; yields (base URL, its pid) once ready,
-    and stops it with SIGTERM (its own graceful shutdown), killing it only if that takes too long."""
+def serve_subprocess(
+    pool_size: int | None = None,
+    ready_timeout: float = 180,
+    ready_path: str = "/health",
+    environment: dict[str, str] | None = None,
+) -> Iterator[tuple[str, int]]:
+    """``kagaz serve`` on a free loopback port with a fresh data dir; yields (base URL, its pid) once
+    ``ready_path`` answers 200, and stops it with SIGTERM (its own graceful shutdown), killing it only if
+    that takes too long. ``environment``: more ``KAGAZ_*`` variables."""
     port = processes.free_port()
     data_dir = Path(tempfile.mkdtemp(prefix="kagaz-load-"))
-    environment = {**os.environ, "KAGAZ_DATA_DIR": str(data_dir), "KAGAZ_AUTH_REQUIRED": "false"}
+    environment = {**os.environ, "KAGAZ_DATA_DIR": str(data_dir), "KAGAZ_AUTH_REQUIRED": "false", **(environment or {})}
     if pool_size:
         environment["KAGAZ_POOL_SIZE"] = str(pool_size)
     command = [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
@@ -323,7 +329,7 @@ def serve_subprocess(pool_size: int | None = None, ready_timeout: float = 180) -
             if process.poll() is not None:
                 raise RuntimeError(f"kagaz serve exited with {process.returncode}; see {data_dir / 'serve.log'}")
             with contextlib.suppress(OSError, http.client.HTTPException):
-                if request(base + "/health", timeout=5)[0] == 200:
+                if request(base + ready_path, timeout=5)[0] == 200:
                     break
             if time.monotonic() > give_up:
                 raise RuntimeError(f"kagaz serve was not ready in {ready_timeout:.0f} s; see {data_dir / 'serve.log'}")

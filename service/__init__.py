@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | None = None) -> Flask:
     """Build the service. ``settings`` override ``KAGAZ_*`` variables; ``pool`` shares a running pool
     (the tests start one per session) instead of starting the app's own."""
-    from service import api, auth, logs, security, web
+    from service import api, auth, logs, refusals, security, web
     from service.api import batches, documents, health, openapi, organizations, templates
     from service.http import resources
     from service.jobs import app as jobs
@@ -35,6 +35,7 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     logs.init_app(app)
+    refusals.init_app(app)  # a request `kagaz serve` refused unread is answered before anything runs
     security.init_app(app)  # nosniff, no framing, no referrer, no-store on the API: on every answer
     resources.init_app(app, pool=pool)
     # The batch jobs' queue and embedded consumer; wired after the pool, so that at exit (atexit runs

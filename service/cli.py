@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from service.catalogue import LANGUAGE_VARIABLE, LANGUAGES
-from service.errors import EXIT_INPUT, InputError, KagazError, Problem, TemplateError
+from service.errors import EXIT_INPUT, EXIT_SYSTEM, InputError, KagazError, Problem, TemplateError
 from service.settings import ConfigurationError, load_settings
 from service.terminal import fail, language, report_error, say
 
@@ -38,12 +38,15 @@ def main(lang: str | None) -> None:
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default KAGAZ_HOST or 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default KAGAZ_PORT or 8000).")
-@click.option("--threads", type=int, default=16, show_default=True, help="Request threads.")
+@click.option("--threads", type=click.IntRange(1, 256), default=16, show_default=True, help="Request threads.")
 def serve(host: str | None, port: int | None, threads: int) -> None:
-    """Run the service under gunicorn: one process, many threads, one LibreOffice pool."""
-    from gunicorn.app.base import BaseApplication
+    """Run the service: one process, an asyncio front for the sockets, request threads, one LibreOffice pool.
 
+    The front reads every request whole, under deadlines, before a thread sees it (see ``service.server``).
+    """
     from service import create_app, logs
+    from service.server import ServerLimits
+    from service.server import serve as run
 
     overrides: dict[str, Any] = {}
     if host:
@@ -54,24 +57,13 @@ def serve(host: str | None, port: int | None, threads: int) -> None:
         settings = load_settings(overrides)
     except ConfigurationError as error:
         report_error(error)
-
-    class _Server(BaseApplication):  # type: ignore[misc]
-        def load_config(self) -> None:
-            self.cfg.set("bind", f"{settings.host}:{settings.port}")
-            # One worker process: the LibreOffice pool is per process, and threads share it.
-            self.cfg.set("workers", 1)
-            self.cfg.set("worker_class", "gthread")
-            self.cfg.set("threads", threads)
-            # A PDF of a long plan can take a while when the pool queue is full.
-            self.cfg.set("timeout", int(settings.conversion_timeout + settings.queue_wait + 30))
-            self.cfg.set("graceful_timeout", 30)
-            self.cfg.set("accesslog", None)
-
-        def load(self) -> Any:
-            logs.configure()
-            return create_app(overrides)
-
-    _Server().run()
+    logs.configure()
+    app = create_app(overrides)
+    try:
+        run(app, ServerLimits.from_settings(settings), settings.host, settings.port, threads)
+    except OSError as error:  # the port is taken, the address is not this machine's
+        address = f"{settings.host}:{settings.port}"
+        fail(say("cli_cannot_listen", address=address, error=error.strerror or str(error)), EXIT_SYSTEM)
 
 
 def read_json(path: Path) -> Any:

@@ -237,4 +237,7 @@ PAGES: dict[str, dict[str, str]] = {
     "stage_pdf": {"ky": "PDF", "ru": "PDF", "en": "PDF"},
     "stage_layout": {"ky": "барактар", "ru": "вёрстка", "en": "layout"},
     "pages": {"ky": "{pages} барак", "ru": "страниц: {pages}", "en": "{pages} page(s)"},
+    # --- a request refused before it was read (service/web/refusals.py) ---
+    "refused_title": {"ky": "Суроо кабыл алынган жок", "ru": "Запрос не принят", "en": "The request was not accepted"},
+    "refused_back": {"ky": "Башкы бетке кайтуу", "ru": "Вернуться на главную страницу", "en": "Back to the first page"},
 }

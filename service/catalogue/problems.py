@@ -323,6 +323,22 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ru": "Для этого действия нужна роль «{role}»; у ключа роль «{have}»",
         "en": "This needs the «{role}» role; the key has «{have}»",
     },
+    # --- requests refused before they are read (service/server, service/refusals.py) ---
+    "request_line_too_long": {
+        "ky": "Суроонун сабы (дареги менен) өтө узун: эң көп {limit} байт",
+        "ru": "Строка запроса (вместе с адресом) слишком длинная: не более {limit} байт",
+        "en": "The request line (with its address) is too long: at most {limit} bytes",
+    },
+    "headers_too_large": {
+        "ky": "Суроонун баш саптары өтө чоң: баары бирге эң көп {limit} байт",
+        "ru": "Заголовки запроса слишком велики: все вместе не более {limit} байт",
+        "en": "The request's headers are too large: at most {limit} bytes together",
+    },
+    "bad_request": {
+        "ky": "Суроо HTTP эрежелерине ылайык эмес",
+        "ru": "Запрос не соответствует правилам HTTP",
+        "en": "The request does not follow the rules of HTTP",
+    },
 }
 
 PROBLEMS["timeout"] = PROBLEMS["conversion_timeout"]

@@ -22,7 +22,7 @@ from service.catalogue import text
 from service.errors import InputError, Problem, http_status
 from service.http.batches import parse_formats, parse_year, read_sources
 from service.jobs.app import for_app
-from service.web import page
+from service.web import page, refusals
 
 bp = Blueprint("batches_page", __name__, template_folder="templates", url_prefix="/batches")
 # The staff pages' policy, plus fetch() to this origin: the job page polls the JSON API.
@@ -34,6 +34,15 @@ def _headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     return page.secure_headers(response)
 
+
+def _too_large(_error: Exception) -> Response:
+    """An upload over KAGAZ_BATCH_MAX_BYTES, refused before it was read: the form again, with the problem."""
+    limit = for_app().settings.batch_max_bytes
+    lang = page.language(request.args.get("lang"))
+    return _form(lang, [Problem("file", "too_large", "too large", {"limit": limit})], 413)
+
+
+refusals.guard(bp, _too_large)
 
 REFRESH_SECONDS = 3
 
@@ -52,8 +61,8 @@ def submit() -> Response:
             return _form(lang, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
         sources, year, formats = read_sources()
         state = for_app().submit(sources, parse_year(year, sources), parse_formats(formats), by="web")
-    except RequestEntityTooLarge:
-        return _form(lang, [Problem("file", "too_large", "too large", {"limit": request.max_content_length})], 413)
+    except RequestEntityTooLarge as error:
+        return _too_large(error)
     except InputError as error:
         return _form(lang, page.problems_of(error), http_status(error))
     return redirect(url_for("batches_page.show", job_id=state.id, lang=lang), 303)  # type: ignore[return-value]

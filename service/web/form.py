@@ -29,7 +29,7 @@ from service.http.files import content_disposition, file_response
 from service.http.resources import engine
 from service.images import ImageRejected, clean_image
 from service.spreadsheets.samples import example_data
-from service.web import page
+from service.web import page, refusals
 
 log = logging.getLogger("kagaz.web")
 
@@ -54,6 +54,16 @@ class Choices:
 bp.after_request(page.secure_headers)
 
 
+def too_large(_error: HTTPException) -> Response:
+    """A file over the limit, refused by ``kagaz serve`` before it was read: the form again, with the problem."""
+    limit = request.max_content_length or 0
+    problem = Problem("file", "upload_too_large", f"over {limit} bytes", {"limit_mb": _megabytes(limit)})
+    return show(Choices(language=page.language(request.args.get("lang"))), [problem], 413)
+
+
+refusals.guard(bp, too_large)
+
+
 @bp.get("/")
 def index() -> Response:
     lang = page.language(request.args.get("lang"))
@@ -65,10 +75,8 @@ def submit() -> Response:
     lang = page.language(request.args.get("lang"))
     try:
         form, files = request.form, request.files
-    except RequestEntityTooLarge:
-        limit = request.max_content_length or 0
-        problem = Problem("file", "upload_too_large", f"over {limit} bytes", {"limit_mb": _megabytes(limit)})
-        return show(Choices(language=lang), [problem], 413)
+    except RequestEntityTooLarge as error:
+        return too_large(error)
     choices = Choices(form.get("document", ""), form.get("format", ""), lang)
     if not page.csrf_valid(form.get("csrf_token")):
         return show(choices, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
