@@ -23,6 +23,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service import spreadsheets
 from service.catalogue import LANGUAGES, text
+from service.conversion.pool import Place
 from service.engine import FORMATS
 from service.errors import ConversionError, InputError, Problem, TemplateError, http_status
 from service.http.files import content_disposition, file_response
@@ -91,7 +92,8 @@ def submit() -> Response:
     if problems or upload is None:
         return show(choices, problems, 400)
     try:
-        rendered = produce(choices, upload, files)
+        with engine().admit(choices.format) as place:  # a full converter refuses before the file is read
+            rendered = produce(choices, upload, files, place)
     except (InputError, TemplateError, ConversionError) as error:
         if isinstance(error, ConversionError):
             log.warning("no PDF for the form: %s", error)
@@ -107,7 +109,7 @@ def submit() -> Response:
     return response
 
 
-def produce(choices: Choices, upload: FileStorage, files: Any) -> Any:
+def produce(choices: Choices, upload: FileStorage, files: Any, place: Place | None = None) -> Any:
     """Read the upload and make the document; every problem of the spreadsheet and images raised together."""
     content = upload.read()
     problems: list[Problem] = []
@@ -127,7 +129,7 @@ def produce(choices: Choices, upload: FileStorage, files: Any) -> Any:
             imported.data.setdefault("signature", {}).update(images)
         with imported.located() as data:
             if not problems:
-                return engine().produce(choices.document, data, choices.format)
+                return engine().produce(choices.document, data, choices.format, place=place)
             engine().load(choices.document, data)  # the images failed: still show every problem of the sheet
     except InputError as error:
         raise together(problems, error) from None
