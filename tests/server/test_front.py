@@ -308,3 +308,24 @@ def test_kagaz_serve_runs_the_front(tmp_path: Path) -> None:
             status, _, body = chunked(sock, DOCUMENT + "?format=docx", PLAN[:-1] + b" " * LIMIT + b"}")
         assert status == 413 and json.loads(body)["errors"][0]["code"] == "too_large"
         assert get(base, "/health/live", timeout=10)[0] == 200
+
+
+def test_connections_past_the_limit_are_closed_at_once(tmp_path: Path) -> None:
+    with Running(build(tmp_path), limits(max_connections=4)) as base:
+        held = [connect(base) for _ in range(4)]
+        for sock in held:
+            sock.sendall(b"GET /health/live HTTP/1.1\r\nHost: x\r\n")  # heads left open
+        time.sleep(0.5)
+        with connect(base) as extra:
+            with contextlib.suppress(ConnectionResetError):
+                assert extra.recv(1) == b""
+        for sock in held:
+            sock.close()
+        give_up = time.monotonic() + 10
+        while time.monotonic() < give_up:  # the server notices the closed ones, and serves again
+            with contextlib.suppress(OSError, http.client.HTTPException):
+                if get(base, "/health/live", timeout=5)[0] == 200:
+                    break
+            time.sleep(0.2)
+        else:
+            pytest.fail("the service did not serve again once the connections were closed")
