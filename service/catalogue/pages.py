@@ -240,4 +240,18 @@ PAGES: dict[str, dict[str, str]] = {
     # --- a request refused before it was read (service/web/refusals.py) ---
     "refused_title": {"ky": "Суроо кабыл алынган жок", "ru": "Запрос не принят", "en": "The request was not accepted"},
     "refused_back": {"ky": "Башкы бетке кайтуу", "ru": "Вернуться на главную страницу", "en": "Back to the first page"},
+    # --- staff sign-in (service/web/signin.py) ---
+    "signin_title": {"ky": "Кызматкердин кирүүсү", "ru": "Вход для сотрудника", "en": "Staff sign-in"},
+    "signin_lead": {
+        "ky": "Документ даярдоо жана отчеттордун топтомдору үчүн API ачкычыңызды киргизиңиз (аны администратор берет).",
+        "ru": "Для подготовки документов и пакетов отчётов введите свой ключ API (его выдаёт администратор).",
+        "en": "To prepare documents and batches of reports, enter your API key (an administrator gives it).",
+    },
+    "signin_key": {"ky": "API ачкычы", "ru": "Ключ API", "en": "API key"},
+    "signin_button": {"ky": "Кирүү", "ru": "Войти", "en": "Sign in"},
+    "signin_failed": {
+        "ky": "Ачкыч туура эмес же жокко чыгарылган",
+        "ru": "Ключ неверен или отозван",
+        "en": "The key is wrong or revoked",
+    },
 }
