@@ -114,15 +114,18 @@ def run_load(
     service_pid: int | None = None,
     timeout: float = 120,
     deadline: float = 1800,
+    duration: float | None = None,
 ) -> LoadReport:
     """Send ``requests`` POSTs of ``body`` (the sample plan) at ``concurrency``, watching health and memory.
 
     ``service_pid``: the process whose tree is measured (the ``kagaz serve`` process, or this one when the
     app runs in-process). ``deadline`` bounds the whole run in seconds; requests not started by then are
-    counted as "not sent"."""
+    counted as "not sent". With ``duration``, each of the ``concurrency`` clients sends one request after
+    another for that many seconds instead (``requests`` is ignored): an overloaded service is then judged
+    on the documents it made in the same time, whatever it refused."""
     body = SAMPLE.read_bytes() if body is None else body
     url = f"{base}/api/v1/documents/{document}?format={fmt}"
-    stop_at = time.monotonic() + deadline
+    stop_at = time.monotonic() + (duration if duration is not None else deadline)
     answered = itertools.count()
     done = [0]
 
@@ -131,10 +134,21 @@ def run_load(
         done[0] = next(answered) + 1
         return outcome
 
+    def client(_index: int) -> list[Outcome]:
+        outcomes = []
+        while time.monotonic() < stop_at:
+            outcomes.append(one(url, body, fmt, timeout))
+            done[0] = next(answered) + 1
+        return outcomes
+
     memory = MemoryWatch(service_pid or os.getpid(), progress=lambda: done[0])
     with memory, HealthWatch(base) as health, ThreadPoolExecutor(concurrency, "kagaz-load") as executor:
         started = time.perf_counter()
-        outcomes = list(executor.map(bounded, range(requests)))
+        if duration is None:
+            outcomes = list(executor.map(bounded, range(requests)))
+        else:
+            outcomes = [outcome for batch in executor.map(client, range(concurrency)) for outcome in batch]
+            requests = len(outcomes)
         wall = time.perf_counter() - started
     kinds = Counter(outcome.kind for outcome in outcomes)
     ok = [outcome.seconds * 1000 for outcome in outcomes if outcome.kind == "ok"]
@@ -284,11 +298,16 @@ def main(argv: list[str] | None = None) -> int:
         "(default 2); report the 503s' latency and good throughput against the first run",
     )
     parser.add_argument("--deadline", type=float, default=1800, help="bound on the whole run, in seconds")
+    parser.add_argument(
+        "--duration", type=float, help="send for this many seconds instead of --requests (--compare: 60 per run)"
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "test-artifacts" / "load.json", help="where to write")
     options = parser.parse_args(argv)
     body = options.input.read_bytes()
     arguments = dict(requests=options.requests, concurrency=options.concurrency, document=options.document)
     arguments |= dict(fmt=options.format, body=body, deadline=options.deadline)
+    if options.duration or options.compare:
+        arguments["duration"] = options.duration or 60.0
 
     def started(queue_limit: int | None) -> LoadReport:
         environment = {"KAGAZ_QUEUE_LIMIT": str(queue_limit)} if queue_limit is not None else {}

@@ -26,7 +26,7 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     from service.jobs import app as jobs
     from service.settings import load_settings
     from service.web import batches as batch_pages
-    from service.web import editors, form
+    from service.web import editors, form, signin
 
     config = load_settings(dict(settings or {}))
     app = Flask(__name__)
@@ -48,6 +48,7 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     app.register_blueprint(openapi.bp)  # /api/v1/openapi.json, built from the routes above
     web.init_app(app)  # the session key (so the CSRF token) and its cookie
     app.register_blueprint(form.bp)  # the staff form at /, its workbooks
+    app.register_blueprint(signin.bp)  # /signin: the staff pages' sign-in with a client key
     app.register_blueprint(batch_pages.bp)  # the batch section at /batches
     app.register_blueprint(editors.bp)  # the template editors' page at /editors/
     return app

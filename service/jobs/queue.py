@@ -142,9 +142,15 @@ class Jobs:
         return path if state.state == DONE and path.is_file() else None
 
     def submit(
-        self, sources: Sequence[batch.Source], year: int, formats: Sequence[str], by: str = "anonymous"
+        self,
+        sources: Sequence[batch.Source],
+        year: int,
+        formats: Sequence[str],
+        by: str = "anonymous",
+        owner: int | None = None,
     ) -> JobState:
-        """Store the inputs, record the job as queued, and queue it. ``by``: the caller's key name."""
+        """Store the inputs, record the job as queued, and queue it. ``by``: the caller's key name (shown);
+        ``owner``: its key's id, which alone decides who reads the job (``auth.may_read``)."""
         job_id = uuid.uuid4().hex
         folder = self.job_folder(job_id)
         names = []
@@ -155,7 +161,13 @@ class Jobs:
         request = {"id": job_id, "year": year, "formats": list(formats), "by": by, "inputs": names, "created": now()}
         write_atomically(folder / "job.json", json.dumps(request, ensure_ascii=False, indent=2).encode("utf-8"))
         state = JobState(
-            id=job_id, year=year, formats=list(formats), created=request["created"], by=by, total=len(sources) + 1
+            id=job_id,
+            year=year,
+            formats=list(formats),
+            created=request["created"],
+            by=by,
+            owner=owner,
+            total=len(sources) + 1,
         )
         self.store.save(state)
         self.enqueue(job_id)

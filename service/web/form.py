@@ -31,6 +31,7 @@ from service.http.resources import engine
 from service.images import ImageRejected, clean_image
 from service.spreadsheets.samples import example_data
 from service.web import page, refusals
+from service.web.signin import staff_page
 
 log = logging.getLogger("kagaz.web")
 
@@ -66,12 +67,14 @@ refusals.guard(bp, too_large)
 
 
 @bp.get("/")
+@staff_page
 def index() -> Response:
     lang = page.language(request.args.get("lang"))
     return show(Choices(language=lang))
 
 
 @bp.post("/")
+@staff_page
 def submit() -> Response:
     lang = page.language(request.args.get("lang"))
     try:
@@ -142,6 +145,7 @@ def together(problems: list[Problem], error: InputError) -> InputError:
 
 
 @bp.get("/spreadsheets/<document>.xlsx")
+@staff_page
 def spreadsheet(document: str) -> Response:
     """A blank workbook for ``document``, or with ``?example=1`` one filled from the samples."""
     if document not in DOCUMENTS:

@@ -84,11 +84,12 @@ def form() -> Response:
 
 @bp.post("/signin")
 def signin() -> Response:
+    lang = page.language(request.args.get("lang"))
     if not page.csrf_valid(request.form.get("csrf_token")):
-        return _show(400, translate("form_csrf", page.language()))
+        return _show(400, translate("form_csrf", lang))
     principal = keys().verify(request.form.get("key", "").strip())
     if principal is None or not principal.can("client"):
-        return _show(401, translate("signin_failed", page.language()))
+        return _show(401, translate("signin_failed", lang))
     language = session.get("lang")
     session.clear()  # a new session for the signed-in key: nothing carried over but the language
     if language:
