@@ -145,6 +145,12 @@ class Settings(BaseSettings):
         ge=1024,
         description="Largest batch upload (JSON list, ZIP, workbook), and largest unpacked ZIP (413 above).",
     )
+    batch_retention_days: float = Field(
+        30.0,
+        gt=0,
+        description="Days a finished batch's files and state are kept; older ones are deleted in the background "
+        "(hourly, and at start).",
+    )
     batch_max_reports: int = Field(1000, ge=1, le=1000, description="Most reports in one batch job.")
 
 
