@@ -16,7 +16,7 @@ import click
 
 from service.catalogue import LANGUAGE_VARIABLE, LANGUAGES
 from service.errors import EXIT_INPUT, EXIT_SYSTEM, InputError, KagazError, Problem, TemplateError
-from service.settings import ConfigurationError, load_settings
+from service.settings import ConfigurationError, Settings, load_settings
 from service.terminal import fail, language, report_error, say
 
 if TYPE_CHECKING:
@@ -38,8 +38,13 @@ def main(lang: str | None) -> None:
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default KAGAZ_HOST or 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default KAGAZ_PORT or 8000).")
-@click.option("--threads", type=click.IntRange(1, 256), default=16, show_default=True, help="Request threads.")
-def serve(host: str | None, port: int | None, threads: int) -> None:
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 512),
+    default=None,
+    help="Request threads [every place of the conversion queue (pool size + queue limit) and 8 more, at least 16].",
+)
+def serve(host: str | None, port: int | None, threads: int | None) -> None:
     """Run the service: one process, an asyncio front for the sockets, request threads, one LibreOffice pool.
 
     The front reads every request whole, under deadlines, before a thread sees it (see ``service.server``).
@@ -60,10 +65,23 @@ def serve(host: str | None, port: int | None, threads: int) -> None:
     logs.configure()
     app = create_app(overrides)
     try:
-        run(app, ServerLimits.from_settings(settings), settings.host, settings.port, threads)
+        run(
+            app,
+            ServerLimits.from_settings(settings),
+            settings.host,
+            settings.port,
+            threads or request_threads(settings),
+        )
     except OSError as error:  # the port is taken, the address is not this machine's
         address = f"{settings.host}:{settings.port}"
         fail(say("cli_cannot_listen", address=address, error=error.strerror or str(error)), EXIT_SYSTEM)
+
+
+def request_threads(settings: Settings) -> int:
+    """Enough request threads that every conversion place can be held while others still answer: requests
+    beyond the places are refused at once (admission), and refusals, health and DOCX never wait behind the
+    requests that wait for LibreOffice."""
+    return max(16, settings.pool_size + settings.queue_limit + 8)
 
 
 def read_json(path: Path) -> Any:
