@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | None = None) -> Flask:
     """Build the service. ``settings`` override ``KAGAZ_*`` variables; ``pool`` shares a running pool
     (the tests start one per session) instead of starting the app's own."""
-    from service import api, auth, logs, refusals, security, web
+    from service import api, auth, logs, security, web
     from service.api import batches, documents, health, openapi, organizations, templates
-    from service.http import resources
+    from service.http import refusals, resources
     from service.jobs import app as jobs
     from service.settings import load_settings
     from service.web import batches as batch_pages

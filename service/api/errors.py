@@ -30,7 +30,7 @@ from service.errors import (
     UnsupportedMediaType,
     http_status,
 )
-from service.refusals import MalformedRequest, refusal_problem
+from service.http.refusals import MalformedRequest, refusal_problem
 from service.server.wsgi import REFUSED_KEY
 
 log = logging.getLogger("kagaz.api")

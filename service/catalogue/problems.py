@@ -323,7 +323,7 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ru": "Для этого действия нужна роль «{role}»; у ключа роль «{have}»",
         "en": "This needs the «{role}» role; the key has «{have}»",
     },
-    # --- requests refused before they are read (service/server, service/refusals.py) ---
+    # --- requests refused before they are read (service/server, service/http/refusals.py) ---
     "request_line_too_long": {
         "ky": "Суроонун сабы (дареги менен) өтө узун: эң көп {limit} байт",
         "ru": "Строка запроса (вместе с адресом) слишком длинная: не более {limit} байт",

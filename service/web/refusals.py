@@ -1,6 +1,6 @@
 """The staff pages' answer to a request ``kagaz serve`` refused unread (413, 414, 431, 400): a page, not JSON.
 
-``guard(bp)`` registers, on one page blueprint, handlers for the errors ``service.refusals`` raises; a page
+``guard(bp)`` registers, on one page blueprint, handlers for the errors ``service.http.refusals`` raises; a page
 with its own form (the document form, the batch form) passes ``too_large`` to show that form again with the
 problem next to the file field, as when Werkzeug refuses an upload itself.
 """
@@ -13,7 +13,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestHeaderFieldsTooLarge, RequestURITooLarge
 
 from service.catalogue import text, translate
-from service.refusals import MalformedRequest, refusal_problem
+from service.http.refusals import MalformedRequest, refusal_problem
 from service.web import page
 
 Handler = Callable[[HTTPException], Response]
