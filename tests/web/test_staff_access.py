@@ -54,10 +54,11 @@ def finished(client: FlaskClient, url: str, headers: dict[str, str]) -> dict[str
         time.sleep(0.05)
 
 
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[dict[str, Any]]:
-    """An app requiring keys; four callers; a batch (DOCX) submitted by the owner's key and finished."""
-    app = make(tmp_path, auth_required=True)
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """An app requiring keys; four callers; a batch (DOCX) submitted by the owner's key and finished.
+    Shared by the module's tests (the one that revokes a key does it last, on a key of its own)."""
+    app = make(tmp_path_factory.mktemp("staff"), auth_required=True)
     store = app.extensions["kagaz.keys"]
     keys = {"nobody": None}
     keys["other client"] = store.create("other-court", "client")[1]
@@ -117,9 +118,10 @@ def test_every_staff_route_under_auth_required(world: dict[str, Any], method: st
 
 
 def test_a_revoked_key_is_signed_out_at_once(world: dict[str, Any]) -> None:
-    client = signed_in(world["app"], world["keys"]["owner"])
+    store = world["app"].extensions["kagaz.keys"]
+    client = signed_in(world["app"], store.create("short-lived", "client")[1])
     assert client.get("/batches").status_code == 200
-    assert world["app"].extensions["kagaz.keys"].revoke("osh-court")
+    assert store.revoke("short-lived")
     assert client.get("/batches").status_code == 303
 
 
