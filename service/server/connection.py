@@ -168,6 +168,10 @@ class Connection:
         path = wsgi.split_target(head.target)[0].decode("latin-1")
         limit = self.limits.body_limit(path)
         declared = _content_length(event)
+        if declared is not None and any(name == b"transfer-encoding" for name, _ in event.headers):
+            # Both framings at once is how requests are smuggled past a proxy (RFC 9112 §6.1): refuse it.
+            await self.refuse(head, 400)
+            return False
         if declared is not None and declared > limit:
             await self.refuse(head, 413)
             return False

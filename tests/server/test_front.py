@@ -279,6 +279,12 @@ def test_a_head_too_long_on_a_staff_page_is_a_page(
     [
         (b"GET /api/v1/templates HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n", "application/json", "bad_request"),
         (b"HELLO\x00 THERE\r\n\r\n", "text/html; charset=utf-8", "HTTP"),  # no path: the first page
+        (
+            b"POST /api/v1/documents/action-plan HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+            "application/json",
+            "bad_request",
+        ),  # both framings: how requests are smuggled
     ],
 )
 def test_a_malformed_request_is_a_400(front: str, sent: bytes, kind: str, code: str) -> None:
