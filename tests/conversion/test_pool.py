@@ -247,12 +247,14 @@ def test_readiness_never_drops_during_planned_recycles(make_pool: MakePool) -> N
 def test_a_busy_worker_due_for_recycling_keeps_serving_until_its_successor_is_ready(
     make_pool: MakePool,
 ) -> None:
-    pool, script = make_pool(Script(start_seconds=0.3), recycle_after=1)
+    # The successor takes 2 s to start: room, on a loaded shared machine, to look at the pool and convert
+    # again before it is ready (0.3 s was once not enough there).
+    pool, script = make_pool(Script(start_seconds=2.0), recycle_after=1)
     pool.convert(b"ok")
     assert pool.health().workers[0].state is WorkerState.RECYCLING
     pool.convert(b"ok")  # served by the old worker while the successor starts
     assert [identity for identity, _ in script.attempts] == [1, 1]
-    assert wait_for(lambda: pool.health().workers[0].restarts == 1)
+    assert wait_for(lambda: pool.health().workers[0].restarts == 1, timeout=15)
 
 
 def test_graceful_stop_drains_running_jobs_then_kills_everything(make_pool: MakePool, tmp_path: Path) -> None:
