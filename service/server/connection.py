@@ -155,7 +155,7 @@ class Connection:
         if event is None:
             return False
         if not isinstance(event, h11.Request):
-            await self.refuse(self.head_from_line(), event)
+            await self.turn_away(self.head_from_line(), event)
             return False
         head = wsgi.Head(
             method=event.method.decode("latin-1"),
@@ -170,14 +170,14 @@ class Connection:
         declared = _content_length(event)
         if declared is not None and any(name == b"transfer-encoding" for name, _ in event.headers):
             # Both framings at once is how requests are smuggled past a proxy (RFC 9112 §6.1): refuse it.
-            await self.refuse(head, 400)
+            await self.turn_away(head, 400)
             return False
         if declared is not None and declared > limit:
-            await self.refuse(head, 413)
+            await self.turn_away(head, 413)
             return False
         received = await self.read_body(head, limit)
         if isinstance(received, int):
-            await self.refuse(head, received)
+            await self.turn_away(head, received)
             return False
         body, length = received
         try:
@@ -195,7 +195,7 @@ class Connection:
             method, target = b"GET", b"/"
         return wsgi.Head(method.decode("latin-1"), target, "1.1", [], self.peer, self.local)
 
-    async def refuse(self, head: wsgi.Head, status: int) -> None:
+    async def turn_away(self, head: wsgi.Head, status: int) -> None:
         """Answer ``status`` through the app without reading the body, then read the rest away and close."""
         answer = await self.front.dispatch(head, wsgi.refused_environ(head, status))
         answer.headers = [(name, value) for name, value in answer.headers if name.lower() != "connection"]

@@ -49,7 +49,7 @@ class Front:
             if now - self._full_logged > 10:
                 self._full_logged = now
                 log.warning("%d connections open: closing new ones at once", len(self.connections))
-            writer.transport.abort()
+            writer.close()  # no answer: a server this full must not spend on one
             return
         task = asyncio.current_task()
         assert task is not None
