@@ -84,15 +84,17 @@ def refuse(code: str, message: str, location: str = "file", **params: object) ->
     return InputError(problem(code, message, location, **params))
 
 
-def read_grid(content: bytes, filename: str) -> Grid:
-    """The file's sheets (or CSV records), or one ``InputError`` saying why it cannot be read at all."""
-    from service.spreadsheets.csvfiles import read_records
+def sniff(content: bytes, filename: str) -> str:
+    """``xlsx`` or ``csv`` by the file's first bytes, or one ``InputError`` saying what else it is.
 
+    The bytes decide, not the name: a PDF renamed ``.xlsx`` is a PDF. An OLE compound file is an old
+    ``.xls`` or a password-protected workbook (Office encrypts OOXML into an OLE container).
+    """
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if not content.strip():
         raise refuse("upload_empty", "the file is empty")
     if content.startswith(ZIP_MAGIC):
-        return Grid(sheets=read_xlsx(content))
+        return "xlsx"
     if content.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in content:
             raise refuse("upload_encrypted", "the workbook is password-protected; remove the password and save it")
@@ -102,7 +104,7 @@ def read_grid(content: bytes, filename: str) -> Grid:
             raise refuse("upload_not_spreadsheet", f"a {kind} file, not a spreadsheet", kind=kind)
     if suffix in ("xlsx", "xlsm", "xls", "ods"):
         raise refuse("upload_not_spreadsheet", "not a spreadsheet (.xlsx or .csv)", kind=suffix.upper())
-    return Grid(records=read_records(content))
+    return "csv"
 
 
 # ------------------------------------------------------------------------------------------------ xlsx

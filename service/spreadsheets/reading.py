@@ -15,10 +15,10 @@ from typing import Any
 from service import documents
 from service.documents.reference import Reference
 from service.errors import InputError, Problem
-from service.spreadsheets import recognition
+from service.spreadsheets import csvfiles, recognition
 from service.spreadsheets import values as cell
 from service.spreadsheets.cells import CellPlace, Imported
-from service.spreadsheets.files import Book, Sheet, problem, read_grid
+from service.spreadsheets.files import Book, Grid, Sheet, problem, read_xlsx, sniff
 from service.spreadsheets.layouts import (
     FORM_HEADERS_BY_LANGUAGE,
     LAYOUTS,
@@ -44,7 +44,10 @@ def read(document: str, content: bytes, filename: str, reference: Reference) -> 
         raise InputError(
             Problem("document", "unknown_document", f"no spreadsheet for {document!r}", {"value": document})
         )
-    grid = read_grid(content, filename)
+    if sniff(content, filename) == "xlsx":
+        grid = Grid(sheets=read_xlsx(content))
+    else:
+        grid = Grid(records=csvfiles.read_records(content))
     books = {name: recognition.book_for(grid, other) for name, other in LAYOUTS.items()}
     found = recognition.recognize(books)
     if found is not None and found != document:
