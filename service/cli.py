@@ -173,8 +173,9 @@ def render(document: str, input_path: Path, output: Path) -> None:
 )
 @click.option("--blank", is_flag=True, help="Write the blank workbooks instead of the filled examples.")
 def spreadsheets_command(out: Path | None, blank: bool) -> None:
-    """Write the workbooks staff fill, made from the models: the examples (filled from the samples:
-    the whole plan, one progress report) or, with --blank, the blanks. The web page serves the same."""
+    """Write the workbooks staff fill, made from the models, in Kyrgyz and Russian (``_ru``): the examples
+    (filled from the samples: the whole plan, one progress report) or, with --blank, the blanks. The web
+    page serves the same."""
     from service import spreadsheets
     from service.atomic import write_atomically
     from service.documents.organizations import RegistryError
@@ -196,10 +197,12 @@ def spreadsheets_command(out: Path | None, blank: bool) -> None:
         except InputError as error:
             click.echo(say("cli_sample_invalid", document=document), err=True)
             report_error(error)
-        path = folder / f"{layout.filename}{'_blank' if blank else ''}.xlsx"
-        content = spreadsheets.workbook(document, reference, data)
-        write_atomically(path, content)
-        click.echo(say("cli_file_written", path=path, size=f"{len(content):,}".replace(",", " ")))
+        for workbook_language in spreadsheets.WORKBOOK_LANGUAGES:  # the Kyrgyz one keeps its old name
+            suffix = ("_blank" if blank else "") + ("" if workbook_language == "ky" else f"_{workbook_language}")
+            path = folder / f"{layout.filename}{suffix}.xlsx"
+            content = spreadsheets.workbook(document, reference, data, workbook_language)
+            write_atomically(path, content)
+            click.echo(say("cli_file_written", path=path, size=f"{len(content):,}".replace(",", " ")))
 
 
 def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -> tuple[str, ...]:

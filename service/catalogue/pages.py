@@ -44,12 +44,17 @@ PAGES: dict[str, dict[str, str]] = {
         "ru": "{document} — образец",
         "en": "{document} — example",
     },
+    "language_ky": {"ky": "кыргызча", "ru": "кыргызский", "en": "Kyrgyz"},
+    "language_ru": {"ky": "орусча", "ru": "русский", "en": "Russian"},
     "step_file": {"ky": "2. Толтурулган таблица", "ru": "2. Заполненная таблица", "en": "2. The filled spreadsheet"},
     "file_label": {"ky": "Файл (.xlsx же .csv)", "ru": "Файл (.xlsx или .csv)", "en": "File (.xlsx or .csv)"},
     "file_hint": {
-        "ky": "Excel китеби же CSV (UTF-8, бөлгүч «,» же «;»); баары биригип {limit_mb} МБ чейин.",
-        "ru": "Книга Excel или CSV (UTF-8, разделитель «,» или «;»); всего до {limit_mb} МБ.",
-        "en": "An Excel workbook or CSV (UTF-8, comma or semicolon); up to {limit_mb} MB in all.",
+        "ky": "Excel китеби (.xlsx) же CSV (UTF-8 же «Юникод текст»; бөлгүч «,», «;» же табуляция); баары "
+        "биригип {limit_mb} МБ чейин.",
+        "ru": "Книга Excel (.xlsx) или CSV (UTF-8 или «Юникод-текст»; разделитель «,», «;» или табуляция); всего "
+        "до {limit_mb} МБ.",
+        "en": "An Excel workbook (.xlsx) or CSV (UTF-8 or «Unicode text»; comma, semicolon or tab); up to "
+        "{limit_mb} MB in all.",
     },
     "step_images": {
         "ky": "3. Кол тамга жана мөөр",
@@ -92,9 +97,9 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Kagaz — the official documents service",
     },
     "help": {
-        "ky": "Кантип толтуруу керек — таблицанын «Нускама» барагында.",
-        "ru": "Как заполнять — на листе «Нускама» в таблице.",
-        "en": "How to fill it in: see the «Нускама» sheet of the workbook.",
+        "ky": "Кантип толтуруу керек — таблицанын «Нускама» барагында. Таблицаны кыргызча же орусча толтурса болот.",
+        "ru": "Как заполнять — на листе «Инструкция» в таблице. Таблицу можно заполнять по-русски или по-кыргызски.",
+        "en": "How to fill it in: the workbook's first sheet («Нускама» in Kyrgyz, «Инструкция» in Russian).",
     },
     # --- the batch pages at /batches (service/web/batches.py) ---
     "batch_title": {"ky": "Отчеттордун топтому", "ru": "Пакет отчётов", "en": "A batch of reports"},

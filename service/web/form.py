@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flask import Blueprint, Response, abort, g, render_template, request
@@ -25,7 +25,7 @@ from service import spreadsheets
 from service.catalogue import LANGUAGES, text
 from service.conversion.pool import Place
 from service.engine import FORMATS
-from service.errors import ConversionError, InputError, Problem, TemplateError, http_status
+from service.errors import ConversionError, InputError, KagazError, Kind, Problem, TemplateError, http_status, kind_of
 from service.http.files import content_disposition, file_response
 from service.http.resources import engine
 from service.images import ImageRejected, clean_image
@@ -42,6 +42,8 @@ IMAGES = ("signature_image", "seal_image")
 DOWNLOAD_COOKIE = "kagaz_download"  # set on a file answer, so form.js knows the download has started
 _DOWNLOAD_TOKEN = re.compile(r"^[a-z0-9]{8,64}$")
 WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# form.js sends the form with fetch (the chosen files stay chosen when the file is refused): same origin only.
+CONTENT_SECURITY_POLICY = f"{page.CONTENT_SECURITY_POLICY}; connect-src 'self'"
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,8 @@ def submit() -> Response:
     except (InputError, TemplateError, ConversionError) as error:
         if isinstance(error, ConversionError):
             log.warning("no PDF for the form: %s", error)
-        response = show(choices, page.problems_of(error), http_status(error))
+        choices, problems = form_problems(choices, error)
+        response = show(choices, problems, http_status(error))
         retry_after = getattr(error, "retry_after", None)
         if retry_after is not None:
             response.headers["Retry-After"] = str(retry_after)
@@ -125,7 +128,7 @@ def produce(choices: Choices, upload: FileStorage, files: Any, place: Place | No
             try:
                 images[field] = clean_image(image.read()).content
             except ImageRejected as error:
-                problems.append(Problem(field, "upload_image", str(error), {"error": str(error)}))
+                problems.append(Problem(field, error.code, str(error), dict(error.params)))
     try:
         imported = spreadsheets.read(choices.document, content, upload.filename or "", engine().reference)
         if images:
@@ -139,6 +142,25 @@ def produce(choices: Choices, upload: FileStorage, files: Any, place: Place | No
     raise InputError(problems)
 
 
+def form_problems(choices: Choices, error: KagazError) -> tuple[Choices, list[Problem]]:
+    """What the form says for an error (``page.problems_of``), with two things only the form knows: a file that
+    is the other document's makes that document the choice, and a template's or LibreOffice's failure is not
+    the clerk's mistake, so its words (Jinja's, LibreOffice's, in English) go to the log, not to the page."""
+    if isinstance(error, TemplateError):
+        log.error("the active template failed on a form upload: %s", error)
+        return choices, [Problem("form", "form_template_failed", str(error))]
+    if kind_of(error) is Kind.CONVERSION_FAILED:
+        return choices, [Problem("form", "form_conversion_failed", str(error))]
+    problems = page.problems_of(error)
+    for problem in problems:
+        for document in DOCUMENTS:
+            name = document.replace("-", "_")
+            if problem.code == f"sheet_document_is_{name}":
+                said = Problem(problem.location, f"form_document_is_{name}", problem.message, problem.params)
+                return replace(choices, document=document), [said]
+    return choices, problems
+
+
 def together(problems: list[Problem], error: InputError) -> InputError:
     """The form's own problems and the file's, keeping the file's kind (too large, for a zip bomb)."""
     return type(error)(problems + error.problems) if problems else error
@@ -147,14 +169,20 @@ def together(problems: list[Problem], error: InputError) -> InputError:
 @bp.get("/spreadsheets/<document>.xlsx")
 @staff_page
 def spreadsheet(document: str) -> Response:
-    """A blank workbook for ``document``, or with ``?example=1`` one filled from the samples."""
+    """A blank workbook for ``document``, or with ``?example=1`` one filled from the samples; in Kyrgyz, or
+    in Russian with ``?language=ru``."""
     if document not in DOCUMENTS:
         abort(404)
     example = request.args.get("example", "").lower() in ("1", "true", "yes")
+    language = request.args.get("language", "ky")
+    if language not in spreadsheets.WORKBOOK_LANGUAGES:
+        abort(404)
     reference = engine().reference
-    content = spreadsheets.workbook(document, reference, example_data(document, reference) if example else None)
-    # The file's name is Kyrgyz whatever the page's language: the workbook itself is (its sheets, its headers).
-    name = text("workbook_example" if example else "workbook_blank", "ky", document=text(document, "ky")) + ".xlsx"
+    data = example_data(document, reference) if example else None
+    content = spreadsheets.workbook(document, reference, data, language)
+    # The file's name is in the workbook's own language (its sheets and headers are).
+    name = text("workbook_example" if example else "workbook_blank", language, document=text(document, language))
+    name += ".xlsx"
     response = Response(content, mimetype=WORKBOOK_TYPE)
     response.headers["Content-Disposition"] = content_disposition(name)
     return response
@@ -172,9 +200,12 @@ def unexpected(error: Exception) -> Response | HTTPException:
 
 def show(choices: Choices, problems: list[Problem] | tuple[()] = (), status: int = 200) -> Response:
     limit = request.max_content_length or 0
+    # The page offers the workbooks in its own language; an English page both (clerks fill them in ky or ru).
+    workbook_languages = (choices.language,) if choices.language in spreadsheets.WORKBOOK_LANGUAGES else ("ky", "ru")
     body = render_template(
         "web/form.html",
         choices=choices,
+        workbook_languages=workbook_languages,
         documents=DOCUMENTS,
         formats=FORMATS,
         languages=LANGUAGES,
@@ -185,7 +216,9 @@ def show(choices: Choices, problems: list[Problem] | tuple[()] = (), status: int
         limit_mb=_megabytes(limit),
         t=lambda key, **params: text(key, choices.language, **params),
     )
-    return Response(body, status=status, mimetype="text/html")
+    response = Response(body, status=status, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    return response
 
 
 def _megabytes(limit: int) -> str:
