@@ -1,4 +1,4 @@
-# Kagaz for production: Debian, the same package list as scripts/setup.sh, gunicorn, tini as PID 1.
+# Kagaz for production: Debian, the same package list as scripts/setup.sh, kagaz serve (its own asyncio front), tini as PID 1.
 FROM debian:bookworm-slim
 
 ENV DEBIAN_FRONTEND=noninteractive \

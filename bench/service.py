@@ -113,7 +113,7 @@ class Service:
         if self._connection is not None:
             self._connection.close()
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # gunicorn stops its worker, which stops the pool
+            self.process.send_signal(signal.SIGTERM)  # kagaz serve finishes its requests, then stops the pool
             try:
                 self.process.wait(timeout=45)
             except subprocess.TimeoutExpired:

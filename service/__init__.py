@@ -22,11 +22,11 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     (the tests start one per session) instead of starting the app's own."""
     from service import api, auth, logs, security, web
     from service.api import batches, documents, health, openapi, organizations, templates
-    from service.http import resources
+    from service.http import refusals, resources
     from service.jobs import app as jobs
     from service.settings import load_settings
     from service.web import batches as batch_pages
-    from service.web import editors, form
+    from service.web import editors, form, signin
 
     config = load_settings(dict(settings or {}))
     app = Flask(__name__)
@@ -35,6 +35,7 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     logs.init_app(app)
+    refusals.init_app(app)  # a request `kagaz serve` refused unread is answered before anything runs
     security.init_app(app)  # nosniff, no framing, no referrer, no-store on the API: on every answer
     resources.init_app(app, pool=pool)
     # The batch jobs' queue and embedded consumer; wired after the pool, so that at exit (atexit runs
@@ -47,6 +48,7 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     app.register_blueprint(openapi.bp)  # /api/v1/openapi.json, built from the routes above
     web.init_app(app)  # the session key (so the CSRF token) and its cookie
     app.register_blueprint(form.bp)  # the staff form at /, its workbooks
+    app.register_blueprint(signin.bp)  # /signin: the staff pages' sign-in with a client key
     app.register_blueprint(batch_pages.bp)  # the batch section at /batches
     app.register_blueprint(editors.bp)  # the template editors' page at /editors/
     return app

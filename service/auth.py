@@ -117,6 +117,20 @@ def require_role(role: str) -> Callable[[View], View]:
     return decorate
 
 
+def may_read(principal: Principal, owner: int | None, auth_required: bool) -> bool:
+    """Whether ``principal`` may read what key ``owner`` submitted (a batch's state and files).
+
+    The owner is the key's id, not its name (a name can be given again to a new key). Admins read
+    everything; a thing submitted without a key (``owner`` None) is open only while authentication is off,
+    as on a trusted network; anything else only to its own key.
+    """
+    if principal.can("admin"):
+        return True
+    if owner is None:
+        return not auth_required
+    return principal.key_id == owner
+
+
 def current_principal() -> Principal:
     return g.get("principal") or ANONYMOUS
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from service.catalogue import LANGUAGE_VARIABLE, LANGUAGES
-from service.errors import EXIT_INPUT, InputError, KagazError, Problem, TemplateError
-from service.settings import ConfigurationError, load_settings
+from service.errors import EXIT_INPUT, EXIT_SYSTEM, InputError, KagazError, Problem, TemplateError
+from service.settings import ConfigurationError, Settings, load_settings
 from service.terminal import fail, language, report_error, say
 
 if TYPE_CHECKING:
@@ -38,12 +38,20 @@ def main(lang: str | None) -> None:
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default KAGAZ_HOST or 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default KAGAZ_PORT or 8000).")
-@click.option("--threads", type=int, default=16, show_default=True, help="Request threads.")
-def serve(host: str | None, port: int | None, threads: int) -> None:
-    """Run the service under gunicorn: one process, many threads, one LibreOffice pool."""
-    from gunicorn.app.base import BaseApplication
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 512),
+    default=None,
+    help="Request threads [every place of the conversion queue (pool size + queue limit) and 8 more, at least 16].",
+)
+def serve(host: str | None, port: int | None, threads: int | None) -> None:
+    """Run the service: one process, an asyncio front for the sockets, request threads, one LibreOffice pool.
 
+    The front reads every request whole, under deadlines, before a thread sees it (see ``service.server``).
+    """
     from service import create_app, logs
+    from service.server import ServerLimits
+    from service.server import serve as run
 
     overrides: dict[str, Any] = {}
     if host:
@@ -54,24 +62,26 @@ def serve(host: str | None, port: int | None, threads: int) -> None:
         settings = load_settings(overrides)
     except ConfigurationError as error:
         report_error(error)
+    logs.configure()
+    app = create_app(overrides)
+    try:
+        run(
+            app,
+            ServerLimits.from_settings(settings),
+            settings.host,
+            settings.port,
+            threads or request_threads(settings),
+        )
+    except OSError as error:  # the port is taken, the address is not this machine's
+        address = f"{settings.host}:{settings.port}"
+        fail(say("cli_cannot_listen", address=address, error=error.strerror or str(error)), EXIT_SYSTEM)
 
-    class _Server(BaseApplication):  # type: ignore[misc]
-        def load_config(self) -> None:
-            self.cfg.set("bind", f"{settings.host}:{settings.port}")
-            # One worker process: the LibreOffice pool is per process, and threads share it.
-            self.cfg.set("workers", 1)
-            self.cfg.set("worker_class", "gthread")
-            self.cfg.set("threads", threads)
-            # A PDF of a long plan can take a while when the pool queue is full.
-            self.cfg.set("timeout", int(settings.conversion_timeout + settings.queue_wait + 30))
-            self.cfg.set("graceful_timeout", 30)
-            self.cfg.set("accesslog", None)
 
-        def load(self) -> Any:
-            logs.configure()
-            return create_app(overrides)
-
-    _Server().run()
+def request_threads(settings: Settings) -> int:
+    """Enough request threads that every conversion place can be held while others still answer: requests
+    beyond the places are refused at once (admission), and refusals, health and DOCX never wait behind the
+    requests that wait for LibreOffice."""
+    return max(16, settings.pool_size + settings.queue_limit + 8)
 
 
 def read_json(path: Path) -> Any:
@@ -163,8 +173,9 @@ def render(document: str, input_path: Path, output: Path) -> None:
 )
 @click.option("--blank", is_flag=True, help="Write the blank workbooks instead of the filled examples.")
 def spreadsheets_command(out: Path | None, blank: bool) -> None:
-    """Write the workbooks staff fill, made from the models: the examples (filled from the samples:
-    the whole plan, one progress report) or, with --blank, the blanks. The web page serves the same."""
+    """Write the workbooks staff fill, made from the models, in Kyrgyz and Russian (``_ru``): the examples
+    (filled from the samples: the whole plan, one progress report) or, with --blank, the blanks. The web
+    page serves the same."""
     from service import spreadsheets
     from service.atomic import write_atomically
     from service.documents.organizations import RegistryError
@@ -186,10 +197,12 @@ def spreadsheets_command(out: Path | None, blank: bool) -> None:
         except InputError as error:
             click.echo(say("cli_sample_invalid", document=document), err=True)
             report_error(error)
-        path = folder / f"{layout.filename}{'_blank' if blank else ''}.xlsx"
-        content = spreadsheets.workbook(document, reference, data)
-        write_atomically(path, content)
-        click.echo(say("cli_file_written", path=path, size=f"{len(content):,}".replace(",", " ")))
+        for workbook_language in spreadsheets.WORKBOOK_LANGUAGES:  # the Kyrgyz one keeps its old name
+            suffix = ("_blank" if blank else "") + ("" if workbook_language == "ky" else f"_{workbook_language}")
+            path = folder / f"{layout.filename}{suffix}.xlsx"
+            content = spreadsheets.workbook(document, reference, data, workbook_language)
+            write_atomically(path, content)
+            click.echo(say("cli_file_written", path=path, size=f"{len(content):,}".replace(",", " ")))
 
 
 def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ import datetime as dt
 import string
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -28,7 +28,9 @@ from service.settings import Settings
 from service.templates.registry import Manifest, Registry, TemplateVersion
 
 if TYPE_CHECKING:
-    from service.conversion.pool import ConversionPool
+    from service.conversion.pool import ConversionPool, Place
+
+NO_POOL = "the LibreOffice pool is not running (KAGAZ_START_POOL is off)"
 
 CANDIDATE = 0  # the version number of a template not yet stored (template validation's test render)
 
@@ -113,17 +115,33 @@ class Engine:
         )
         return Rendered(content, template, file_stem(manifest, kind.filename_fields(model)))
 
-    def convert(self, docx: bytes) -> bytes:
-        """DOCX bytes to PDF bytes through the LibreOffice pool."""
+    def convert(self, docx: bytes, place: Place | None = None) -> bytes:
+        """DOCX bytes to PDF bytes through the LibreOffice pool (in the ``place`` ``admit`` reserved)."""
         if self.pool is None:
-            raise PoolUnavailable("the LibreOffice pool is not running (KAGAZ_START_POOL is off)", 30)
-        return self.pool.convert(docx)
+            raise PoolUnavailable(NO_POOL, 30)
+        # The narrow call stays one argument for a converter used without a place (batches, test wrappers).
+        return self.pool.convert(docx) if place is None else self.pool.convert(docx, place)  # type: ignore[call-arg]
 
-    def produce(self, document: str, data: Any, format: str, template_version: int | None = None) -> Rendered:
+    def admit(self, format: str) -> AbstractContextManager[Place | None]:
+        """Admission before work: for a PDF, a place in the conversion queue, or PoolUnavailable at once.
+
+        Entry points that answer one request (the API, the form) enter it before they parse, validate or
+        render, and pass the place to ``produce``; a DOCX needs no place.
+        """
+        if format != "pdf":
+            return nullcontext(None)
+        if self.pool is None:
+            raise PoolUnavailable(NO_POOL, 30)
+        place = getattr(self.pool, "place", None)  # a converter without a queue (LazyPool) admits everyone
+        return nullcontext(None) if place is None else place()
+
+    def produce(
+        self, document: str, data: Any, format: str, template_version: int | None = None, place: Place | None = None
+    ) -> Rendered:
         """``load``, ``render`` and, for PDF, ``convert``: the whole way from input to a file."""
         rendered = self.render(document, self.load(document, data), template_version)
         if format == "pdf":
-            return Rendered(self.convert(rendered.content), rendered.template, rendered.stem, "pdf")
+            return Rendered(self.convert(rendered.content, place), rendered.template, rendered.stem, "pdf")
         return rendered
 
 

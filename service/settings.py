@@ -80,6 +80,31 @@ class Settings(BaseSettings):
         "on the trusted network. Template changes always need an editor key.",
     )
 
+    # --- the HTTP front of `kagaz serve` (slow clients, sizes) ---
+    header_timeout: float = Field(
+        10.0, gt=0, description="Seconds a client has to send a request's line and headers, from their first byte."
+    )
+    body_timeout: float = Field(
+        30.0, gt=0, description="Seconds of grace for a request body, after which it must keep up KAGAZ_BODY_MIN_RATE."
+    )
+    body_min_rate: int = Field(
+        20 * 1024, ge=1, description="Slowest average rate, in bytes/s, at which a body may arrive after its grace."
+    )
+    idle_timeout: float = Field(
+        15.0, gt=0, description="Seconds a kept-alive connection may wait for its next request."
+    )
+    max_request_line: int = Field(8190, ge=256, description="Longest request line (method, URL, version): 414 above.")
+    max_header_bytes: int = Field(
+        32 * 1024, ge=1024, description="Largest request head (request line and every header): 431 above."
+    )
+    discard_bytes: int = Field(
+        16 * 1024 * 1024,
+        ge=0,
+        description="After a body is refused (413), how much more of it is read and thrown away so that the "
+        "client reads the answer before the connection closes.",
+    )
+    max_connections: int = Field(512, ge=1, description="Open connections `kagaz serve` keeps; one more is closed.")
+
     # --- conversion pool ---
     pool_size: int = Field(
         default_factory=lambda: os.cpu_count() or 1,
@@ -133,6 +158,12 @@ class Settings(BaseSettings):
         64 * 1024 * 1024,
         ge=1024,
         description="Largest batch upload (JSON list, ZIP, workbook), and largest unpacked ZIP (413 above).",
+    )
+    batch_retention_days: float = Field(
+        30.0,
+        gt=0,
+        description="Days a finished batch's files and state are kept; older ones are deleted in the background "
+        "(hourly, and at start).",
     )
     batch_max_reports: int = Field(1000, ge=1, le=1000, description="Most reports in one batch job.")
 

@@ -13,14 +13,13 @@ The body may be as large as ``KAGAZ_BATCH_MAX_BYTES`` here, not the smaller limi
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from service import jobs as job_queue
 from service.api.errors import language
 from service.auth import current_principal, require_role
-from service.errors import NotReady
-from service.http.batches import input_error, parse_formats, parse_year, read_sources
-from service.http.files import content_disposition
+from service.http.batches import parse_formats, parse_year, read_sources
+from service.http.ownership import readable, result_file
 from service.jobs.app import for_app
 from service.jobs.state import JobState
 
@@ -43,8 +42,10 @@ def _answer(state: JobState, status: int = 200) -> Response:
 def submit() -> Response:
     request.max_content_length = current_app.config["KAGAZ"].batch_max_bytes
     sources, year, formats = read_sources()
-    jobs = for_app()
-    state = jobs.submit(sources, parse_year(year, sources), parse_formats(formats), by=current_principal().name)
+    principal = current_principal()
+    state = for_app().submit(
+        sources, parse_year(year, sources), parse_formats(formats), by=principal.name, owner=principal.key_id
+    )
     response = _answer(state, 202)
     response.headers["Location"] = status_url(state.id)
     return response
@@ -53,18 +54,12 @@ def submit() -> Response:
 @bp.get("/<job_id>")
 @require_role("client")
 def status(job_id: str) -> Response:
-    jobs = for_app()
-    return _answer(jobs.state(job_id))
+    """The job's state, for its own key or an admin's (``http.ownership``)."""
+    return _answer(readable(job_id))
 
 
 @bp.get("/<job_id>/result.zip")
 @require_role("client")
 def result(job_id: str) -> Response:
-    jobs = for_app()
-    path = jobs.result_path(job_id)
-    if path is None:
-        raise input_error("batch", "batch_not_ready", "the batch is not done yet", NotReady, id=job_id)
-    state = jobs.state(job_id)
-    response = send_file(path, mimetype="application/zip", max_age=0, conditional=True, etag=True)
-    response.headers["Content-Disposition"] = content_disposition(f"kagaz-batch-{state.year}-{job_id[:8]}.zip")
-    return response
+    readable(job_id)
+    return result_file(job_id)

@@ -30,11 +30,13 @@ def requested_format() -> str:
 @bp.post("/<document>")
 def create(document: str) -> Response:
     fmt = requested_format()
+    version = requested_version()
     require_json()
-    data = json_body()
-    if not isinstance(data, dict | list):
-        raise InputError(Problem("body", "not_json_object", "the body must be a JSON object"))
-    return file_response(engine().produce(document, data, fmt, requested_version()))
+    with engine().admit(fmt) as place:  # a full converter refuses here, before the body is even parsed
+        data = json_body()
+        if not isinstance(data, dict | list):
+            raise InputError(Problem("body", "not_json_object", "the body must be a JSON object"))
+        return file_response(engine().produce(document, data, fmt, version, place))
 
 
 def requested_version() -> int | None:

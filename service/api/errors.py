@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response, g, jsonify, request
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestHeaderFieldsTooLarge, RequestURITooLarge
 
 from service.catalogue import choose_language
 from service.errors import (
@@ -33,6 +33,8 @@ from service.errors import (
     UnsupportedMediaType,
     http_status,
 )
+from service.http.refusals import MalformedRequest, refusal_problem
+from service.server.wsgi import REFUSED_KEY
 
 log = logging.getLogger("kagaz.api")
 
@@ -116,10 +118,19 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(RequestEntityTooLarge)
     def _too_large(error: RequestEntityTooLarge) -> Response:
-        limit = app.config.get("MAX_CONTENT_LENGTH")
+        limit = request.max_content_length or app.config.get("MAX_CONTENT_LENGTH")
+        if request.environ.get(REFUSED_KEY):  # refused by the front: the limit of the path, no view ran
+            return problem_response(413, "too large", [refusal_problem(413, app.config["KAGAZ"], request.path)])
         return problem_response(
             413, "too large", [Problem("body", "too_large", f"over {limit} bytes", {"limit": limit})]
         )
+
+    @app.errorhandler(RequestURITooLarge)
+    @app.errorhandler(RequestHeaderFieldsTooLarge)
+    @app.errorhandler(MalformedRequest)
+    def _refused(error: HTTPException) -> Response:
+        status = error.code or 400
+        return problem_response(status, error.name, [refusal_problem(status, app.config["KAGAZ"], request.path)])
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:

@@ -37,6 +37,11 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "ru": "{document}: в образце данных есть ошибки:",
         "en": "{document}: the sample is invalid:",
     },
+    "cli_cannot_listen": {
+        "ky": "{address} дарегинде угуу мүмкүн эмес: {error}",
+        "ru": "Не удаётся слушать адрес {address}: {error}",
+        "en": "Cannot listen on {address}: {error}",
+    },
     "cli_configuration": {
         "ky": "Жөндөө туура эмес, кызмат иштей албайт: {error}",
         "ru": "Настройка неверна, служба не может работать: {error}",

@@ -44,12 +44,17 @@ PAGES: dict[str, dict[str, str]] = {
         "ru": "{document} — образец",
         "en": "{document} — example",
     },
+    "language_ky": {"ky": "кыргызча", "ru": "кыргызский", "en": "Kyrgyz"},
+    "language_ru": {"ky": "орусча", "ru": "русский", "en": "Russian"},
     "step_file": {"ky": "2. Толтурулган таблица", "ru": "2. Заполненная таблица", "en": "2. The filled spreadsheet"},
     "file_label": {"ky": "Файл (.xlsx же .csv)", "ru": "Файл (.xlsx или .csv)", "en": "File (.xlsx or .csv)"},
     "file_hint": {
-        "ky": "Excel китеби же CSV (UTF-8, бөлгүч «,» же «;»); баары биригип {limit_mb} МБ чейин.",
-        "ru": "Книга Excel или CSV (UTF-8, разделитель «,» или «;»); всего до {limit_mb} МБ.",
-        "en": "An Excel workbook or CSV (UTF-8, comma or semicolon); up to {limit_mb} MB in all.",
+        "ky": "Excel китеби (.xlsx) же CSV (UTF-8 же «Юникод текст»; бөлгүч «,», «;» же табуляция); баары "
+        "биригип {limit_mb} МБ чейин.",
+        "ru": "Книга Excel (.xlsx) или CSV (UTF-8 или «Юникод-текст»; разделитель «,», «;» или табуляция); всего "
+        "до {limit_mb} МБ.",
+        "en": "An Excel workbook (.xlsx) or CSV (UTF-8 or «Unicode text»; comma, semicolon or tab); up to "
+        "{limit_mb} MB in all.",
     },
     "step_images": {
         "ky": "3. Кол тамга жана мөөр",
@@ -92,9 +97,9 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Kagaz — the official documents service",
     },
     "help": {
-        "ky": "Кантип толтуруу керек — таблицанын «Нускама» барагында.",
-        "ru": "Как заполнять — на листе «Нускама» в таблице.",
-        "en": "How to fill it in: see the «Нускама» sheet of the workbook.",
+        "ky": "Кантип толтуруу керек — таблицанын «Нускама» барагында. Таблицаны кыргызча же орусча толтурса болот.",
+        "ru": "Как заполнять — на листе «Инструкция» в таблице. Таблицу можно заполнять по-русски или по-кыргызски.",
+        "en": "How to fill it in: the workbook's first sheet («Нускама» in Kyrgyz, «Инструкция» in Russian).",
     },
     # --- the batch pages at /batches (service/web/batches.py) ---
     "batch_title": {"ky": "Отчеттордун топтому", "ru": "Пакет отчётов", "en": "A batch of reports"},
@@ -237,4 +242,21 @@ PAGES: dict[str, dict[str, str]] = {
     "stage_pdf": {"ky": "PDF", "ru": "PDF", "en": "PDF"},
     "stage_layout": {"ky": "барактар", "ru": "вёрстка", "en": "layout"},
     "pages": {"ky": "{pages} барак", "ru": "страниц: {pages}", "en": "{pages} page(s)"},
+    # --- a request refused before it was read (service/web/refusals.py) ---
+    "refused_title": {"ky": "Суроо кабыл алынган жок", "ru": "Запрос не принят", "en": "The request was not accepted"},
+    "refused_back": {"ky": "Башкы бетке кайтуу", "ru": "Вернуться на главную страницу", "en": "Back to the first page"},
+    # --- staff sign-in (service/web/signin.py) ---
+    "signin_title": {"ky": "Кызматкердин кирүүсү", "ru": "Вход для сотрудника", "en": "Staff sign-in"},
+    "signin_lead": {
+        "ky": "Документ даярдоо жана отчеттордун топтомдору үчүн API ачкычыңызды киргизиңиз (аны администратор берет).",
+        "ru": "Для подготовки документов и пакетов отчётов введите свой ключ API (его выдаёт администратор).",
+        "en": "To prepare documents and batches of reports, enter your API key (an administrator gives it).",
+    },
+    "signin_key": {"ky": "API ачкычы", "ru": "Ключ API", "en": "API key"},
+    "signin_button": {"ky": "Кирүү", "ru": "Войти", "en": "Sign in"},
+    "signin_failed": {
+        "ky": "Ачкыч туура эмес же жокко чыгарылган",
+        "ru": "Ключ неверен или отозван",
+        "en": "The key is wrong or revoked",
+    },
 }

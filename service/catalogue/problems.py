@@ -269,6 +269,69 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "Must be one of: {expected}",
     },
     "value_error": {"ky": "Маани туура эмес: {error}", "ru": "Неверное значение: {error}", "en": "Invalid: {error}"},
+    "value_invalid": {
+        "ky": "Маани туура эмес",
+        "ru": "Неверное значение",
+        "en": "Invalid value",
+    },
+    "xml_char": {
+        "ky": "Текстте документке жазылбай турган көзгө көрүнбөс белги бар ({character}, {position}-белги): "
+        "аны өчүрүп, текстти кайра териңиз",
+        "ru": "В тексте невидимый символ, который документ не может содержать ({character}, {position}-й знак): "
+        "удалите его и наберите текст заново",
+        "en": "The text holds an invisible character a document cannot carry ({character}, character {position}): "
+        "delete it and retype the text",
+    },
+    "plan_order_date_year": {
+        "ky": "Буйруктун күнү {date} буйруктун жылына ({year}) туура келбейт",
+        "ru": "Дата приказа {date} не относится к году приказа ({year})",
+        "en": "The order's date {date} is not in the order's year ({year})",
+    },
+    "plan_section_number": {
+        "ky": "Бөлүмдүн номуру {number}: бул жерде {expected} болушу керек (бөлүмдөр 1ден баштап катары менен)",
+        "ru": "Номер раздела {number}: здесь должен быть {expected} (разделы по порядку с 1)",
+        "en": "Section number {number}: {expected} expected here (sections run in order from 1)",
+    },
+    "plan_measure_twice": {
+        "ky": "{number} номурлуу иш-чара планда эки жолу бар",
+        "ru": "Мероприятие № {number} встречается в плане дважды",
+        "en": "Measure {number} appears twice in the plan",
+    },
+    "report_done_missing": {
+        "ky": "Абалы «{status}» болгон иш-чара үчүн эмне аткарылганын жазыңыз",
+        "ru": "Для мероприятия со статусом «{status}» опишите, что сделано",
+        "en": "A measure reported «{status}» needs the text of what was done",
+    },
+    "report_measures_twice": {
+        "ky": "Иш-чаралар эки жолу жазылган: {numbers}",
+        "ru": "Мероприятия указаны дважды: {numbers}",
+        "en": "Measures reported twice: {numbers}",
+    },
+    "report_organization_unknown": {
+        "ky": "«{name}» отчет берүүчү уюмдардын тизмесинде жок",
+        "ru": "«{name}» нет в списке отчитывающихся организаций",
+        "en": "«{name}» is not in the registry of reporting organizations",
+    },
+    "report_organization_mismatch": {
+        "ky": "Тизмеде бул уюм «{known}» деп аталат, «{name}» эмес",
+        "ru": "В списке эта организация называется «{known}», а не «{name}»",
+        "en": "The registry names this organization «{known}», not «{name}»",
+    },
+    "report_measures_not_in_plan": {
+        "ky": "Бул номурлуу иш-чаралар планда жок: {numbers} (планда {first}–{last})",
+        "ru": "Мероприятий с этими номерами нет в плане: {numbers} (в плане {first}–{last})",
+        "en": "Measure numbers not in the plan: {numbers} (the plan has {first}–{last})",
+    },
+    "report_not_yet_due": {
+        "ky": "«{status}» деп жазылган, бирок бул иш-чаралардын мөөнөтү {year}-жылы келген: {measures}",
+        "ru": "Указано «{status}», но срок этих мероприятий наступил в {year} году: {measures}",
+        "en": "«{status}» is given for measures whose deadline came in {year}: {measures}",
+    },
+    "report_signature_date": {
+        "ky": "Кол коюлган күнү {date} {year}- же {next_year}-жылда болушу керек",
+        "ru": "Дата подписи {date} должна быть в {year} или {next_year} году",
+        "en": "The signature's date {date} must be in {year} or {next_year}",
+    },
     # --- Kagaz's own codes ---
     "invalid_json": {
         "ky": "JSON туура эмес: {error}",
@@ -317,9 +380,11 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "Unrecognized deadline: '{text}'",
     },
     "status_unrecognized": {
-        "ky": "Абалы таанылган жок: «{text}» (аткарылды, аткарылууда, аткарылган эмес, мөөнөтү келе элек)",
-        "ru": "Статус не распознан: «{text}» (аткарылды, аткарылууда, аткарылган эмес, мөөнөтү келе элек)",
-        "en": "Unrecognized status: '{text}' (аткарылды, аткарылууда, аткарылган эмес, мөөнөтү келе элек)",
+        "ky": "Абалы таанылган жок: «{text}». Булардын бирин тандаңыз: аткарылды, аткарылууда, аткарылган эмес, "
+        "мөөнөтү келе элек",
+        "ru": "Статус не распознан: «{text}». Выберите один из: выполнено, выполняется, не выполнено, срок не наступил",
+        "en": "Unrecognized status: «{text}». Use one of: done, in_progress, not_done, not_yet_due "
+        "(in the workbook: «аткарылды», «аткарылууда», «аткарылган эмес», «мөөнөтү келе элек»)",
     },
     "name_missing": {
         "ky": "Аты-жөнү толук эмес: «{text}»",
@@ -361,6 +426,22 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ky": "Бул аракет үчүн «{role}» ролу керек; ачкычтын ролу — «{have}»",
         "ru": "Для этого действия нужна роль «{role}»; у ключа роль «{have}»",
         "en": "This needs the «{role}» role; the key has «{have}»",
+    },
+    # --- requests refused before they are read (service/server, service/http/refusals.py) ---
+    "request_line_too_long": {
+        "ky": "Суроонун сабы (дареги менен) өтө узун: эң көп {limit} байт",
+        "ru": "Строка запроса (вместе с адресом) слишком длинная: не более {limit} байт",
+        "en": "The request line (with its address) is too long: at most {limit} bytes",
+    },
+    "headers_too_large": {
+        "ky": "Суроонун баш саптары өтө чоң: баары бирге эң көп {limit} байт",
+        "ru": "Заголовки запроса слишком велики: все вместе не более {limit} байт",
+        "en": "The request's headers are too large: at most {limit} bytes together",
+    },
+    "bad_request": {
+        "ky": "Суроо HTTP эрежелерине ылайык эмес",
+        "ru": "Запрос не соответствует правилам HTTP",
+        "en": "The request does not follow the rules of HTTP",
     },
 }
 

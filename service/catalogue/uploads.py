@@ -68,15 +68,79 @@ UPLOAD_PROBLEMS: dict[str, dict[str, str]] = {
         "ru": "В файле запрещённый XML (DOCTYPE или ENTITY, {name})",
         "en": "The file contains forbidden XML (DOCTYPE or ENTITY, {name})",
     },
-    "upload_image": {
-        "ky": "Сүрөт кабыл алынган жок: PNG же JPEG болушу керек ({error})",
-        "ru": "Изображение не принято: нужен PNG или JPEG ({error})",
-        "en": "The image was not accepted: it must be PNG or JPEG ({error})",
+    "image_too_large": {
+        "ky": "Сүрөт өтө чоң: эң көп {limit_mb} МБ",
+        "ru": "Изображение слишком велико: не более {limit_mb} МБ",
+        "en": "The image is too large: at most {limit_mb} MB",
+    },
+    "image_format": {
+        "ky": "{format} сүрөтү кабыл алынбайт: PNG же JPEG катары сактаңыз",
+        "ru": "Изображение {format} не принимается: сохраните его как PNG или JPEG",
+        "en": "{format} images are not accepted: save it as PNG or JPEG",
+    },
+    "image_too_many_pixels": {
+        "ky": "Сүрөттүн пикселдери өтө көп: эң көп {limit} миллион пиксел; сүрөттү кичирейтип сактаңыз",
+        "ru": "В изображении слишком много пикселей: не более {limit} млн; уменьшите его и сохраните",
+        "en": "The image has too many pixels: at most {limit} million; make it smaller and save it",
+    },
+    "image_unreadable": {
+        "ky": "Сүрөт окулбайт: PNG же JPEG сүрөтүн тандаңыз",
+        "ru": "Изображение не читается: выберите картинку PNG или JPEG",
+        "en": "The image cannot be read: choose a PNG or JPEG picture",
+    },
+    "image_damaged": {
+        "ky": "Сүрөт бузулган: аны кайра сактап же башка сүрөт тандаңыз",
+        "ru": "Изображение повреждено: пересохраните его или выберите другое",
+        "en": "The image is damaged: save it again or choose another",
+    },
+    "image_base64": {
+        "ky": "Сүрөт base64 текст же «data:» шилтемеси болушу керек",
+        "ru": "Изображение должно быть текстом base64 или ссылкой «data:»",
+        "en": "An image must be base64 text or a «data:» URL",
     },
     "sheet_csv_encoding": {
-        "ky": "CSV файлы UTF-8 коддоосунда эмес: Excel'де «CSV UTF-8» катары сактаңыз",
-        "ru": "Файл CSV не в кодировке UTF-8: сохраните его в Excel как «CSV UTF-8»",
-        "en": "The CSV file is not UTF-8: save it from Excel as «CSV UTF-8»",
+        "ky": "CSV файлынын коддоосу бузулган: аны Excel'де «CSV UTF-8» катары кайра сактаңыз",
+        "ru": "Кодировка файла CSV повреждена: сохраните его в Excel заново как «CSV UTF-8»",
+        "en": "The CSV file's encoding is damaged: save it again from Excel as «CSV UTF-8»",
+    },
+    "sheet_csv_code_page": {
+        "ky": "CSV файлы Windows коддоосунда сакталган, анда ң, ө, ү тамгалары жок: Excel аларды «?» менен "
+        "алмаштырган. Файлды Excel'де «CSV UTF-8» катары (же .xlsx китеп катары) кайра сактаңыз",
+        "ru": "Файл CSV сохранён в кодировке Windows, в которой нет букв ң, ө, ү: Excel заменил их на «?». "
+        "Сохраните файл в Excel как «CSV UTF-8» (или как книгу .xlsx)",
+        "en": "The CSV file was saved in the Windows code page, which has no «ң», «ө», «ү»: Excel replaced them with "
+        "«?». Save it from Excel as «CSV UTF-8» (or as an .xlsx workbook)",
+    },
+    "sheet_csv_missing_part": {
+        "ky": "CSV файлында «{part}» бөлүгү жок (файлда бар: {found}). Excel CSV'ге учурдагы баракты гана "
+        "сактайт: бардык бөлүктөрдү бир баракка чогултуңуз же .xlsx китебин жүктөңүз",
+        "ru": "В файле CSV нет части «{part}» (в файле есть: {found}). Excel сохраняет в CSV только текущий "
+        "лист: соберите все части на одном листе или загрузите книгу .xlsx",
+        "en": "The CSV file has no «{part}» part (it has: {found}). Excel saves only the active sheet to CSV: "
+        "put every part on one sheet, or upload the .xlsx workbook",
+    },
+    "sheet_merged_cells": {
+        "ky": "{cells} уячалары бириктирилген: Kagaz ар бир маанини өз уячасынан окуйт. Бириктирүүнү алып "
+        "салып, ар бир иш-чараны өзүнчө сапка жазыңыз",
+        "ru": "Ячейки {cells} объединены: Kagaz читает каждое значение из своей ячейки. Отмените объединение "
+        "и запишите каждое мероприятие в отдельной строке",
+        "en": "The cells {cells} are merged: Kagaz reads each value from its own cell. Unmerge them and put "
+        "each measure on a row of its own",
+    },
+    "sheet_date": {
+        "ky": "Дата туура эмес: датаны мисалы 15.01.2026 деп жазыңыз",
+        "ru": "Неверная дата: напишите дату, например 15.01.2026",
+        "en": "Not a valid date: write the date like 15.01.2026",
+    },
+    "sheet_document_is_action_plan": {
+        "ky": "Бул файл «Иш-чаралар планынын» таблицасы, отчеттун эмес",
+        "ru": "Это таблица «Плана мероприятий», а не отчёта",
+        "en": "This file is the action plan's workbook, not the report's",
+    },
+    "sheet_document_is_progress_report": {
+        "ky": "Бул файл отчеттун таблицасы, «Иш-чаралар планынын» эмес",
+        "ru": "Это таблица отчёта, а не «Плана мероприятий»",
+        "en": "This file is the report's workbook, not the action plan's",
     },
     "sheet_missing": {
         "ky": "«{sheet}» барагы жок (китепте: {found}): бош таблицаны жүктөп алып, ошону толтуруңуз",
@@ -145,9 +209,10 @@ UPLOAD_PROBLEMS: dict[str, dict[str, str]] = {
         "en": "Measure {value} appears twice (first on row {first})",
     },
     "sheet_indicator_without_measure": {
-        "ky": "{value} номурлуу иш-чара «Иш-чаралар» барагында жок: көрсөткүч ошол иш-чарага тиешелүү болушу керек",
-        "ru": "Мероприятия № {value} нет на листе «Иш-чаралар»: показатель должен относиться к нему",
-        "en": "Measure {value} is not on the «Иш-чаралар» sheet: an indicator belongs to a reported measure",
+        "ky": "{value} номурлуу иш-чара «{measures_sheet}» барагында жок: көрсөткүч ошол иш-чарага тиешелүү "
+        "болушу керек",
+        "ru": "Мероприятия № {value} нет на листе «{measures_sheet}»: показатель должен относиться к нему",
+        "en": "Measure {value} is not on the «{measures_sheet}» sheet: an indicator belongs to a reported measure",
     },
     "sheet_section_order": {
         "ky": "Бөлүмдүн номуру {value}: бул жерде {expected} болушу керек (бөлүмдөр 1ден баштап катары менен)",
@@ -199,6 +264,32 @@ UPLOAD_PROBLEMS: dict[str, dict[str, str]] = {
         "ky": "PDF азыр даярдалбай жатат: бир аздан кийин кайра аракет кылыңыз же DOCX тандаңыз",
         "ru": "PDF сейчас не может быть подготовлен: попробуйте чуть позже или выберите DOCX",
         "en": "The PDF cannot be made right now: try again shortly or choose DOCX",
+    },
+    "form_document_is_action_plan": {
+        "ky": "Бул файл «Иш-чаралар планынын» таблицасы, ал эми 1-кадамда отчет тандалган: документ катары "
+        "«Иш-чаралар планы» тандалды, файлды кайра жөнөтүңүз",
+        "ru": "Это таблица «Плана мероприятий», а на шаге 1 выбран отчёт: выбран документ «План мероприятий», "
+        "отправьте файл снова",
+        "en": "This file is the action plan's workbook, but step 1 chose the report: «Action plan» is now chosen, "
+        "send the file again",
+    },
+    "form_document_is_progress_report": {
+        "ky": "Бул файл отчеттун таблицасы, ал эми 1-кадамда «Иш-чаралар планы» тандалган: документ катары "
+        "отчет тандалды, файлды кайра жөнөтүңүз",
+        "ru": "Это таблица отчёта, а на шаге 1 выбран «План мероприятий»: выбран документ «Отчёт», отправьте "
+        "файл снова",
+        "en": "This file is the report's workbook, but step 1 chose the action plan: the report is now chosen, "
+        "send the file again",
+    },
+    "form_template_failed": {
+        "ky": "Документтин шаблону азыр иштебей турат: бул сиздин катаңыз эмес, администраторго кабарлаңыз",
+        "ru": "Шаблон документа сейчас не работает: это не ваша ошибка, сообщите администратору",
+        "en": "The document's template is not working right now: not your mistake; tell the administrator",
+    },
+    "form_conversion_failed": {
+        "ky": "PDF түзүлгөн жок: кайра аракет кылыңыз же DOCX тандаңыз; кайталанса, администраторго кабарлаңыз",
+        "ru": "PDF не создан: попробуйте снова или выберите DOCX; если повторится, сообщите администратору",
+        "en": "The PDF was not made: try again or choose DOCX; if it repeats, tell the administrator",
     },
     "form_internal": {
         "ky": "Күтүлбөгөн ката кетти: кайра аракет кылыңыз; кайталанса, администраторго {request_id} номурун айтыңыз",

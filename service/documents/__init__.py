@@ -95,6 +95,9 @@ def problems_from(error: ValidationError, prefix: str = "") -> list[Problem]:
         if prefix:
             path = f"{prefix}{'' if path.startswith('[') else '.'}{path}" if loc else prefix
         params = {key: value for key, value in (item.get("ctx") or {}).items()}
+        at = params.pop("at", None)  # a model rule about one of its fields names it (``refused(..., at=...)``)
+        if isinstance(at, str) and at:
+            path = at if path == "(document)" else f"{path}{'' if at.startswith('[') else '.'}{at}"
         if "error" in params:
             params["error"] = str(params["error"])
         message = item["msg"].removeprefix("Value error, ")

@@ -27,9 +27,11 @@ def _xml_safe(value: str) -> str:
     """Refuse characters that cannot appear in a DOCX (XML 1.0), naming the first one and its place."""
     match = XML_FORBIDDEN.search(value)
     if match:
-        raise ValueError(
-            f"contains the character U+{ord(match.group()):04X} at position {match.start() + 1}, "
-            "which a DOCX cannot carry"
+        raise refused(
+            "xml_char",
+            "contains the character {character} at position {position}, which a DOCX cannot carry",
+            character=f"U+{ord(match.group()):04X}",
+            position=match.start() + 1,
         )
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -54,6 +56,18 @@ OptionalLine = Annotated[
     AfterValidator(_xml_safe),
 ]
 """A one-line value that may be blank (an order number not yet assigned)."""
+
+
+def refused(code: str, message: str, **params: object) -> PydanticCustomError:
+    """A model rule's refusal with a catalogue code and its parameters, rather than English prose.
+
+    A plain ``ValueError`` reaches the caller as ``value_error`` with its English sentence inside every
+    language's message; this reaches it as ``code`` with ``params``, which the catalogue words in ky/ru/en.
+    ``message`` (``{name}`` placeholders, filled from ``params``) is the English text for logs and fallbacks.
+    ``at`` (a field path below the model, ``signature.date``) places a whole-model rule on the field it is
+    about, so that a spreadsheet names that field's cell rather than the sheet.
+    """
+    return PydanticCustomError(code, message, dict(params))
 
 
 _NOT_A_NUMBER = {"int": "Input should be a valid integer", "float": "Input should be a valid number"}

@@ -7,7 +7,7 @@ from huey.consumer import Consumer
 
 class EmbeddedConsumer(Consumer):  # type: ignore[misc]
     """Huey's consumer in threads of the service: it must not take over the process's signal handlers
-    (gunicorn owns them), so stopping is left to ``Jobs.stop``."""
+    (``kagaz serve`` owns them), so stopping is left to ``Jobs.stop``."""
 
     def _set_signal_handlers(self) -> None:
         pass

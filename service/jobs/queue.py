@@ -22,6 +22,7 @@ from service import batch
 from service.atomic import write_atomically
 from service.jobs import tasks
 from service.jobs.consumer import EmbeddedConsumer
+from service.jobs.expiry import expire
 from service.jobs.reclaim import reclaim
 from service.jobs.state import DONE, JobState, now
 from service.jobs.store import RESULT_NAME, JobStore
@@ -73,6 +74,7 @@ class Jobs:
                     name="kagaz.batch", retries=tasks.RETRIES, retry_delay=tasks.RETRY_DELAY, context=True
                 )(self._run)
                 huey.periodic_task(crontab(minute="*"), name="kagaz.reclaim")(self.reclaim)
+                huey.periodic_task(crontab(minute="17"), name="kagaz.expire")(self.expire)
                 self._reclaim_task = huey.task(name="kagaz.reclaim-once")(self.reclaim)
                 self._store = JobStore(huey.storage, self.folder)
                 self._huey = huey
@@ -95,6 +97,9 @@ class Jobs:
     def reclaim(self) -> list[str]:
         return reclaim(self)
 
+    def expire(self, at: float | None = None) -> list[str]:
+        return expire(self, at)
+
     # --- the embedded consumer ---------------------------------------------------------------------
     def start(self, workers: int) -> None:
         """Start the embedded consumer (threads) and resume what a killed service left running."""
@@ -108,8 +113,9 @@ class Jobs:
             self._consumer.start()
         try:
             self.reclaim()
-        except Exception:  # Redis down at start: the service still starts; the periodic check retries
-            log.exception("could not look for abandoned batches at start")
+            self.expire()
+        except Exception:  # Redis down at start: the service still starts; the periodic checks retry
+            log.exception("could not look for abandoned or expired batches at start")
         # A job killed moments ago still has a fresh heartbeat: look again once it has gone stale.
         self._reclaim_task.schedule(delay=self.settings.jobs_stale_after + 1)
 
@@ -142,9 +148,15 @@ class Jobs:
         return path if state.state == DONE and path.is_file() else None
 
     def submit(
-        self, sources: Sequence[batch.Source], year: int, formats: Sequence[str], by: str = "anonymous"
+        self,
+        sources: Sequence[batch.Source],
+        year: int,
+        formats: Sequence[str],
+        by: str = "anonymous",
+        owner: int | None = None,
     ) -> JobState:
-        """Store the inputs, record the job as queued, and queue it. ``by``: the caller's key name."""
+        """Store the inputs, record the job as queued, and queue it. ``by``: the caller's key name (shown);
+        ``owner``: its key's id, which alone decides who reads the job (``auth.may_read``)."""
         job_id = uuid.uuid4().hex
         folder = self.job_folder(job_id)
         names = []
@@ -155,7 +167,13 @@ class Jobs:
         request = {"id": job_id, "year": year, "formats": list(formats), "by": by, "inputs": names, "created": now()}
         write_atomically(folder / "job.json", json.dumps(request, ensure_ascii=False, indent=2).encode("utf-8"))
         state = JobState(
-            id=job_id, year=year, formats=list(formats), created=request["created"], by=by, total=len(sources) + 1
+            id=job_id,
+            year=year,
+            formats=list(formats),
+            created=request["created"],
+            by=by,
+            owner=owner,
+            total=len(sources) + 1,
         )
         self.store.save(state)
         self.enqueue(job_id)

@@ -43,6 +43,7 @@ class JobState:
     formats: list[str]
     created: str
     by: str = "anonymous"
+    owner: int | None = None  # the id of the key that submitted it: it alone (and admins) may read it
     state: str = QUEUED
     done: int = 0
     total: int = 0

@@ -57,6 +57,12 @@ class JobStore:
     def release_lease(self, job_id: str) -> None:
         self.storage.delete_data(f"{self._key(job_id)}:lease")
 
+    def delete(self, job_id: str) -> None:
+        """Forget the job's state (its folder is the caller's to delete first)."""
+        if JOB_ID.match(job_id):
+            self.storage.delete_data(self._key(job_id))
+            self.release_lease(job_id)
+
     def job_folder(self, job_id: str) -> Path:
         if not JOB_ID.match(job_id):
             raise NotFound(f"no batch {job_id!r}")

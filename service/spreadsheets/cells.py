@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from service.errors import InputError, Problem
 
 _PATH_TAIL = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
+
+DATE_CODES = frozenset({"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"})
+"""pydantic's date errors: the JSON API's words say ЖЖЖЖ-АА-КК, a cell is typed 15.01.2026 (``sheet_date``)."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,11 @@ class Imported:
             if place is None:
                 located.append(item)
             else:
-                located.append(Problem(place.location, item.code, item.message, {**item.params, **place.params()}))
+                params = {**item.params, **place.params()}
+                if item.code in DATE_CODES:  # a cell's date is typed 15.01.2026, not as the JSON API's
+                    located.append(Problem(place.location, "sheet_date", item.message, params))
+                else:
+                    located.append(replace(item, location=place.location, params=params))
         return located
 
     @contextmanager

@@ -13,16 +13,21 @@ from the page and from another system are the same job.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import jobs as job_queue
+from service.auth import current_principal
 from service.catalogue import text
 from service.errors import InputError, Problem, http_status
 from service.http.batches import parse_formats, parse_year, read_sources
+from service.http.ownership import readable, result_file
 from service.jobs.app import for_app
-from service.web import page
+from service.jobs.state import JobState
+from service.web import page, refusals
+from service.web.signin import staff_page
 
 bp = Blueprint("batches_page", __name__, template_folder="templates", url_prefix="/batches")
 # The staff pages' policy, plus fetch() to this origin: the job page polls the JSON API.
@@ -35,15 +40,26 @@ def _headers(response: Response) -> Response:
     return page.secure_headers(response)
 
 
+def _too_large(_error: Exception) -> Response:
+    """An upload over KAGAZ_BATCH_MAX_BYTES, refused before it was read: the form again, with the problem."""
+    limit = for_app().settings.batch_max_bytes
+    lang = page.language(request.args.get("lang"))
+    return _form(lang, [Problem("file", "too_large", "too large", {"limit": limit})], 413)
+
+
+refusals.guard(bp, _too_large)
+
 REFRESH_SECONDS = 3
 
 
 @bp.get("")
+@staff_page
 def index() -> Response:
     return _form(page.language(request.args.get("lang")))
 
 
 @bp.post("")
+@staff_page
 def submit() -> Response:
     lang = page.language(request.args.get("lang"))
     request.max_content_length = for_app().settings.batch_max_bytes
@@ -51,31 +67,53 @@ def submit() -> Response:
         if not page.csrf_valid(request.form.get("csrf_token")):
             return _form(lang, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
         sources, year, formats = read_sources()
-        state = for_app().submit(sources, parse_year(year, sources), parse_formats(formats), by="web")
-    except RequestEntityTooLarge:
-        return _form(lang, [Problem("file", "too_large", "too large", {"limit": request.max_content_length})], 413)
+        principal = current_principal()
+        by = principal.name if principal.key_id is not None else "web"
+        state = for_app().submit(
+            sources, parse_year(year, sources), parse_formats(formats), by=by, owner=principal.key_id
+        )
+    except RequestEntityTooLarge as error:
+        return _too_large(error)
     except InputError as error:
         return _form(lang, page.problems_of(error), http_status(error))
     return redirect(url_for("batches_page.show", job_id=state.id, lang=lang), 303)  # type: ignore[return-value]
 
 
+def _shown(state: JobState, lang: str) -> dict[str, Any]:
+    done = state.state == job_queue.DONE
+    result = url_for("batches_page.result", job_id=state.id) if done else None
+    return state.public(lang, result)
+
+
 @bp.get("/<job_id>")
+@staff_page
 def show(job_id: str) -> Response:
     lang = page.language(request.args.get("lang"))
-    state = for_app().state(job_id)  # NotFound → 404
-    finished = state.state in (job_queue.DONE, job_queue.FAILED)
-    result = url_for("batches.result", job_id=job_id) if state.state == job_queue.DONE else None
-    shown = state.public(lang, result)
+    state = readable(job_id)  # NotFound → 404, for an unknown id and for another key's batch alike
     body = render_template(
         "web/batches.html",
-        job=shown,
-        finished=finished,
+        job=_shown(state, lang),
+        finished=state.state in (job_queue.DONE, job_queue.FAILED),
         refresh=REFRESH_SECONDS,
-        api_url=url_for("batches.status", job_id=job_id, lang=lang),
+        api_url=url_for("batches_page.status", job_id=job_id, lang=lang),
         choices=_Choices(lang),
         t=lambda key, **params: text(key, lang, **params),
     )
     return Response(body, mimetype="text/html")
+
+
+@bp.get("/<job_id>/state.json")
+@staff_page
+def status(job_id: str) -> Response:
+    """What ``batches.js`` polls: the API's answer, for this page's session (the API itself wants a key)."""
+    return jsonify(_shown(readable(job_id), page.language(request.args.get("lang"))))
+
+
+@bp.get("/<job_id>/result.zip")
+@staff_page
+def result(job_id: str) -> Response:
+    readable(job_id)
+    return result_file(job_id)
 
 
 class _Choices:

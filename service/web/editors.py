@@ -26,10 +26,11 @@ from service.http.resources import editing, engine
 from service.templates.editing import Upload
 from service.templates.registry import MAX_VERSION
 from service.templates.shipped import newer_shipped
-from service.web import page
+from service.web import page, refusals
 
 bp = Blueprint("editors", __name__, url_prefix="/editors", template_folder="templates")
 bp.after_request(page.secure_headers)
+refusals.guard(bp)
 SESSION_KEY = "editor"
 NOTE_LIMIT = 2000
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

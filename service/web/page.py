@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from flask import Response, session
 
-from service.catalogue import choose_language, known_language, text, translate
+from service.catalogue import TEXTS, choose_language, known_language, text, translate
 from service.errors import InputError, KagazError, Kind, Problem, TemplateError, kind_of
 from service.spreadsheets.layouts import CSV_SHEET
 
@@ -94,7 +94,12 @@ def problems_of(error: KagazError) -> list[Problem]:
 
 
 def shown(problem: Problem, lang: str) -> Shown:
-    return Shown(place_text(problem, lang), translate(problem.code, lang, problem.params, default=problem.message))
+    """The problem in ``lang`` only: a code the catalogue lacks (or a bare ``value_error``, whose text is a
+    programmer's English) reads as «invalid value» at its place rather than as English inside Kyrgyz."""
+    code = problem.code
+    if lang != "en" and (code not in TEXTS or code == "value_error"):
+        code = "value_invalid"
+    return Shown(place_text(problem, lang), translate(code, lang, problem.params, default=problem.message))
 
 
 def place_text(problem: Problem, lang: str) -> str:

@@ -356,7 +356,7 @@ EXITING_SERVICE = textwrap.dedent(
     print(location, flush=True)
     while client.get(location).get_json()["done"] < 2:
         time.sleep(0.01)
-    sys.exit(0)  # as gunicorn's worker ends on SIGTERM: thread pools shut, then atexit stops the jobs
+    sys.exit(0)  # as kagaz serve ends on SIGTERM: thread pools shut, then atexit stops the jobs
     """
 )
 
