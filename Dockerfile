@@ -21,7 +21,7 @@ COPY templates_docx ./templates_docx
 COPY samples ./samples
 COPY data ./data
 RUN python3 -m venv /app/.venv \
- && /app/.venv/bin/pip install --no-cache-dir -e . \
+ && /app/.venv/bin/pip install --no-cache-dir -e '.[redis,postgresql]' \
  && useradd --system --home-dir /var/lib/kagaz --create-home kagaz
 
 USER kagaz

@@ -22,14 +22,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from service.auth import ROLES, KeyRefused, KeyStore
-from service.catalogue import LANGUAGES
-from service.errors import EXIT_INPUT, ConversionError, TemplateNotFound
+from service.catalogue import LANGUAGES, translate
+from service.errors import EXIT_INPUT, ActivationConflict, ConversionError, StorageError, TemplateNotFound
+from service.roles import ROLES
 from service.settings import ConfigurationError, Settings, load_settings
 from service.terminal import language, report_error, say
 
 if TYPE_CHECKING:
+    from service.auth import KeyStore
     from service.templates.editing import TemplateEditing
+
+EXIT_CONFLICT = 3  # an activation's --expect no longer held: someone else switched first
 
 
 def _settings(**overrides: object) -> Settings:
@@ -53,7 +56,7 @@ def _editing(with_pool: bool) -> Iterator[TemplateEditing]:
     try:
         with open_engine(settings, pdf=with_pool, lazy=True) as engine:
             yield TemplateEditing(engine)
-    except (TemplateNotFound, ConversionError) as error:
+    except (TemplateNotFound, ConversionError, StorageError) as error:
         report_error(error)
 
 
@@ -127,10 +130,23 @@ def upload(name: str, file: Path, note: str, by: str | None, activate: bool, lan
 @click.argument("name")
 @click.argument("version", type=int)
 @click.option("--by", default=None, help="Who activates it (default: cli:<login>).")
-def activate(name: str, version: int, by: str | None) -> None:
-    """Make VERSION of NAME the one that renders (an older one rolls back)."""
+@click.option(
+    "--expect",
+    "expected_active",
+    type=click.IntRange(1, 2**31 - 1),
+    default=None,
+    help="Only if this version is still the active one (another editor may have switched since you looked).",
+)
+def activate(name: str, version: int, by: str | None, expected_active: int | None) -> None:
+    """Make VERSION of NAME the one that renders (an older one rolls back). Exit 3 when --expect no longer
+    holds: the version now active is printed, nothing is changed."""
     with _editing(with_pool=False) as service:
-        info = service.activate(name, version, by=_who(by))
+        try:
+            info = service.activate(name, version, by=_who(by), expected_active=expected_active)
+        except ActivationConflict as conflict:
+            problem = conflict.problems[0]
+            click.echo(translate(problem.code, language(), problem.params, problem.message), err=True)
+            sys.exit(EXIT_CONFLICT)
     click.echo(say("cli_activated", label=info.label))
 
 
@@ -140,7 +156,13 @@ def keys() -> None:
 
 
 def _store() -> KeyStore:
-    return KeyStore.for_data_dir(_settings(start_pool=False).data_dir)
+    """The key store of the configured database (SQLAlchemy is loaded here, not when `kagaz` starts)."""
+    from service.auth import KeyStore
+    from service.db import open_database
+
+    database = open_database(_settings(start_pool=False))  # KAGAZ_DATABASE_URL: shared with every machine
+    click.get_current_context().call_on_close(database.dispose)
+    return KeyStore(database)
 
 
 @keys.command("create")
@@ -150,6 +172,8 @@ def _store() -> KeyStore:
 )
 def create_key(name: str, role: str) -> None:
     """Make a key; it is printed once and never stored (only its SHA-256 is)."""
+    from service.keys import KeyRefused
+
     try:
         info, token = _store().create(name, role)
     except KeyRefused as error:

@@ -243,11 +243,13 @@ def batch(year: int, input_path: Path, formats: tuple[str, ...], out: Path, forc
 
 
 def _add_editor_commands() -> None:
-    """``kagaz templates …`` and ``kagaz keys …`` live in ``service.admin_cli``."""
+    """``kagaz templates …`` and ``kagaz keys …`` live in ``service.admin_cli``; ``kagaz db …`` in ``db_cli``."""
     from service.admin_cli import keys, templates
+    from service.db_cli import db
 
     main.add_command(templates)
     main.add_command(keys)
+    main.add_command(db)
 
 
 _add_editor_commands()

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pydantic import BaseModel
 
 from service import documents
+from service.db import open_database
 from service.documents.reference import load_reference
 from service.errors import PoolUnavailable
 from service.rendering import TemplateCache
@@ -73,7 +74,8 @@ class Engine:
 
     def __init__(self, settings: Settings, pool: Converter | None = None) -> None:
         self.settings = settings
-        self.registry = Registry(settings.templates_dir, settings.data_dir)
+        self.database = open_database(settings)  # the shared state, migrated at start when behind
+        self.registry = Registry(settings.templates_dir, settings.data_dir, database=self.database)
         self.templates = TemplateCache()
         self.pool = pool
         self.reference = load_reference(settings.plan_file, settings.organizations_file)
@@ -195,11 +197,13 @@ def open_engine(
     if converter is None and pdf:
         owned = LazyPool(settings) if lazy else start_pool(settings, wait)
         converter = owned
+    engine = Engine(settings, converter)
     try:
-        yield Engine(settings, converter)
+        yield engine
     finally:
         if owned is not None:
             owned.stop()
+        engine.database.dispose()  # its pooled connections (PostgreSQL's would otherwise linger until exit)
 
 
 def file_stem(manifest: Manifest, fields: dict[str, Any]) -> str:

@@ -12,11 +12,15 @@ is ``Kind.CONVERSION_FAILED``)::
     │   ├── UnknownDocument         a document kind that does not exist                             not_found 404/1
     │   └── NotReady                the resource exists but is not finished yet (a running batch)  conflict 409/1
     ├── TemplateError               a DOCX template cannot be filled (validation, rendering)        template 422/1
+    │   └── ActivationConflict      the version an activation expected to replace is not active     conflict 409/3 (*)
     ├── TemplateNotFound            no template, or no such version, by that name                   not_found 404/1
     ├── ConversionError             LibreOffice could not turn a DOCX into a PDF                    failed 422/2
     │   ├── ConversionTimeout       one conversion ran past its limit; the worker was killed        busy 503/2
     │   ├── ConversionFailed        LibreOffice answered with an error (a document it cannot load) failed 422/2
     │   └── PoolUnavailable         no worker took the job in time (queue full, all down, stopping) busy 503/2
+    ├── StorageError                the database or the file store cannot do it now (service.db)
+    │   ├── StorageUnavailable      locked past the busy timeout, read-only, unreachable            storage 503/2
+    │   └── StorageFull             no space left on the database's or the file store's disk       storage_full 507/2
     ├── NotFound                    a job, batch or resource id that does not exist                 not_found 404/1
     ├── AuthError (service.auth)    no acceptable key (``Unauthorized``) or too weak a role          unauthorized 401 /
     │                               (``Forbidden``)                                                  forbidden 403
@@ -57,6 +61,8 @@ class Kind(StrEnum):
     UNAUTHORIZED = "unauthorized"
     FORBIDDEN = "forbidden"
     CONFIGURATION = "configuration"
+    STORAGE = "storage"  # the database or file store cannot serve now: try again later (Retry-After)
+    STORAGE_FULL = "storage_full"  # no space left: nothing was stored; an administrator must free space
     INTERNAL = "internal"  # a bug: anything not raised on purpose
 
 
@@ -73,12 +79,15 @@ HTTP_STATUS: dict[Kind, int] = {
     Kind.UNAUTHORIZED: 401,
     Kind.FORBIDDEN: 403,
     Kind.CONFIGURATION: 500,
+    Kind.STORAGE: 503,
+    Kind.STORAGE_FULL: 507,
     Kind.INTERNAL: 500,
 }
 """The one place a kind becomes an HTTP status (``service.api.errors`` and the staff pages answer by it)."""
 
 EXIT_INPUT = 1  # the user's mistake: fix the input and run again
 EXIT_SYSTEM = 2  # the machine's problem (LibreOffice, disk): running again may help
+
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 EXIT_CODE: dict[Kind, int] = {
@@ -94,6 +103,8 @@ EXIT_CODE: dict[Kind, int] = {
     Kind.UNAUTHORIZED: EXIT_INPUT,
     Kind.FORBIDDEN: EXIT_INPUT,
     Kind.CONFIGURATION: EXIT_INPUT,
+    Kind.STORAGE: EXIT_SYSTEM,
+    Kind.STORAGE_FULL: EXIT_SYSTEM,
     Kind.INTERNAL: EXIT_SYSTEM,
 }
 """The one place a kind becomes the exit code of ``kagaz`` and its subcommands."""
@@ -202,6 +213,25 @@ class TemplateError(KagazError):
         super().__init__(self.summary)
 
 
+class ActivationConflict(TemplateError):
+    """Raised when an activation names the version it expects to replace (``expected_active``, ``If-Match``)
+    and another editor (on any machine) activated a different one first. ``active`` is the version now in
+    force (None: none), so the loser can look at it and decide again."""
+
+    kind = Kind.CONFLICT
+
+    def __init__(self, name: str, expected: int, active: int | None) -> None:
+        self.name, self.expected, self.active = name, expected, active
+        super().__init__(
+            Problem(
+                "expected_active",
+                "activation_conflict",
+                f"{name}: version {expected} is no longer active; version {active} is",
+                {"name": name, "expected": expected, "active": active},
+            )
+        )
+
+
 class TemplateNotFound(KagazError):
     """Raised when no template (or no such version) exists under the name asked for."""
 
@@ -238,6 +268,37 @@ class PoolUnavailable(ConversionError):
     def __init__(self, message: str, retry_after: int = 5) -> None:
         self.retry_after = retry_after
         super().__init__(message)
+
+
+class StorageError(KagazError):
+    """Base of the faults of the shared state (``service.db``): never the caller's mistake, never a 500.
+
+    ``reason`` is a stable code (``locked``, ``read_only``, ``unreachable``, ``unavailable``, ``full``) that
+    the text catalogue turns into the person's language as ``storage_<reason>``."""
+
+    kind = Kind.STORAGE
+    reason = "unavailable"
+
+    def __init__(self, message: str, retry_after: int | None = None) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
+class StorageUnavailable(StorageError):
+    """Raised when the database or file store cannot serve for now: a lock held too long, a read-only
+    file or disk, a server that does not answer. Answered 503 with ``Retry-After``."""
+
+    def __init__(self, reason: str, message: str, retry_after: int = 10) -> None:
+        self.reason = reason
+        super().__init__(message, retry_after)
+
+
+class StorageFull(StorageError):
+    """Raised when a write finds no space left (the database's disk or the file store's). Answered 507:
+    retrying will not help until an administrator frees space."""
+
+    kind = Kind.STORAGE_FULL
+    reason = "full"
 
 
 class NotFound(KagazError):

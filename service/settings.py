@@ -36,8 +36,22 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535, description="Port `kagaz serve` listens on.")
     data_dir: Path = Field(
         default_factory=_default_data_dir,
-        description="State: template versions, the SQLite index, jobs, batch results.",
+        description="This machine's state: the embedded database (`kagaz.sqlite3`) unless `KAGAZ_DATABASE_URL` "
+        "says otherwise, the embedded job queue, batch files unless `KAGAZ_STORE_DIR`.",
         json_schema_extra={"shown_default": "`~/.local/state/kagaz`"},
+    )
+    database_url: str | None = Field(
+        None,
+        json_schema_extra={"shown_default": "`sqlite:///<data_dir>/kagaz.sqlite3`"},
+        description="The database of keys, template versions and activations: default "
+        "`sqlite:///<data_dir>/kagaz.sqlite3` (embedded); `postgresql+psycopg://user:password@host/kagaz` "
+        "when several machines share them (see «Shared state and several machines»).",
+    )
+    store_dir: Path | None = Field(
+        None,
+        json_schema_extra={"shown_default": "the data folder"},
+        description="The file store of batch inputs and results (`<store_dir>/batches/<id>/`): default the data "
+        "folder; with several machines, one folder every machine mounts (see «Shared state and several machines»).",
     )
     templates_dir: Path = Field(
         PROJECT_ROOT / "templates_docx",
@@ -152,6 +166,11 @@ class Settings(BaseSettings):
         "(hourly, and at start).",
     )
     batch_max_reports: int = Field(1000, ge=1, le=1000, description="Most reports in one batch job.")
+
+    @property
+    def store_root(self) -> Path:
+        """Where batch inputs and results live: ``KAGAZ_STORE_DIR``, else the data folder."""
+        return self.store_dir or self.data_dir
 
 
 def shown_default(name: str) -> str:

@@ -62,7 +62,7 @@ def report_error(error: KagazError) -> None:
 
 def error_problem(error: KagazError) -> Problem:
     """The one problem that stands for an error without problems of its own (a conversion's, a key's)."""
-    from service.errors import ConversionTimeout, PoolUnavailable
+    from service.errors import ConversionTimeout, PoolUnavailable, StorageError
 
     if hasattr(error, "problem"):
         return error.problem  # type: ignore[no-any-return]
@@ -70,6 +70,8 @@ def error_problem(error: KagazError) -> Problem:
         return Problem("conversion", "conversion_timeout", str(error))
     if isinstance(error, PoolUnavailable):
         return Problem("conversion", "pool_unavailable", str(error))
+    if isinstance(error, StorageError):
+        return Problem("storage", f"storage_{error.reason}", str(error))
     if isinstance(error, ConfigurationError):
         return Problem("settings", "cli_configuration", str(error), {"error": str(error)})
     if isinstance(error, NotFound | TemplateNotFound):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +20,15 @@ from hypothesis import settings as hypothesis_settings
 from service import create_app
 from service.engine import Engine, open_engine
 from service.settings import load_settings
+
+# The tests never touch a real data folder or database. The default (~/.local/state/kagaz) is shared by every
+# checkout on the machine: another branch's shipped templates, imported there as a new version, would become
+# this branch's active version (it happened: a render failed on another branch's {{ issued.qr }}).
+_TEST_DATA = tempfile.mkdtemp(prefix="kagaz-tests-")
+atexit.register(shutil.rmtree, _TEST_DATA, True)
+os.environ["KAGAZ_DATA_DIR"] = _TEST_DATA
+for _name in ("KAGAZ_DATABASE_URL", "KAGAZ_STORE_DIR"):
+    os.environ.pop(_name, None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -66,6 +78,47 @@ def docx_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     settings = load_settings({"start_pool": False, "data_dir": tmp_path_factory.mktemp("docx-engine")})
     with open_engine(settings, pdf=False) as engine:
         yield engine
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Any]:
+    """A real PostgreSQL server for the session (``tests/postgres.py``); skipped where none can start."""
+    import postgres as server
+
+    reason = server.unavailable()
+    if reason:
+        pytest.skip(reason)
+    with server.running_server() as running:
+        yield running
+
+
+@pytest.fixture
+def postgres_url(postgres: Any) -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database of this test's own, dropped after."""
+    name = postgres.create_database()
+    yield postgres.url(name)
+    postgres.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A URL on each backend: a SQLite file in the test's folder, and a PostgreSQL database of its own.
+
+    Contract tests take this (or ``database``) and so run once per backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kagaz.sqlite3'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Any]:
+    """A migrated ``Database`` on each backend (see ``database_url``), disposed after."""
+    from service.db import Database, migrate
+
+    opened = Database(database_url)
+    migrate.upgrade(opened)
+    yield opened
+    opened.dispose()
 
 
 @pytest.fixture

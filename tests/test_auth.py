@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from service import create_app
 from service.auth import ANONYMOUS, KeyRefused, KeyStore, Principal, may_read
 from service.cli import main
-from service.sqlite import database_path
+from service.db.database import DATABASE_NAME
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def test_keys_are_stored_hashed_never_in_clear(store: KeyStore, tmp_path: Path) 
     assert token.startswith("kgz_") and len(token) >= 40
     raw = b"".join(path.read_bytes() for path in tmp_path.iterdir() if path.name.startswith("kagaz.sqlite3"))
     assert token.encode() not in raw and token[4:].encode() not in raw
-    with sqlite3.connect(database_path(tmp_path)) as db:
+    with sqlite3.connect(tmp_path / DATABASE_NAME) as db:
         [(stored,)] = db.execute("SELECT key_sha256 FROM api_keys").fetchall()
     assert stored == hashlib.sha256(token.encode()).hexdigest()
     assert info.prefix == token[:8]

@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestHea
 
 from service.catalogue import choose_language
 from service.errors import (
+    ActivationConflict,
     ConversionFailed,
     ConversionTimeout,
     InputError,
@@ -24,6 +25,8 @@ from service.errors import (
     PayloadTooLarge,
     PoolUnavailable,
     Problem,
+    StorageError,
+    StorageFull,
     TemplateError,
     TemplateNotFound,
     UnknownDocument,
@@ -68,6 +71,8 @@ def problems_of(error: KagazError) -> list[Problem]:
         return [Problem("conversion", "pool_unavailable", str(error))]
     if isinstance(error, ConversionFailed):
         return [Problem("conversion", "conversion_failed", str(error), {"error": error})]
+    if isinstance(error, StorageError):
+        return [Problem("storage", f"storage_{error.reason}", str(error))]
     return [Problem("server", "internal", "an internal error; see the log by request id")]
 
 
@@ -76,6 +81,7 @@ TITLES = {  # the most specific first: the first class the error is an instance 
     NotReady: "not ready",
     PayloadTooLarge: "too large",
     UnsupportedMediaType: "unsupported media type",
+    ActivationConflict: "conflict",
     InputError: "invalid input",
     TemplateError: "the template could not be filled",
     NotFound: "not found",
@@ -83,6 +89,8 @@ TITLES = {  # the most specific first: the first class the error is an instance 
     ConversionTimeout: "conversion timed out",
     PoolUnavailable: "busy",
     ConversionFailed: "conversion failed",
+    StorageFull: "insufficient storage",
+    StorageError: "storage unavailable",
 }
 """The ``title`` field, unchanged for clients that log it; a machine's word, not shown to people."""
 
@@ -93,7 +101,16 @@ def init_app(app: Flask) -> None:
         if not isinstance(error, tuple(TITLES)):
             return _unexpected(error)  # a KagazError no handler knows (ConfigurationError mid-request) is a bug
         title = next(title for kind, title in TITLES.items() if isinstance(error, kind))
+        if isinstance(error, StorageError):  # the operator's concern, not a bug: a line, no stack trace
+            log.warning("storage fault: %s", error, extra={"fields": {"request_id": g.get("request_id")}})
         response = problem_response(http_status(error), title, problems_of(error))
+        if isinstance(error, ActivationConflict):  # the loser is told which version is in force now
+            payload = response.get_json()
+            payload["active_version"] = error.active
+            response = jsonify(payload)
+            response.status_code = http_status(error)
+            if error.active is not None:
+                response.headers["ETag"] = f'"{error.active}"'
         retry_after = getattr(error, "retry_after", None)
         if retry_after is not None:
             response.headers["Retry-After"] = str(retry_after)

@@ -142,7 +142,11 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
     "Readiness": {
         "type": "object",
         "required": ["ready", "libreoffice"],
-        "properties": {"ready": {"type": "boolean"}, "libreoffice": {"type": ["object", "string"]}},
+        "properties": {
+            "ready": {"type": "boolean"},
+            "libreoffice": {"type": ["object", "string"]},
+            "storage": {"type": "object"},
+        },
     },
 }
 

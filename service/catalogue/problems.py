@@ -125,6 +125,45 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ru": "LibreOffice занят или не работает: повторите чуть позже",
         "en": "LibreOffice is busy or down: try again shortly",
     },
+    # --- template activations (service/templates/registry.py) ---
+    "expected_active_invalid": {
+        "ky": "«expected_active» (же «If-Match») бир версиянын номери болушу керек",
+        "ru": "«expected_active» (или «If-Match») должен быть номером одной версии",
+        "en": "«expected_active» (or «If-Match») must be the number of one version",
+    },
+    "activation_conflict": {
+        "ky": "{name}: {expected}-версия мындан ары активдүү эмес, азыр {active}-версия активдүү; "
+        "аны карап чыгып, кайра чечиңиз",
+        "ru": "{name}: версия {expected} больше не активна, сейчас активна версия {active}; "
+        "посмотрите её и решите снова",
+        "en": "{name}: version {expected} is no longer active; version {active} is: look at it and decide again",
+    },
+    # --- shared state: the database and the file store (service/db) ---
+    "storage_locked": {
+        "ky": "Маалыматтар базасы башка процесс тарабынан бөгөттөлгөн: бир аздан кийин кайра аракет кылыңыз",
+        "ru": "База данных заблокирована другим процессом: повторите чуть позже",
+        "en": "The database is locked by another process: try again shortly",
+    },
+    "storage_read_only": {
+        "ky": "Сактагыч азыр окуу үчүн гана: өзгөртүүлөр сакталбайт, администраторго кайрылыңыз",
+        "ru": "Хранилище сейчас доступно только для чтения: изменения не сохраняются, обратитесь к администратору",
+        "en": "The storage is read-only for now: changes cannot be saved; tell the administrator",
+    },
+    "storage_unreachable": {
+        "ky": "Маалыматтар базасы жооп бербей жатат: бир аздан кийин кайра аракет кылыңыз",
+        "ru": "База данных не отвечает: повторите чуть позже",
+        "en": "The database does not answer: try again shortly",
+    },
+    "storage_unavailable": {
+        "ky": "Сактагыч азыр иштебей турат: бир аздан кийин кайра аракет кылыңыз",
+        "ru": "Хранилище сейчас недоступно: повторите чуть позже",
+        "en": "The storage is unavailable for now: try again shortly",
+    },
+    "storage_full": {
+        "ky": "Сактагычта орун калган жок: эч нерсе сакталган жок, администраторго кайрылыңыз",
+        "ru": "В хранилище нет места: ничего не сохранено, обратитесь к администратору",
+        "en": "The storage is full: nothing was saved; tell the administrator",
+    },
     # --- validation of values (pydantic error types) ---
     "missing": {
         "ky": "Милдеттүү талаа толтурулган эмес",

@@ -3,7 +3,7 @@
 One noun per module, as Huey's own Flask example keeps its pieces apart::
 
     state.py     JobState: what a job is doing (typed record; stored as JSON, shown to clients as JSON)
-    store.py     where jobs are kept: states and leases in Huey's storage, files under data_dir/batches
+    store.py     where jobs are kept: states and leases in Huey's storage, files under <store>/batches
     queue.py     Jobs: Huey set up from the settings; submit, look up, start and stop the consumer
     tasks.py     the batch task: one run of a job, its heartbeat, retries
     reclaim.py   dead or lost jobs queued again

@@ -53,7 +53,7 @@ class Jobs:
 
     def __init__(self, settings: Settings, engine: Callable[[], Engine]) -> None:
         self.settings = settings
-        self.folder = settings.data_dir / "batches"
+        self.folder = settings.store_root / "batches"  # KAGAZ_STORE_DIR: seen by every machine
         self.engine = engine
         self.stopping = threading.Event()
         self._lock = threading.Lock()

@@ -1,12 +1,15 @@
-"""Where jobs are kept: each job's state and lease in Huey's storage, its files under ``data_dir/batches``.
+"""Where jobs are kept: each job's state and lease in Huey's storage, its files under ``<store>/batches``.
 
 Huey's storage sees only bytes (as Huey intends), so the same code keeps states in SQLite and in Redis::
 
     Huey storage   kagaz:batch:<id>        its state (``JobState`` as JSON)
                    kagaz:batch:<id>:lease  who runs it now (set-if-empty: one runner at a time)
-    data_dir/batches/<id>/job.json         what was asked: year, formats, the inputs' names
-    data_dir/batches/<id>/inputs/0001.json the inputs, numbered (a client's file name is never a path)
-    data_dir/batches/<id>/out/             the batch's outputs, manifest.json/.csv and result.zip
+    store/batches/<id>/job.json            what was asked: year, formats, the inputs' names
+    store/batches/<id>/inputs/0001.json    the inputs, numbered (a client's file name is never a path)
+    store/batches/<id>/out/                the batch's outputs, manifest.json/.csv and result.zip
+
+(``store`` is ``KAGAZ_STORE_DIR``, by default the data folder: with several machines, one folder they all
+mount, so a batch queued on one machine is run by a worker on another.)
 """
 
 from __future__ import annotations

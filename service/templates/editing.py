@@ -113,25 +113,45 @@ class TemplateEditing:
             self._hidden[active.sha256] = hidden
         return hidden
 
-    def upload(self, name: str, content: bytes, *, by: str, note: str = "", activate: bool = False) -> Upload:
-        """Validate, then store as the next version when there is no error (and activate it if asked).
+    def upload(
+        self,
+        name: str,
+        content: bytes,
+        *,
+        by: str,
+        note: str = "",
+        activate: bool = False,
+        expected_active: int | None = None,
+    ) -> Upload:
+        """Validate, then store as the next version when there is no error (and activate it if asked, only
+        if ``expected_active`` is still the active version when given).
 
         Bytes that already are a version are not validated nor stored again: that version is the answer."""
         existing = self.registry.find(name, hashlib.sha256(content).hexdigest())
         if existing is not None:
-            version = self.activate(name, existing.version, by=by) if activate else existing
+            version = (
+                self.activate(name, existing.version, by=by, expected_active=expected_active) if activate else existing
+            )
             return Upload(self.report_of(name, existing.version), version, duplicate=True)
         report = self.check(name, content)
         if not report.ok:
             return Upload(report, None)
         artifacts = {kind: data for kind, data in (("pdf", report.pdf), ("png", report.preview)) if data}
         version, created = self.registry.store(
-            name, content, by=by, note=note, report=report.as_json(), activate=activate, artifacts=artifacts
+            name,
+            content,
+            by=by,
+            note=note,
+            report=report.as_json(),
+            activate=activate,
+            artifacts=artifacts,
+            expected_active=expected_active,
         )
         return Upload(report, version, duplicate=not created)
 
-    def activate(self, name: str, number: int, *, by: str) -> VersionInfo:
-        return self.registry.activate(name, number, by=by)
+    def activate(self, name: str, number: int, *, by: str, expected_active: int | None = None) -> VersionInfo:
+        """Switch to ``number``; with ``expected_active``, only if that version is still the active one."""
+        return self.registry.activate(name, number, by=by, expected_active=expected_active)
 
     def report_of(self, name: str, number: int) -> Report:
         """The stored report of a version; for a version stored without one (the shipped v1), made now."""

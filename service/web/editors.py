@@ -21,9 +21,10 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from service.auth import ROLES, Principal, keys
 from service.catalogue import text, translate
-from service.errors import KagazError, NotFound, TemplateNotFound, http_status
+from service.errors import ActivationConflict, KagazError, NotFound, StorageError, TemplateNotFound, http_status
 from service.http.resources import editing, engine
 from service.templates.editing import Upload
+from service.templates.registry import MAX_VERSION
 from service.templates.shipped import newer_shipped
 from service.web import page, refusals
 
@@ -173,7 +174,16 @@ def upload(editor: Principal, name: str) -> Response:
 @bp.post("/<name>/versions/<int:number>/activate")
 @editor_page
 def activate(editor: Principal, name: str, number: int) -> Response:
-    editing().activate(name, number, by=editor.name)
+    """Activate from the page, only if the version active when the page was shown still is: an editor who
+    acted on a stale page (another editor, on any machine, switched since) sees the page again, now showing
+    the version in force, with a 409 and what happened, and decides again."""
+    given = request.form.get("expected_active", "").strip()
+    expected = int(given) if given.isdigit() and 1 <= int(given) <= MAX_VERSION else None
+    try:
+        editing().activate(name, number, by=editor.name, expected_active=expected)
+    except ActivationConflict as conflict:
+        return _template_page(name, 409, problem=translate(conflict.problems[0].code, page.language(),
+                                                           conflict.problems[0].params))  # fmt: skip
     return redirect(url_for("editors.template", name=name, activated=number))
 
 
@@ -217,6 +227,16 @@ def compare(editor: Principal, name: str) -> Response:
         return redirect(url_for("editors.template", name=name))
     comparison = editing().compare(name, older, newer)
     return show("compare.html", manifest=engine().registry.manifest(name), comparison=comparison)
+
+
+@bp.errorhandler(StorageError)
+def _storage(error: StorageError) -> Response:
+    """Locked, read-only, unreachable or full: the page says so in the editor's language (503 or 507)."""
+    problem = translate(f"storage_{error.reason}", page.language())
+    response = show("problem.html", http_status(error), problem=problem)
+    if error.retry_after:
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response
 
 
 @bp.errorhandler(TemplateNotFound)

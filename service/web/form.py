@@ -25,7 +25,17 @@ from service import spreadsheets
 from service.catalogue import LANGUAGES, text
 from service.conversion.pool import Place
 from service.engine import FORMATS
-from service.errors import ConversionError, InputError, KagazError, Kind, Problem, TemplateError, http_status, kind_of
+from service.errors import (
+    ConversionError,
+    InputError,
+    KagazError,
+    Kind,
+    Problem,
+    StorageError,
+    TemplateError,
+    http_status,
+    kind_of,
+)
 from service.http.files import content_disposition, file_response
 from service.http.resources import engine
 from service.images import ImageRejected, clean_image
@@ -193,6 +203,12 @@ def unexpected(error: Exception) -> Response | HTTPException:
     """A bug shows the page with a request number to quote, never a stack trace."""
     if isinstance(error, HTTPException):
         return error
+    if isinstance(error, StorageError):  # the database or store cannot serve now: say so, never a 500
+        problem = Problem("storage", f"storage_{error.reason}", str(error))
+        response = show(Choices(language=page.language()), [problem], http_status(error))
+        if error.retry_after:
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
     log.exception("unexpected error on the form", extra={"fields": {"request_id": g.get("request_id")}})
     problem = Problem("form", "form_internal", "internal error", {"request_id": g.get("request_id") or "—"})
     return show(Choices(language=page.language()), [problem], 500)
