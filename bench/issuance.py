@@ -63,8 +63,7 @@ def throwaway_signer(folder: Path) -> Any:
 
 
 def measure(runs: int, rounds: int) -> dict[str, Any]:
-    from service.conversion.pool import ConversionPool, PoolOptions
-    from service.engine import Engine
+    from service.engine import open_engine
     from service.issuance import archive, signing
     from service.issuance.issuing import Issuer, Order
     from service.settings import load_settings
@@ -72,11 +71,8 @@ def measure(runs: int, rounds: int) -> dict[str, Any]:
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="kagaz-bench-issuance-") as folder:
         settings = load_settings({"data_dir": Path(folder) / "data", "pool_size": 1})
-        pool = ConversionPool(PoolOptions.from_settings(settings))
-        pool.start()
-        try:
-            engine = Engine(settings, pool)
-            issuer = Issuer.open(engine)
+        with open_engine(settings) as engine:
+            issuer = Issuer.for_engine(engine)
             signer = throwaway_signer(Path(folder))
             document = "progress-report"
 
@@ -89,7 +85,7 @@ def measure(runs: int, rounds: int) -> dict[str, Any]:
 
             def pdfa() -> bytes:
                 model = engine.load(document, data)
-                return engine.convert(engine.render(document, model).content, archive.PDFA_2B)
+                return engine.convert(engine.render(document, model).content, None, archive.PDFA_2B)
 
             sample_pdf = issued()
             ways = {
@@ -107,8 +103,6 @@ def measure(runs: int, rounds: int) -> dict[str, Any]:
                         began = time.perf_counter()
                         way()
                         timings[name].append((time.perf_counter() - began) * 1000)
-        finally:
-            pool.stop()
     summary = {name: summarize(values) for name, values in timings.items()}
     draft_p50, issued_p50 = summary["draft"]["p50"], summary["issued"]["p50"]
     added = round(issued_p50 - draft_p50, 1)

@@ -18,14 +18,11 @@ from pathlib import Path
 
 import click
 
-from service.db import Database
-from service.db import migrate as migrations
-from service.errors import ConversionError, KagazError, StorageError
+from service.db import Database, open_database
+from service.errors import EXIT_INPUT, EXIT_SYSTEM, KagazError, StorageError, exit_code
 from service.issuance import register
 from service.issuance.numbers import IssueNumber, NumberError, parse
 from service.settings import ConfigurationError, Settings, load_settings
-
-EXIT_INPUT, EXIT_SYSTEM = 1, 2
 
 
 def _settings(**overrides: object) -> Settings:
@@ -37,13 +34,12 @@ def _settings(**overrides: object) -> Settings:
 
 
 def _database(settings: Settings) -> Database:
-    database = Database.from_settings(settings)
+    """The shared database, migrated when behind (as every process opens it)."""
     try:
-        migrations.ensure_current(database)
+        return open_database(settings)
     except StorageError as error:
-        click.echo(f"{database.describe()}: {error}", err=True)
+        click.echo(f"{settings.database_url or settings.data_dir}: {error}", err=True)
         sys.exit(EXIT_SYSTEM)
-    return database
 
 
 def _number(text: str, settings: Settings) -> IssueNumber:
@@ -143,35 +139,29 @@ def purge() -> None:
 def reissue(number: str, output: Path) -> None:
     """Render the document issued under NUMBER again, from its recorded input and template version."""
     from service.atomic import write_atomically
-    from service.conversion.pool import ConversionPool, PoolOptions
-    from service.engine import Engine
+    from service.engine import open_engine
     from service.issuance.issuing import Issuer
 
     settings = _settings(pool_size=1)
     wanted = _number(number, settings)
     database = _database(settings)
-    pool = None
     try:
         entry = register.find(database, str(wanted))
-        if entry is None:
-            click.echo(f"{number}: no document was issued under this number", err=True)
-            sys.exit(EXIT_INPUT)
-        if entry.format != "docx":
-            pool = ConversionPool(PoolOptions.from_settings(settings))
-            pool.start()
-        engine = Engine(settings, pool)
-        again = Issuer.open(engine, database).reissue(wanted)
+    finally:
+        database.dispose()
+    if entry is None:
+        click.echo(f"{number}: no document was issued under this number", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        with open_engine(settings, pdf=entry.format != "docx") as engine:
+            again = Issuer.for_engine(engine).reissue(wanted)
         write_atomically(output, again.rendered.content)
     except register.RegisterError as error:
         click.echo(str(error), err=True)
         sys.exit(EXIT_INPUT)
-    except (ConversionError, KagazError) as error:
+    except KagazError as error:
         click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_SYSTEM)
-    finally:
-        if pool is not None:
-            pool.stop()
-        database.dispose()
+        sys.exit(exit_code(error))
     suffix = "docx" if entry.format == "docx" else "pdf"
     if output.suffix.lower() != f".{suffix}":
         click.echo(f"note: the document is a {suffix.upper()}; {output} holds it as such", err=True)

@@ -12,13 +12,12 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from service.api.documents import issued_response
-from service.api.errors import problem_response
 from service.auth import authenticate, current_principal, require_role
-from service.errors import InputError, NotFound, PayloadTooLarge, Problem
+from service.errors import InputError, MalformedRequest, NotFound, PayloadTooLarge, Problem, TooManyRequests
+from service.http.files import issued_response
+from service.http.resources import issuer
 from service.issuance import register, verification
 from service.issuance.numbers import NumberError, parse
-from service.runtime import issuer
 
 bp = Blueprint("issued", __name__, url_prefix="/api/v1")
 STATES = ("pending", "issued", "void", "annulled")
@@ -104,9 +103,7 @@ def verify() -> Response:
     if not verification.allow(issuer().database, request.remote_addr or "", settings.verify_per_minute):
         limit = settings.verify_per_minute
         problem = Problem("address", "verify_rate", f"more than {limit} checks a minute", {"limit": limit})
-        response = problem_response(429, "too many requests", [problem])
-        response.headers["Retry-After"] = "60"
-        return response
+        raise TooManyRequests(problem, retry_after=60)
     found = verification.check_file(issuer().database, content, issuer().trust_roots())
     return jsonify(found.public())
 
@@ -121,7 +118,5 @@ def read_upload() -> bytes:
     if len(content) > limit:
         raise PayloadTooLarge(Problem("body", "too_large", f"over {limit} bytes", {"limit": limit}))
     if not content:
-        missing = InputError(Problem("file", "verify_file_missing", "no file to check"))
-        missing.status = 400
-        raise missing
+        raise MalformedRequest(Problem("file", "verify_file_missing", "no file to check"))
     return content

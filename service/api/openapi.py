@@ -34,7 +34,6 @@ from service.api.openapi_schemas import (
     ref,
 )
 from service.engine import FORMATS
-from service.issuance.issuing import FORMATS as ISSUE_FORMATS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
@@ -46,17 +45,20 @@ ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\
 CONVERTER_SCHEMAS = {"int": {"type": "integer", "minimum": 0}, "float": {"type": "number"}}
 
 ERROR_TITLES = {
-    400: "The request is malformed: invalid JSON, an unknown format or document kind, a missing field",
+    400: "The request is malformed: invalid JSON, an unknown format or template version, a missing field",
     401: "No API key, or a wrong or revoked one (`Authorization: Bearer <key>` or `X-Api-Key`)",
     403: "The key's role is too weak for this operation",
-    404: "No such template, version, batch or resource",
-    409: "The resource is not in a state that allows this yet",
+    404: "No such document kind, template, version, batch or resource",
+    409: "The resource is not in a state that allows this yet (an activation: the version it expected to replace "
+    "is no longer active; `active_version` says which is)",
     413: "The body, an upload or an unpacked archive is over its limit",
     415: "The body's media type is not one this operation reads",
     422: "The input was understood but refused: every problem with its place",
     429: "Too many checks from this address this minute: try again after `Retry-After` seconds",
     500: "An internal error: the request id points to the log; no detail is given to the client",
-    503: "LibreOffice is busy, timed out or not running: try again after `Retry-After` seconds",
+    503: "LibreOffice is busy, timed out or not running, or the database is locked, read-only or unreachable: "
+    "try again after `Retry-After` seconds",
+    507: "No space left for the database or the file store: nothing was stored",
 }
 
 
@@ -81,7 +83,7 @@ def _query(name: str, schema: dict[str, Any], description: str, required: bool =
 
 
 FORMAT = _query(
-    "format", {"type": "string", "enum": list(ISSUE_FORMATS), "default": "pdf"}, "The file to make (pdfa: PDF/A-2b)"
+    "format", {"type": "string", "enum": list(FORMATS), "default": "pdf"}, "The file to make (pdfa: PDF/A-2b)"
 )
 YES_NO = {"type": "string", "enum": ["true", "false", "1", "0"], "default": "false"}
 NUMBER = {"number": {"type": "string", "maxLength": 60, "example": "KJS-2026-000123"}}
@@ -89,7 +91,13 @@ ENTRY = {"type": "object", "required": ["number", "state"], "additionalPropertie
 TEMPLATE_NAME = {"name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$", "example": "action-plan"}}
 JOB_ID = {"job_id": {"type": "string", "example": "0123456789abcdef0123456789abcdef"}}
 FLAG = {"type": "string", "enum": ["0", "1", "true", "false", "yes", "no", "on", ""]}
-UPLOAD_FIELDS = {"note": {"type": "string", "maxLength": 2000}, "activate": FLAG, "dry_run": FLAG}
+VERSION_NUMBER = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+UPLOAD_FIELDS = {
+    "note": {"type": "string", "maxLength": 2000},
+    "activate": FLAG,
+    "dry_run": FLAG,
+    "expected_active": {"type": "string", "pattern": "^[0-9]*$"},
+}
 
 # One entry per endpoint: the routes' descriptions live here, next to the code that builds the spec.
 OPERATIONS: dict[str, Operation] = {
@@ -197,8 +205,18 @@ OPERATIONS: dict[str, Operation] = {
         "Make a version the one that renders (a rollback is activating an older one)",
         "templates",
         role="editor",
+        query=(
+            _query("expected_active", VERSION_NUMBER, "Only if this version is still the active one (else 409)"),
+            {
+                "name": "If-Match",
+                "in": "header",
+                "required": False,
+                "schema": {"type": "string"},
+                "description": 'The same precondition as an ETag: `"<version>"`',
+            },
+        ),
         answers={200: ("The version, now active", json_content(ref("Version")), {})},
-        errors=(404, 422),
+        errors=(404, 409, 422, 503),
         path=TEMPLATE_NAME,
     ),
     "organizations.index": Operation(

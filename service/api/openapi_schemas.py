@@ -12,9 +12,14 @@ from service import documents
 from service.documents.organizations import Organization
 from service.engine import FORMATS
 
+OCTET_STREAM = "application/octet-stream"
+
 
 def binary(*media_types: str) -> dict[str, Any]:
-    return {media: {"schema": {"type": "string", "format": "binary"}} for media in media_types}
+    """A file answer: its real media types, then ``application/octet-stream`` — the one binary type generic
+    clients know (``openapi-python-client`` drops a response whose types are all unknown to it, PDF, DOCX,
+    ZIP and PNG included, unless configured). Kagaz sends the real type; bytes are bytes either way."""
+    return {media: {"schema": {"type": "string", "format": "binary"}} for media in (*media_types, OCTET_STREAM)}
 
 
 def json_content(schema: dict[str, Any]) -> dict[str, Any]:
@@ -91,6 +96,11 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
         "properties": {
             "name": {"type": "string"},
             "active_version": {"type": "integer"},
+            "newer_shipped_version": {
+                "type": ["integer", "null"],
+                "description": "A shipped version newer than the active one, which is an editor's: "
+                "activate it to get the release's fixes.",
+            },
             "versions": {"type": "array", "items": ref("Version")},
             "activations": {"type": "array", "items": {"type": "object"}},
         },
@@ -109,6 +119,7 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
                         "title": {"type": "string"},
                         "document": {"type": "string"},
                         "active_version": {"type": "integer"},
+                        "newer_shipped_version": {"type": ["integer", "null"]},
                         "sha256": {"type": "string"},
                         "formats": {"type": "array", "items": {"type": "string", "enum": list(FORMATS)}},
                         "render": {"type": "string"},
@@ -136,7 +147,11 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
     "Readiness": {
         "type": "object",
         "required": ["ready", "libreoffice"],
-        "properties": {"ready": {"type": "boolean"}, "libreoffice": {"type": ["object", "string"]}},
+        "properties": {
+            "ready": {"type": "boolean"},
+            "libreoffice": {"type": ["object", "string"]},
+            "storage": {"type": "object"},
+        },
     },
 }
 

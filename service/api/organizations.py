@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify
 
-from service.runtime import engine
+from service.http.resources import engine
 
 bp = Blueprint("organizations", __name__, url_prefix="/api/v1/organizations")
 

@@ -43,7 +43,9 @@ from service.batch.manifest import (
     remove_leftovers,
     write_zip,
 )
+from service.engine import FORMATS
 from service.errors import ConversionError, InputError, KagazError, Problem, TemplateError, TemplateNotFound
+from service.issuance import archive
 from service.issuance.issuing import Order
 
 if TYPE_CHECKING:
@@ -60,7 +62,6 @@ def _version() -> str:
 
 
 VERSION = _version()
-FORMATS = ("pdf", "docx")
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,8 @@ def _produce(
     entries = []
     for fmt in formats:
         try:
-            content = rendered.content if fmt == "docx" else engine.convert(rendered.content)
+            options = archive.PDFA_2B if fmt == "pdfa" else ()
+            content = rendered.content if fmt == "docx" else engine.convert(rendered.content, None, options)
         except ConversionError as error:
             entries.extend(_failed(unit, (fmt,), SYSTEM, _problems(error, "conversion"), template.label))
             continue

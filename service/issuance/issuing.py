@@ -19,18 +19,20 @@ import json
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from service.db import Database
-from service.engine import Engine, Rendered
+from service.engine import FORMATS, Engine, Rendered
 from service.issuance import archive, register, signing
 from service.issuance.numbers import IssueNumber
 from service.issuance.register import Application, Entry
 
-FORMATS = ("pdf", "pdfa", "docx")
 _OPENING = threading.Lock()
+
+if TYPE_CHECKING:
+    from service.conversion.pool import Place
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Order:
     key_id: int | None = None
     request_id: str | None = None
     upload_sha256: str | None = None
+    place: Place | None = None  # the conversion place ``Engine.admit`` reserved for this request
 
 
 @dataclass(frozen=True)
@@ -94,14 +97,9 @@ class Issuer:
 
     @classmethod
     def open(cls, engine: Engine, database: Database | None = None) -> Issuer:
-        """The issuer of ``engine``'s settings: ``database``, else the engine's (once it has one), else the
-        settings', migrated when behind; and the signing identities of ``KAGAZ_SIGNING_FILE``."""
-        from service.db import migrate
-
-        database = database or getattr(engine, "database", None)
-        if database is None:
-            database = Database.from_settings(engine.settings)
-            migrate.ensure_current(database)
+        """The issuer of ``engine``: ``database``, else the engine's (the shared database, migrated when the
+        engine opened it); and the signing identities of ``KAGAZ_SIGNING_FILE``."""
+        database = database or engine.database
         settings = engine.settings
         config = signing.load_config(settings.signing_file) if settings.signing_file else None
         return cls(engine, database, config)
@@ -142,7 +140,7 @@ class Issuer:
         template = self._template(document, order.template_version)
         entry = register.allocate(self.database, self.prefix, self._application(document, model, template, order))
         try:
-            rendered, signature = self._make(document, model, entry, order.template_version)
+            rendered, signature = self._make(document, model, entry, order.template_version, order.place)
         except BaseException as error:
             register.void(self.database, entry.number, f"{type(error).__name__}: {error}")
             raise
@@ -172,7 +170,7 @@ class Issuer:
 
     # --- the steps ------------------------------------------------------------------------------------
     def _make(
-        self, document: str, model: BaseModel, entry: Entry, template_version: int | None
+        self, document: str, model: BaseModel, entry: Entry, template_version: int | None, place: Place | None = None
     ) -> tuple[Rendered, dict[str, Any]]:
         moment = entry.moment
         number = entry.issue_number
@@ -182,7 +180,7 @@ class Issuer:
         if entry.format == "docx":
             return rendered, {}
         options = archive.PDFA_3B if entry.attach_data else archive.PDFA_2B if entry.format == "pdfa" else ()
-        pdf = self.engine.convert(rendered.content, options)
+        pdf = self.engine.convert(rendered.content, place, options)
         if entry.attach_data and entry.input_json is not None:
             pdf = archive.attach_input(pdf, entry.input_json.encode("utf-8"), moment)
         pdf = archive.fixed_pdf_identity(pdf, moment, entry.number)
@@ -212,7 +210,8 @@ class Issuer:
         if order.format == "docx":
             return rendered
         options = archive.PDFA_2B if order.format == "pdfa" else ()
-        return replace(rendered, content=self.engine.convert(rendered.content, options), format="pdf")
+        pdf = self.engine.convert(rendered.content, order.place, options)
+        return replace(rendered, content=pdf, format="pdf")
 
     def _template(self, document: str, version: int | None) -> Any:
         from service import documents

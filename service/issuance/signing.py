@@ -41,8 +41,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from service.catalogue import translate
 from service.errors import KagazError
-from service.messages import translate
 
 STAMP_FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf")  # fonts-liberation2
 FIELD_NAME = "KagazSignature"

@@ -24,9 +24,9 @@ from typing import Any
 
 import segno
 
+from service.catalogue import translate
 from service.images import ImageValue
 from service.issuance.numbers import IssueNumber
-from service.messages import translate
 
 MODULE_MM = 0.5
 QUIET_ZONE = 4  # modules of white border the QR standard requires around the code

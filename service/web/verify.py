@@ -12,10 +12,10 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request
 
+from service.catalogue import LANGUAGES, translate
+from service.http.resources import issuer
 from service.issuance import verification
 from service.issuance.register import Entry
-from service.messages import LANGUAGES, translate
-from service.runtime import issuer
 from service.web import page
 
 bp = Blueprint("verify_page", __name__, template_folder="templates", url_prefix="/verify")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from service.engine import Engine
+from service.engine import Engine, open_engine
 from service.settings import load_settings
 
 from .pki import Pki, TimestampServer, make_pki
@@ -19,8 +19,10 @@ PUBLIC_URL = "https://kagaz.sot.kg"
 
 
 @pytest.fixture
-def engine(pool: Any, tmp_path: Path) -> Engine:
-    return Engine(load_settings({"data_dir": tmp_path / "data", "public_url": PUBLIC_URL}), pool)
+def engine(pool: Any, tmp_path: Path) -> Iterator[Engine]:
+    settings = load_settings({"data_dir": tmp_path / "data", "public_url": PUBLIC_URL})
+    with open_engine(settings, converter=pool) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="session")

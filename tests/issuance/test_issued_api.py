@@ -21,7 +21,7 @@ from PIL import Image
 from pdftools import last_page_png, text
 from service import create_app
 from service.errors import ConversionFailed
-from service.runtime import issuer
+from service.http.resources import issuer
 
 from .conftest import PUBLIC_URL, sample
 
@@ -142,7 +142,7 @@ def test_a_failed_conversion_leaves_a_void_entry_and_the_next_number_follows(
     with issuing_app.app_context():
         engine = issuer().engine
 
-    def fail(docx: bytes, options: Any = ()) -> bytes:
+    def fail(docx: bytes, *arguments: Any) -> bytes:
         raise ConversionFailed("LibreOffice could not convert the document (test)")
 
     monkeypatch.setattr(engine, "convert", fail)

@@ -18,6 +18,7 @@ SAMPLE = ROOT / "samples" / "reports" / "2025" / "osh-oblast-court.json"
 @pytest.fixture(autouse=True)
 def _own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KAGAZ_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KAGAZ_LANG", "en")  # the words the assertions read
 
 
 def run(*arguments: str) -> tuple[int, str]:
@@ -30,10 +31,11 @@ def test_render_list_show_reissue_annul_purge(tmp_path: Path) -> None:
     code, output = run("render", "progress-report", str(SAMPLE), "-o", str(first))
     assert code == 0, output
     assert "№ КЖС-" in output
-    number = output.split("№ ")[1].rstrip(")\n")
+    assert output.rstrip().endswith(f"issued as № {output.split('№ ')[1].strip()}")
+    number = output.split("№ ")[1].strip()
 
     code, output = run("render", "progress-report", str(SAMPLE), "-o", str(tmp_path / "draft.docx"), "--draft")
-    assert code == 0 and output.rstrip().endswith("draft)")
+    assert code == 0 and output.rstrip().endswith("a draft, no number")
 
     code, output = run("issued", "list")
     assert code == 0 and output.count("КЖС-") == 1 and "issued" in output and "osh-oblast-court" in output
