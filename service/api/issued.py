@@ -23,6 +23,13 @@ bp = Blueprint("issued", __name__, url_prefix="/api/v1")
 STATES = ("pending", "issued", "void", "annulled")
 
 
+@bp.before_request
+def _verify_limit() -> None:
+    """A PDF to check may be larger than other bodies (``KAGAZ_VERIFY_MAX_BYTES``, as the front allows)."""
+    if request.endpoint == "issued.verify":
+        request.max_content_length = current_app.config["KAGAZ"].verify_max_bytes
+
+
 def _number(text: str) -> str:
     try:
         return str(parse(text, issuer().prefix))

@@ -3,7 +3,8 @@
 No sign-in, ever: a citizen or another court holding a paper or a PDF checks it here. The page shows what
 was issued — title, organization, date, template version, the output's sha256, the signature, annulled or
 not — and never the input data. Kyrgyz by default, Russian and English by ``?lang=``; no script.
-The file check shares the API's size limit and the per-address rate limit kept in the database.
+The file check shares the API's size limit (KAGAZ_VERIFY_MAX_BYTES, which the front of `kagaz serve` applies to
+these paths too) and the per-address rate limit kept in the database.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from service.catalogue import LANGUAGES, translate
 from service.http.resources import issuer
 from service.issuance import verification
 from service.issuance.register import Entry
-from service.web import page
+from service.web import page, refusals
 
 bp = Blueprint("verify_page", __name__, template_folder="templates", url_prefix="/verify")
 
@@ -24,6 +25,18 @@ bp = Blueprint("verify_page", __name__, template_folder="templates", url_prefix=
 @bp.after_request
 def _headers(response: Response) -> Response:
     return page.secure_headers(response)
+
+
+def _too_large(_error: Exception | None = None) -> Response:
+    """The page again, saying the file is too large: Werkzeug's refusal, the front's, or the view's own."""
+    lang, limit = _language(), current_app.config["KAGAZ"].verify_max_bytes
+    return _page(lang, 413, problem=translate("verify_too_large", lang, {"limit": limit}))
+
+
+@bp.before_request
+def _limit() -> None:
+    """A PDF to check may be larger than other bodies (``KAGAZ_VERIFY_MAX_BYTES``, as the front allows)."""
+    request.max_content_length = current_app.config["KAGAZ"].verify_max_bytes
 
 
 def _language() -> str:
@@ -72,6 +85,9 @@ def _page(lang: str, status: int = 200, **values: Any) -> Response:
     return Response(html, status=status, mimetype="text/html")
 
 
+refusals.guard(bp, too_large=_too_large)
+
+
 @bp.get("")
 def index() -> Response:
     lang = _language()
@@ -96,10 +112,10 @@ def check_file() -> Response:
     lang = _language()
     settings = current_app.config["KAGAZ"]
     limit = settings.verify_max_bytes
-    upload = request.files.get("file")
+    upload = request.files.get("file")  # a body over the limit as a whole is refused here (``_too_large``)
     content = upload.read(limit + 1) if upload is not None else b""
     if len(content) > limit:
-        return _page(lang, 413, problem=translate("verify_too_large", lang, {"limit": limit}))
+        return _too_large()
     if not content:
         return _page(lang, 400, problem=translate("verify_file_missing", lang))
     if not verification.allow(issuer().database, request.remote_addr or "", settings.verify_per_minute):

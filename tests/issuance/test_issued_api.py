@@ -233,3 +233,26 @@ def test_a_check_over_the_size_limit_is_refused_before_it_is_read(pool: Any, tmp
     app = make_app(pool, tmp_path / "data", verify_max_bytes=2048)
     response = app.test_client().post("/api/v1/verify", data=b"%PDF" + b"0" * 4096)
     assert response.status_code == 413
+
+
+def test_a_check_may_be_larger_than_other_bodies_up_to_its_own_limit(pool: Any, tmp_path: Path) -> None:
+    """KAGAZ_VERIFY_MAX_BYTES, not KAGAZ_MAX_REQUEST_BYTES, bounds a PDF to check: in the app (API and page)
+    and at the front of `kagaz serve`, which refuses by the same rule before a view runs."""
+    from service.server.limits import ServerLimits
+
+    app = make_app(pool, tmp_path / "data", max_request_bytes=2048, verify_max_bytes=8192)
+    client = app.test_client()
+    within = b"%PDF" + b"0" * 4096  # over the general limit, within the check's
+    assert client.post("/api/v1/verify", data=within).status_code == 200
+    page = client.post("/verify?lang=en", data={"file": (io.BytesIO(within), "x.pdf")})
+    assert page.status_code == 200 and "Not a document issued by Kagaz" in page.get_data(as_text=True)
+    over = b"%PDF" + b"0" * 9000
+    assert client.post("/api/v1/verify", data=over).status_code == 413
+    refused = client.post("/verify?lang=en", data={"file": (io.BytesIO(over), "x.pdf")})
+    assert refused.status_code == 413 and "at most 8192 bytes" in refused.get_data(as_text=True)
+    limits = ServerLimits.from_settings(app.config["KAGAZ"])
+    assert [limits.body_limit(path) for path in ("/api/v1/verify", "/verify", "/api/v1/documents/x")] == [
+        8192,
+        8192,
+        2048,
+    ]
