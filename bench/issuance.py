@@ -85,7 +85,7 @@ def measure(runs: int, rounds: int) -> dict[str, Any]:
 
             def pdfa() -> bytes:
                 model = engine.load(document, data)
-                return engine.convert(engine.render(document, model).content, None, archive.PDFA_2B)
+                return engine.convert(engine.render(document, model).content, filter_options=archive.PDFA_2B)
 
             sample_pdf = issued()
             ways = {

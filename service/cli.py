@@ -225,7 +225,7 @@ def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -
 
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
-        raise click.BadParameter("give pdf, docx or pdf,docx")
+        raise click.BadParameter("give pdf, pdfa, docx, or several: pdf,docx")
     return formats
 
 
@@ -238,7 +238,14 @@ def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -
     type=click.Path(exists=True, path_type=Path),
     help="A folder of reports (.json, .xlsx, .csv: one organization each), or one such file.",
 )
-@click.option("--format", "formats", default="pdf", show_default=True, callback=_formats, help="pdf, docx or pdf,docx.")
+@click.option(
+    "--format",
+    "formats",
+    default="pdf",
+    show_default=True,
+    callback=_formats,
+    help="pdf, pdfa, docx, or several: pdf,docx.",
+)
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--force", is_flag=True, help="Redo every output, even those up to date.")
 @click.option(

@@ -138,7 +138,7 @@ class Engine:
         kind = documents.get_kind(document)
         return kind.context(model, self.reference) | {"issued": stamp.context(number, self.settings.public_url)}
 
-    def convert(self, docx: bytes, place: Place | None = None, filter_options: Sequence[str] = ()) -> bytes:
+    def convert(self, docx: bytes, place: Place | None = None, *, filter_options: Sequence[str] = ()) -> bytes:
         """DOCX bytes to PDF bytes through the LibreOffice pool (in the ``place`` ``admit`` reserved);
         ``filter_options``: the PDF exporter's options (PDF/A, see ``issuance.archive``)."""
         if self.pool is None:
@@ -147,7 +147,7 @@ class Engine:
         # wrappers); only the pool (and LazyPool) take the others.
         if place is None and not filter_options:
             return self.pool.convert(docx)
-        return self.pool.convert(docx, place, filter_options)  # type: ignore[call-arg]
+        return self.pool.convert(docx, place, filter_options=filter_options)  # type: ignore[call-arg]
 
     def admit(self, format: str) -> AbstractContextManager[Place | None]:
         """Admission before work: for a PDF (PDF/A too), a place in the conversion queue, or PoolUnavailable
@@ -182,11 +182,11 @@ class LazyPool:
         self._pool: ConversionPool | None = None
         self._lock = threading.Lock()
 
-    def convert(self, docx: bytes, place: Place | None = None, filter_options: Sequence[str] = ()) -> bytes:
+    def convert(self, docx: bytes, place: Place | None = None, *, filter_options: Sequence[str] = ()) -> bytes:
         with self._lock:
             if self._pool is None:
                 self._pool = start_pool(self.settings, wait=True)
-        return self._pool.convert(docx, place, filter_options)
+        return self._pool.convert(docx, place, filter_options=filter_options)
 
     def stop(self) -> None:
         with self._lock:

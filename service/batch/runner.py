@@ -252,7 +252,7 @@ def _produce(
     for fmt in formats:
         try:
             options = archive.PDFA_2B if fmt == "pdfa" else ()
-            content = rendered.content if fmt == "docx" else engine.convert(rendered.content, None, options)
+            content = rendered.content if fmt == "docx" else engine.convert(rendered.content, filter_options=options)
         except ConversionError as error:
             entries.extend(_failed(unit, (fmt,), SYSTEM, _problems(error, "conversion"), template.label))
             continue

@@ -146,7 +146,7 @@ class ConversionPool:
                 self._supervisor.release()
 
     # --- the narrow call ------------------------------------------------------------------------
-    def convert(self, docx: bytes, place: Place | None = None, filter_options: Sequence[str] = ()) -> bytes:
+    def convert(self, docx: bytes, place: Place | None = None, *, filter_options: Sequence[str] = ()) -> bytes:
         """The PDF of the DOCX ``docx``; raises ConversionTimeout, ConversionFailed or PoolUnavailable.
 
         ``place``: the one reserved for it with ``place()`` (it then never meets the queue limit).
@@ -154,7 +154,7 @@ class ConversionPool:
         with self._job_directory() as job:
             source, target = job / "document.docx", job / "document.pdf"
             source.write_bytes(docx)
-            self.convert_file(source, target, place, filter_options)
+            self.convert_file(source, target, place, filter_options=filter_options)
             return target.read_bytes()
 
     def convert_file(
@@ -162,6 +162,7 @@ class ConversionPool:
         in_path: Path | str,
         out_path: Path | str,
         place: Place | None = None,
+        *,
         filter_options: Sequence[str] = (),
     ) -> None:
         """Convert the DOCX file ``in_path`` to the PDF ``out_path``, written atomically (temp + rename).

@@ -180,7 +180,7 @@ class Issuer:
         if entry.format == "docx":
             return rendered, {}
         options = archive.PDFA_3B if entry.attach_data else archive.PDFA_2B if entry.format == "pdfa" else ()
-        pdf = self.engine.convert(rendered.content, place, options)
+        pdf = self.engine.convert(rendered.content, place, filter_options=options)
         if entry.attach_data and entry.input_json is not None:
             pdf = archive.attach_input(pdf, entry.input_json.encode("utf-8"), moment)
         pdf = archive.fixed_pdf_identity(pdf, moment, entry.number)
@@ -210,7 +210,7 @@ class Issuer:
         if order.format == "docx":
             return rendered
         options = archive.PDFA_2B if order.format == "pdfa" else ()
-        pdf = self.engine.convert(rendered.content, order.place, options)
+        pdf = self.engine.convert(rendered.content, order.place, filter_options=options)
         return replace(rendered, content=pdf, format="pdf")
 
     def _template(self, document: str, version: int | None) -> Any:

@@ -32,7 +32,7 @@ DPI = 150
 def issued_pdf(engine: Engine, document: str, number: IssueNumber | None = NUMBER, options=()) -> bytes:
     model = engine.load(document, sample(document))
     rendered = engine.render(document, model, number=number, issued_at=ISSUED_AT)
-    return engine.pool.convert(rendered.content, options)
+    return engine.pool.convert(rendered.content, filter_options=options)
 
 
 def last_page_codes(pdf: bytes, tmp_path: Path) -> list[zxingcpp.Barcode]:
@@ -124,10 +124,10 @@ def test_a_reissue_is_byte_identical_docx_and_pdf(engine: Engine) -> None:
     IDs and the OutputIntent's ICC date are fixed, the same PDF — though LibreOffice ran at another time."""
     model = engine.load("progress-report", sample("progress-report"))
     first = engine.render("progress-report", model, number=NUMBER, issued_at=ISSUED_AT)
-    first_pdf = engine.pool.convert(first.content, archive.PDFA_2B)
+    first_pdf = engine.pool.convert(first.content, filter_options=archive.PDFA_2B)
     time.sleep(2.1)  # ZIP times have a 2 s resolution; LibreOffice's dates 1 s
     second = engine.render("progress-report", model, number=NUMBER, issued_at=ISSUED_AT)
-    second_pdf = engine.pool.convert(second.content, archive.PDFA_2B)
+    second_pdf = engine.pool.convert(second.content, filter_options=archive.PDFA_2B)
     assert first.content == second.content
     assert first_pdf != second_pdf  # what LibreOffice alone gives: dates and IDs of the moment
     fixed = archive.fixed_pdf_identity(first_pdf, ISSUED_AT, str(NUMBER))

@@ -39,7 +39,9 @@ def signer(pki: Pki) -> signing.signers.SimpleSigner:
 def pdfa(engine: Engine) -> bytes:
     model = engine.load("progress-report", sample("progress-report"))
     rendered = engine.render("progress-report", model, number=IssueNumber("КЖС", 2026, 7), issued_at=ISSUED_AT)
-    return archive.attach_input(engine.pool.convert(rendered.content, archive.PDFA_3B), b'{"a": 1}', ISSUED_AT)
+    return archive.attach_input(
+        engine.pool.convert(rendered.content, filter_options=archive.PDFA_3B), b'{"a": 1}', ISSUED_AT
+    )
 
 
 @pytest.mark.office
