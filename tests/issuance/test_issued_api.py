@@ -142,7 +142,7 @@ def test_a_failed_conversion_leaves_a_void_entry_and_the_next_number_follows(
     with issuing_app.app_context():
         engine = issuer().engine
 
-    def fail(docx: bytes, *arguments: Any) -> bytes:
+    def fail(docx: bytes, *arguments: Any, **options: Any) -> bytes:
         raise ConversionFailed("LibreOffice could not convert the document (test)")
 
     monkeypatch.setattr(engine, "convert", fail)
