@@ -367,7 +367,7 @@ OPERATIONS: dict[str, Operation] = {
             },
         },
         answers={200: ("The verdict", json_content({"type": "object", "required": ["recognised"]}), {})},
-        errors=(400, 413, 429),
+        errors=(400, 413, 415, 429),
     ),
     "openapi.spec": Operation(
         "This description",

@@ -25,6 +25,7 @@ from service.http.resources import issuer
 
 from .conftest import PUBLIC_URL, sample
 
+PDF_TYPE = "application/pdf"  # POST /api/v1/verify reads a body of this type (or a form)
 pytestmark = pytest.mark.office
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,7 +111,7 @@ def test_a_draft_has_no_number_and_shows_its_mark(issuing_app: Flask) -> None:
     assert response.status_code == 200
     assert "X-Kagaz-Number" not in response.headers
     assert "ДОЛБООР" in text(response.data)
-    assert client.post("/api/v1/verify", data=response.data).json["recognised"] is False
+    assert client.post("/api/v1/verify", data=response.data, content_type=PDF_TYPE).json["recognised"] is False
     admin = key(issuing_app, "admin")
     assert client.get("/api/v1/issued", headers=admin).json["issued"] == []
 
@@ -221,18 +222,23 @@ def test_the_check_is_open_with_keys_required_and_rate_limited_across_processes(
     assert "input" not in client.get(f"/api/v1/issued/{number}").json
     assert client.get(f"/api/v1/issued/{number}", headers=key(first, "admin")).json["input"] is not None
     answers = [
-        app.test_client().post("/api/v1/verify", data=issued.data).status_code for app in (first, second, first, second)
+        app.test_client().post("/api/v1/verify", data=issued.data, content_type=PDF_TYPE).status_code
+        for app in (first, second, first, second)
     ]
     assert answers == [200, 200, 200, 429]
-    limited = second.test_client().post("/api/v1/verify", data=issued.data, headers={"Accept-Language": "ru"})
+    limited = second.test_client().post(
+        "/api/v1/verify", data=issued.data, content_type=PDF_TYPE, headers={"Accept-Language": "ru"}
+    )
     assert limited.headers["Retry-After"] == "60"
     assert "не более 3 в минуту" in limited.json["errors"][0]["message"]
 
 
 def test_a_check_over_the_size_limit_is_refused_before_it_is_read(pool: Any, tmp_path: Path) -> None:
     app = make_app(pool, tmp_path / "data", verify_max_bytes=2048)
-    response = app.test_client().post("/api/v1/verify", data=b"%PDF" + b"0" * 4096)
+    response = app.test_client().post("/api/v1/verify", data=b"%PDF" + b"0" * 4096, content_type=PDF_TYPE)
     assert response.status_code == 413
+    untyped = app.test_client().post("/api/v1/verify", data=b"%PDF-1.7", content_type="text/plain")
+    assert untyped.status_code == 415 and untyped.json["errors"][0]["code"] == "unsupported_media_type"
 
 
 def test_a_check_may_be_larger_than_other_bodies_up_to_its_own_limit(pool: Any, tmp_path: Path) -> None:
@@ -243,11 +249,11 @@ def test_a_check_may_be_larger_than_other_bodies_up_to_its_own_limit(pool: Any, 
     app = make_app(pool, tmp_path / "data", max_request_bytes=2048, verify_max_bytes=8192)
     client = app.test_client()
     within = b"%PDF" + b"0" * 4096  # over the general limit, within the check's
-    assert client.post("/api/v1/verify", data=within).status_code == 200
+    assert client.post("/api/v1/verify", data=within, content_type=PDF_TYPE).status_code == 200
     page = client.post("/verify?lang=en", data={"file": (io.BytesIO(within), "x.pdf")})
     assert page.status_code == 200 and "Not a document issued by Kagaz" in page.get_data(as_text=True)
     over = b"%PDF" + b"0" * 9000
-    assert client.post("/api/v1/verify", data=over).status_code == 413
+    assert client.post("/api/v1/verify", data=over, content_type=PDF_TYPE).status_code == 413
     refused = client.post("/verify?lang=en", data={"file": (io.BytesIO(over), "x.pdf")})
     assert refused.status_code == 413 and "at most 8192 bytes" in refused.get_data(as_text=True)
     limits = ServerLimits.from_settings(app.config["KAGAZ"])

@@ -70,7 +70,7 @@ def test_each_document_body_is_its_model_schema(spec: dict[str, Any]) -> None:
 def test_rendering_documents_formats_files_and_errors(spec: dict[str, Any]) -> None:
     operation = spec["paths"]["/api/v1/documents/action-plan"]["post"]
     [fmt] = [item for item in operation["parameters"] if item["name"] == "format"]
-    assert fmt["in"] == "query" and fmt["schema"]["enum"] == ["pdf", "pdfa", "docx"]
+    assert fmt["in"] == "query" and fmt["schema"]["enum"] == ["docx", "pdf", "pdfa"]
     ok = operation["responses"]["200"]
     assert set(ok["content"]) == {
         "application/pdf",

@@ -86,6 +86,7 @@ OWNED = {"nobody": 303, "other client": 404, "owner": 200, "admin": 200}
 OWNED_API = {"nobody": 401, "other client": 404, "owner": 200, "admin": 200}
 PUBLIC = dict.fromkeys(WHO, 200)
 NO_FILE = dict.fromkeys(WHO, 400)  # reaches the check, which asks for a file: never a sign-in or a key
+NO_PDF = dict.fromkeys(WHO, 415)  # reaches the API's check, which asks for a PDF body or a form: never a key
 ROUTES = [
     ("GET", "/", PAGE),
     ("GET", "/?lang=ru", PAGE),
@@ -105,7 +106,7 @@ ROUTES = [
     ("GET", "/verify?number={number}", PUBLIC),
     ("POST", "/verify", NO_FILE),
     ("GET", "/api/v1/issued/{number}", PUBLIC),
-    ("POST", "/api/v1/verify", NO_FILE),
+    ("POST", "/api/v1/verify", NO_PDF),
 ]
 
 
