@@ -195,15 +195,17 @@ class Jobs:
         state = JobState(
             id=job_id, year=year, formats=list(formats), created=now(), by=by, owner=owner, total=len(sources) + 1
         )
+        saved = False
         try:
             with self.faults():
                 self._store_inputs(folder, state, sources)
                 self.store.save(state)
+                saved = True
                 self.enqueue(job_id)
         except BaseException:
             # All or nothing: no folder without its queued job, no state whose inputs are missing. A job
             # queued is never undone (the consumer may hold it already); everything before is removed.
-            self._forget(job_id, folder)
+            self._forget(job_id, folder, saved)
             raise
         return state
 
@@ -223,9 +225,12 @@ class Jobs:
         }
         write_atomically(folder / "job.json", json.dumps(request, ensure_ascii=False, indent=2).encode("utf-8"))
 
-    def _forget(self, job_id: str, folder: Path) -> None:
-        """Remove what a failed submission wrote: the folder (freeing the space it took) and the state."""
+    def _forget(self, job_id: str, folder: Path, saved: bool) -> None:
+        """Remove what a failed submission wrote: the folder (freeing the space it took) and, if it was
+        saved, the state (a store that refused the state is not asked again: a lock would cost a second wait)."""
         shutil.rmtree(folder, ignore_errors=True)
-        if self._store is not None:
-            with contextlib.suppress(Exception):  # the store that just failed may fail again: its state is
-                self._store.delete(job_id)  # then never written, or found without a folder and expired
+        if saved and self._store is not None:
+            # The store that just failed may fail again; the state then stays behind, unseen: reclaim and
+            # expiry walk the folders, and its id was never given to anyone.
+            with contextlib.suppress(Exception):
+                self._store.delete(job_id)
