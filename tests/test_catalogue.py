@@ -340,6 +340,8 @@ def test_every_text_is_used_by_some_code(scanned: tuple[list[Site], list[Site], 
     sites = problems + keys
     used = model_error_types() | {f"{code}_{status}" for code in VARIANTS for status in HTTP_ANSWERED}
     used |= named_anywhere()
+    # A variant's text is used when the code names the variant as a value (``{"variant": "syntax"}``).
+    used |= {f"{code}_{value}" for code in VARIANTS for value in named_anywhere()}
     unused = sorted(key for key in TEXTS if key not in used and not any(site.matches(key) for site in sites))
     assert unused == []
 

@@ -46,9 +46,11 @@ def _merged(*tables: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 TEXTS: dict[str, dict[str, str]] = _merged(PROBLEMS, UPLOAD_PROBLEMS, TEMPLATE_PROBLEMS, PAGES, COMMAND_LINE)
 
-VARIANTS = {"http": "status"}
+VARIANTS = {"http": "status", "invalid_json": "variant", "template_syntax": "variant"}
 """Codes whose text depends on one parameter: ``http`` with ``status=405`` reads the entry ``http_405`` when
-there is one, else ``http`` (which names the status by its number)."""
+there is one, else ``http`` (which names the status by its number); ``invalid_json`` with ``variant=syntax``
+reads ``invalid_json_syntax`` (the line and character in words), ``template_syntax`` with
+``variant=unknown_filter`` reads ``template_syntax_unknown_filter``. Programs keep the one code."""
 
 
 def pick(entry: Mapping[str, str], language: str) -> str:

@@ -38,13 +38,13 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "en": "{document}: the sample is invalid:",
     },
     "cli_cannot_listen": {
-        "ky": "{address} дарегинде угуу мүмкүн эмес: {error}",
-        "ru": "Не удаётся слушать адрес {address}: {error}",
+        "ky": "{address} дарегинде угуу мүмкүн эмес: «{error}»",
+        "ru": "Не удаётся слушать адрес {address}: «{error}»",
         "en": "Cannot listen on {address}: {error}",
     },
     "cli_configuration": {
-        "ky": "Жөндөө туура эмес, кызмат иштей албайт: {error}",
-        "ru": "Настройка неверна, служба не может работать: {error}",
+        "ky": "Жөндөө туура эмес, кызмат иштей албайт: «{error}»",
+        "ru": "Настройка неверна, служба не может работать: «{error}»",
         "en": "The configuration is wrong; the service cannot run: {error}",
     },
     "cli_no_reports": {
@@ -98,8 +98,8 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "en": "{label} is active",
     },
     "cli_key_created": {
-        "ky": "«{name}» ({role}) ачкычы түзүлдү; аны азыр сактап алыңыз, ал кайра көрсөтүлбөйт:",
-        "ru": "Создан ключ «{name}» ({role}); сохраните его сейчас, он больше не будет показан:",
+        "ky": "«{name}» («{role}») ачкычы түзүлдү; аны азыр сактап алыңыз, ал кайра көрсөтүлбөйт:",
+        "ru": "Создан ключ «{name}» («{role}»); сохраните его сейчас, он больше не будет показан:",
         "en": "Created the {role} key «{name}»; keep it now, it is not shown again:",
     },
     "cli_key_revoked": {
@@ -118,8 +118,8 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "en": "The name «{name}» does not fit: 1–64 characters, letters, digits, «.», «_», «@» or «-»",
     },
     "key_role_unknown": {
-        "ky": "«{role}» деген роль жок: client, editor же admin",
-        "ru": "Роли «{role}» нет: client, editor или admin",
+        "ky": "«{role}» деген роль жок: «client», «editor» же «admin»",
+        "ru": "Роли «{role}» нет: «client», «editor» или «admin»",
         "en": "There is no role «{role}»: client, editor or admin",
     },
     "key_name_taken": {
