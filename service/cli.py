@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from service.catalogue import LANGUAGE_VARIABLE, LANGUAGES
-from service.errors import EXIT_INPUT, EXIT_SYSTEM, InputError, KagazError, Problem, TemplateError
+from service.errors import EXIT_INPUT, EXIT_SYSTEM, InputError, KagazError, Problem, TemplateError, json_problem
 from service.settings import ConfigurationError, Settings, load_settings
 from service.terminal import fail, language, report_error, say
 
@@ -89,8 +89,7 @@ def read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
-        message = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise InputError(Problem(str(path), "invalid_json", message, {"error": message})) from None
+        raise InputError(json_problem(str(path), error, path.read_bytes())) from None
 
 
 def read_input(document: str, path: Path, reference: Reference | None = None) -> Any:

@@ -270,6 +270,17 @@ OPERATIONS: dict[str, Operation] = {
         answers={202: ("Queued", json_content(ref("Batch")), {"Location": header("The batch's status URL")})},
         errors=(400, 413, 415, 422),
     ),
+    "batches.index": Operation(
+        "The caller's batches, newest first (an admin key lists everyone's)",
+        "batches",
+        answers={
+            200: (
+                "The batches",
+                json_content({"type": "object", "properties": {"batches": {"type": "array", "items": ref("Batch")}}}),
+                {},
+            )
+        },
+    ),
     "batches.status": Operation(
         "A batch's state, progress and every problem with its source and place",
         "batches",

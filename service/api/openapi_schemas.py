@@ -135,7 +135,22 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
             "formats": {"type": ["array", "null"], "items": {"type": "string"}},
             "done": {"type": "integer"},
             "total": {"type": "integer"},
-            "errors": {"type": "array", "items": {"type": "object"}},
+            "summary": {
+                "type": "object",
+                "description": "Files made and skipped as up to date (null until done); documents that failed",
+                "properties": {
+                    "made": {"type": ["integer", "null"]},
+                    "skipped": {"type": ["integer", "null"]},
+                    "failed": {"type": "integer"},
+                },
+            },
+            "errors": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "description": "One problem: its source file, `location` for programs, `place` in words",
+                },
+            },
             "result": {"type": "string"},
         },
     },

@@ -6,7 +6,7 @@ not reach into the API's route package: imports go one way, from the edges to wh
 
 from __future__ import annotations
 
-from flask import Response, g, jsonify, request
+from flask import Response, current_app, g, jsonify, request
 
 from service.catalogue import choose_language
 from service.errors import Problem
@@ -30,7 +30,12 @@ def problem_payload(
 
 
 def problem_response(status: int, title: str, problems: list[Problem]) -> Response:
-    """A problem list as JSON with its status, in the caller's language, with the request id to quote."""
+    """A problem list as JSON with its status, in the caller's language, with the request id to quote; outside
+    the API, the error page the staff pages registered (``app.extensions["kagaz.error_page"]``), if any."""
+    render_page = current_app.extensions.get("kagaz.error_page")
+    page = render_page(status, problems) if render_page is not None else None
+    if page is not None:
+        return page
     response = jsonify(problem_payload(status, title, problems, language(), g.get("request_id")))
     response.status_code = status
     return response

@@ -22,7 +22,7 @@ from huey import Huey, crontab
 
 from service import batch
 from service.atomic import write_atomically
-from service.errors import StorageError
+from service.errors import NotFound, StorageError
 from service.jobs import tasks
 from service.jobs.consumer import EmbeddedConsumer
 from service.jobs.expiry import expire
@@ -173,6 +173,19 @@ class Jobs:
 
     def job_folder(self, job_id: str) -> Path:
         return self.store.job_folder(job_id)
+
+    def list(self, readable: Callable[[JobState], bool], limit: int = 100) -> list[JobState]:
+        """Past and present jobs that ``readable`` lets the caller see (``auth.may_read``), newest first."""
+        found = []
+        for job_id in self.store.job_ids():
+            try:
+                state = self.state(job_id)
+            except (NotFound, ValueError):
+                continue
+            if readable(state):
+                found.append(state)
+        found.sort(key=lambda state: state.created or "", reverse=True)
+        return found[:limit]
 
     def result_path(self, job_id: str) -> Path | None:
         """The finished job's ZIP, or None while it is not done."""

@@ -2,7 +2,7 @@
 
 Huey's storage sees only bytes (as Huey intends), so the same code keeps states in SQLite and in Redis::
 
-    Huey storage   kagaz:batch:<id>        its state (``JobState`` as JSON)
+    Huey storage   kagaz:batch:<id>        its state (``JobState`` as JSON), with its owner: who may list it
                    kagaz:batch:<id>:lease  who runs it now (set-if-empty: one runner at a time)
     store/batches/<id>/job.json            what was asked: year, formats, the inputs' names
     store/batches/<id>/inputs/0001.json    the inputs, numbered (a client's file name is never a path)
