@@ -132,9 +132,9 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "«expected_active» (or «If-Match») must be the number of one version",
     },
     "activation_conflict": {
-        "ky": "{name}: {expected}-версия мындан ары активдүү эмес, азыр {active}-версия активдүү; "
+        "ky": "«{name}»: {expected}-версия мындан ары активдүү эмес, азыр {active}-версия активдүү; "
         "аны карап чыгып, кайра чечиңиз",
-        "ru": "{name}: версия {expected} больше не активна, сейчас активна версия {active}; "
+        "ru": "«{name}»: версия {expected} больше не активна, сейчас активна версия {active}; "
         "посмотрите её и решите снова",
         "en": "{name}: version {expected} is no longer active; version {active} is: look at it and decide again",
     },

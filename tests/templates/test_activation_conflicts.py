@@ -46,13 +46,13 @@ def test_the_api_refuses_a_stale_activation_with_409_and_the_version_now_active(
         assert error["code"] == "activation_conflict" and error["location"] == "expected_active"
         assert (
             error["message"]
-            == f"action-plan: {two}-версия мындан ары активдүү эмес".replace(f"{two}-", "1-")
+            == f"«action-plan»: {two}-версия мындан ары активдүү эмес".replace(f"{two}-", "1-")
             + f", азыр {two}-версия активдүү; аны карап чыгып, кайра чечиңиз"
         )
     russian = docx_client.post(
         f"{API}/versions/{three}/activate?lang=ru", json={"expected_active": 1}, headers=bearer(editor)
     )
-    assert russian.json["errors"][0]["message"].startswith("action-plan: версия 1 больше не активна")
+    assert russian.json["errors"][0]["message"].startswith("«action-plan»: версия 1 больше не активна")
     assert docx_client.get(f"{API}/versions").json["active_version"] == two, "the loser changed nothing"
     bad = docx_client.post(f"{API}/versions/{three}/activate", headers={**bearer(editor), "If-Match": '"x"'})
     assert bad.status_code == 422 and bad.json["errors"][0]["code"] == "expected_active_invalid"
