@@ -76,14 +76,16 @@ def test_the_editors_page_shows_a_stale_activation_and_the_version_now_active(
     with docx_app.app_context():  # meanwhile another editor, on another machine, activates version 2
         engine().registry.activate("action-plan", two, by="bakyt")
     stale = docx_client.post(
-        f"/editors/action-plan/versions/{three}/activate", data={"csrf_token": token, "expected_active": "1"}
+        f"/editors/action-plan/versions/{three}/activate",
+        data={"csrf_token": token, "expected_active": "1", "confirm": "1"},
     )
     body = stale.get_data(as_text=True)
     assert stale.status_code == 409
     assert f"азыр {two}-версия активдүү" in body
     assert re.search(rf'id="version-{two}" class="is-active"', body), "the page shows the version now in force"
     fresh = docx_client.post(
-        f"/editors/action-plan/versions/{three}/activate", data={"csrf_token": token, "expected_active": str(two)}
+        f"/editors/action-plan/versions/{three}/activate",
+        data={"csrf_token": token, "expected_active": str(two), "confirm": "1"},
     )
     assert fresh.status_code == 302
     with docx_app.app_context():
