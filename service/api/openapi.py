@@ -201,7 +201,7 @@ OPERATIONS: dict[str, Operation] = {
                 json_content(
                     {
                         "type": "object",
-                        "properties": {"organizations": {"type": "array", "items": ref("Organization")}},
+                        "properties": {"organizations": {"type": "array", "items": ref("OrganizationEntry")}},
                     }
                 ),
                 {},

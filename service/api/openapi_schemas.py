@@ -9,7 +9,7 @@ from typing import Any
 from pydantic.json_schema import models_json_schema
 
 from service import documents
-from service.documents.organizations import Organization
+from service.api.organizations import OrganizationEntry
 from service.engine import FORMATS
 
 
@@ -141,7 +141,7 @@ def document_schemas() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     kinds = list(documents.KINDS.values())
     inputs = [(kind.model, "validation") for kind in kinds]
     refs, top = models_json_schema(
-        [*inputs, (Organization, "serialization")], ref_template="#/components/schemas/{model}"
+        [*inputs, (OrganizationEntry, "serialization")], ref_template="#/components/schemas/{model}"
     )
     bodies = {kind.name: refs[(kind.model, "validation")] for kind in kinds}
     if "generalized-report" in bodies:  # the model also takes a bare list of reports (``_bare_list``)
