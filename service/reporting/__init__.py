@@ -3,7 +3,7 @@
 One noun a module, pure where it can be (no Flask, no files, no clock read inside):
 
 - ``tree``       who controls whom: the organizations' parents checked, children, groups (pure)
-- ``calendar``   due dates of a year in Asia/Bishkek time, and the injectable clock (pure but for ``now``)
+- ``schedule``   due dates of a year in Asia/Bishkek time, and the injectable clock (pure but for ``now``)
 - ``status``     a year's state per organization and the totals, from the submissions (pure)
 - ``summaries``  the regional summary's group, late reporters and year-over-year counts (pure)
 """
