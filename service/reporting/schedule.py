@@ -59,3 +59,18 @@ def is_late(year: int, received: dt.datetime) -> bool:
 def is_past_due(year: int, now: dt.datetime) -> bool:
     """Whether the due day of the reports on ``year`` is over at ``now``: a court without one is missing."""
     return bishkek_day(now) > report_due(year)
+
+
+def check_year(year: int) -> None:
+    """Refuse a year the plan asks no report for (a typo such as 2205), naming the years it does."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        from service.errors import InputError, Problem
+
+        raise InputError(
+            Problem(
+                "year",
+                "reports_year_range",
+                f"{year} is not a reporting year of the plan ({FIRST_YEAR}-{LAST_YEAR})",
+                {"year": year, "first": FIRST_YEAR, "last": LAST_YEAR},
+            )
+        )
