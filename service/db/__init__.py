@@ -41,7 +41,7 @@ from service.db.base import Base, metadata
 from service.db.database import Database, database_url
 
 # Modules that declare tables on ``Base``: imported by ``load_tables`` so that the metadata is complete.
-TABLE_MODULES: list[str] = []
+TABLE_MODULES: list[str] = ["service.reporting.register"]
 
 
 def load_tables() -> None:

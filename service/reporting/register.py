@@ -18,7 +18,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import Boolean, Index, Integer, Text, UniqueConstraint, func, select
+from sqlalchemy import Boolean, CheckConstraint, Index, Integer, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.db import Base, Database
@@ -33,6 +33,7 @@ class SubmissionRow(Base):
     __tablename__ = "report_submissions"
     __table_args__ = (
         UniqueConstraint("year", "organization", "version"),
+        CheckConstraint("version >= 1", name="version_positive"),
         Index("ix_report_submissions_year", "year"),
     )
 
@@ -44,7 +45,7 @@ class SubmissionRow(Base):
     key_id: Mapped[int | None] = mapped_column(Integer)
     key_name: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(Text)
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
     late: Mapped[bool] = mapped_column(Boolean)
     data: Mapped[str] = mapped_column(Text)
 
@@ -159,3 +160,12 @@ class Register:
         """The years anything was submitted for, ascending."""
         with self.database.reading() as session:
             return sorted(session.scalars(select(SubmissionRow.year).distinct()).all())
+
+
+def open_register(settings: object) -> Register:
+    """The register on the service's database (``KAGAZ_DATABASE_URL``), migrated first if it was behind."""
+    from service.db import migrate
+
+    database = Database.from_settings(settings)
+    migrate.ensure_current(database)
+    return Register(database)
