@@ -166,6 +166,25 @@ def keys() -> None:
     """API keys: create one for a system or a person, list them, revoke one."""
 
 
+def _check_organization(organization: str) -> None:
+    """Refuse an id the registry does not have, naming the file and the closest ids."""
+    import difflib
+
+    from service.documents.organizations import RegistryError, load_organizations
+
+    settings = _settings(start_pool=False)
+    try:
+        known = load_organizations(settings.organizations_file)
+    except RegistryError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_INPUT)
+    if organization not in known:
+        close = difflib.get_close_matches(organization, list(known), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        click.echo(f"error: no organization {organization!r} in {settings.organizations_file}{hint}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
 def _store() -> KeyStore:
     return KeyStore.for_data_dir(_settings(start_pool=False).data_dir)
 
@@ -175,14 +194,23 @@ def _store() -> KeyStore:
 @click.option(
     "--role", required=True, type=click.Choice(ROLES), help="client renders; editor changes templates; admin."
 )
-def create_key(name: str, role: str) -> None:
+@click.option(
+    "--organization",
+    default=None,
+    help="Bind the key to this organization of the registry (its id): it submits and reads that organization's "
+    "reports and those of the courts it controls.",
+)
+def create_key(name: str, role: str, organization: str | None) -> None:
     """Make a key; it is printed once and never stored (only its SHA-256 is)."""
+    if organization is not None:
+        _check_organization(organization)
     try:
-        info, token = _store().create(name, role)
+        info, token = _store().create(name, role, organization)
     except KeyRefused as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_INPUT)
-    click.echo(f"created {info.role} key {info.name!r}; keep it now, it is not shown again:", err=True)
+    bound = f" for {info.organization}" if info.organization else ""
+    click.echo(f"created {info.role} key {info.name!r}{bound}; keep it now, it is not shown again:", err=True)
     click.echo(token)
 
 
@@ -192,7 +220,8 @@ def list_keys(include_revoked: bool) -> None:
     """The keys: name, role, the key's first characters, when made (and revoked)."""
     for info in _store().keys(include_revoked):
         revoked = f"  revoked {info.revoked_at}" if info.revoked_at else ""
-        click.echo(f"{info.name:<24} {info.role:<7} {info.prefix}…  {info.created_at}{revoked}")
+        bound = f"  {info.organization}" if info.organization else ""
+        click.echo(f"{info.name:<24} {info.role:<7} {info.prefix}…  {info.created_at}{bound}{revoked}")
 
 
 @keys.command("revoke")

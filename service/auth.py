@@ -17,6 +17,11 @@ every ``/api/`` request needs at least a client key. A wrong or revoked key is r
 is needed: a caller that sends one wants to be told. The editors' web page logs in with an editor key and
 keeps the key's id, name and role in the signed session; the id is checked again on every request, so
 revoking a key ends its sessions.
+
+A key may be bound to one organization of the registry (``kagaz keys create --organization ID``): it then
+submits and reads that organization's reports and, for an oblast or the Bishkek city court, those of the
+courts it controls (``service.reporting.access``). The binding is a column of ``api_keys`` added by the
+reporting cycle's migration, which this store runs on its file before its first use.
 """
 
 from __future__ import annotations
@@ -68,6 +73,7 @@ class Principal:
     name: str
     role: str | None
     key_id: int | None = None
+    organization: str | None = None  # the organization the key is bound to (reports), if any
 
     def can(self, role: str) -> bool:
         return self.role is not None and RANK[self.role] >= RANK[role]
@@ -84,6 +90,7 @@ class KeyInfo:
     prefix: str
     created_at: str
     revoked_at: str | None
+    organization: str | None = None
 
 
 class AuthError(KagazError):
@@ -109,13 +116,15 @@ class KeyStore:
     def __init__(self, database: Path) -> None:
         self.database = database
         sqlite.ensure_schema(database, SCHEMA)
+        _bring_up_to_date(database)  # api_keys.organization (migration 0003_report_submissions)
 
     @classmethod
     def for_data_dir(cls, data_dir: Path) -> KeyStore:
         return cls(sqlite.database_path(data_dir))
 
-    def create(self, name: str, role: str) -> tuple[KeyInfo, str]:
-        """A new key for ``name`` with ``role``: its record and the key itself (shown once, never stored)."""
+    def create(self, name: str, role: str, organization: str | None = None) -> tuple[KeyInfo, str]:
+        """A new key for ``name`` with ``role`` (bound to ``organization`` if given, an id the caller has
+        checked against the registry): its record and the key itself (shown once, never stored)."""
         if not NAME.match(name):
             raise KeyRefused(f"the name {name!r} must be 1-64 letters, digits, '.', '_', '@' or '-'")
         if role not in RANK:
@@ -126,19 +135,21 @@ class KeyStore:
             if db.execute("SELECT 1 FROM api_keys WHERE name = ? AND revoked_at IS NULL", (name,)).fetchone():
                 raise KeyRefused(f"a key named {name!r} exists; revoke it first or choose another name")
             cursor = db.execute(
-                "INSERT INTO api_keys (name, role, key_sha256, key_prefix, created_at) VALUES (?, ?, ?, ?, ?)",
-                (name, role, hash_key(token), token[: len(KEY_PREFIX) + 4], now),
+                "INSERT INTO api_keys (name, role, key_sha256, key_prefix, created_at, organization) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (name, role, hash_key(token), token[: len(KEY_PREFIX) + 4], now, organization),
             )
             key_id = int(cursor.lastrowid or 0)
-        return KeyInfo(key_id, name, role, token[: len(KEY_PREFIX) + 4], now, None), token
+        return KeyInfo(key_id, name, role, token[: len(KEY_PREFIX) + 4], now, None, organization), token
 
     def keys(self, include_revoked: bool = False) -> list[KeyInfo]:
         where = "" if include_revoked else "WHERE revoked_at IS NULL"
         with sqlite.reading(self.database) as db:
             rows = db.execute(
-                f"SELECT id, name, role, key_prefix, created_at, revoked_at FROM api_keys {where} ORDER BY name, id"
+                "SELECT id, name, role, key_prefix, created_at, revoked_at, organization "
+                f"FROM api_keys {where} ORDER BY name, id"
             ).fetchall()
-        return [KeyInfo(row[0], row[1], row[2], row[3], row[4], row[5]) for row in rows]
+        return [KeyInfo(*row) for row in rows]
 
     def revoke(self, name: str) -> bool:
         """Revoke the live key called ``name``; False if there is none."""
@@ -154,20 +165,34 @@ class KeyStore:
         digest = hash_key(token)
         with sqlite.reading(self.database) as db:
             row = db.execute(
-                "SELECT id, name, role, key_sha256 FROM api_keys WHERE key_sha256 = ? AND revoked_at IS NULL",
+                "SELECT id, name, role, key_sha256, organization FROM api_keys "
+                "WHERE key_sha256 = ? AND revoked_at IS NULL",
                 (digest,),
             ).fetchone()
         if row is None or not hmac.compare_digest(row["key_sha256"], digest):
             return None
-        return Principal(row["name"], row["role"], int(row["id"]))
+        return Principal(row["name"], row["role"], int(row["id"]), row["organization"])
 
     def live(self, key_id: int) -> Principal | None:
         """The principal of key ``key_id`` if it is still live (a web session re-checks its key with this)."""
         with sqlite.reading(self.database) as db:
             row = db.execute(
-                "SELECT id, name, role FROM api_keys WHERE id = ? AND revoked_at IS NULL", (key_id,)
+                "SELECT id, name, role, organization FROM api_keys WHERE id = ? AND revoked_at IS NULL", (key_id,)
             ).fetchone()
-        return Principal(row["name"], row["role"], int(row["id"])) if row else None
+        return Principal(row["name"], row["role"], int(row["id"]), row["organization"]) if row else None
+
+
+def _bring_up_to_date(path: Path) -> None:
+    """Run the shipped migrations on the keys' SQLite file: the baseline adopts the table made above, and
+    0003 adds its ``organization`` column. Until keys move into the shared database (issue 13) they stay in
+    this file, so the migration must reach it whatever ``KAGAZ_DATABASE_URL`` says."""
+    from service.db import Database, migrate
+
+    database = Database(f"sqlite:///{path}")
+    try:
+        migrate.ensure_current(database)
+    finally:
+        database.dispose()
 
 
 def keys() -> KeyStore:
