@@ -8,10 +8,14 @@ or on SIGTERM, so that no ``soffice.bin`` outlives the service.
 from __future__ import annotations
 
 import atexit
+from typing import TYPE_CHECKING
 
 from flask import Flask, current_app
 
 from service.engine import Engine
+
+if TYPE_CHECKING:
+    from service.reporting.cycle import ReportingCycle
 
 
 def init_app(app: Flask, pool: object | None = None) -> None:
@@ -26,6 +30,11 @@ def init_app(app: Flask, pool: object | None = None) -> None:
         pool = owned
     app.extensions["kagaz.engine"] = Engine(settings, pool)  # type: ignore[arg-type]
     app.extensions["kagaz.owned_pool"] = owned
+    # The reporting cycle: the register of submitted reports on the service's database (migrated if behind).
+    from service.reporting.cycle import ReportingCycle
+    from service.reporting.register import open_register
+
+    app.extensions["kagaz.reporting"] = ReportingCycle(app.extensions["kagaz.engine"], open_register(settings))
     # The batch jobs' queue and embedded consumer; registered after the pool, so that at exit (atexit runs
     # last-registered first) running batches stop and re-queue themselves before the pool stops.
     from service import jobs
@@ -36,3 +45,8 @@ def init_app(app: Flask, pool: object | None = None) -> None:
 def engine() -> Engine:
     """The engine of the current app."""
     return current_app.extensions["kagaz.engine"]
+
+
+def reporting() -> ReportingCycle:
+    """The reporting cycle of the current app (submissions, status, summaries)."""
+    return current_app.extensions["kagaz.reporting"]

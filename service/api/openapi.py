@@ -294,6 +294,15 @@ OPERATIONS: dict[str, Operation] = {
 }
 
 
+def _merge_report_operations() -> None:
+    from service.api.openapi_reports import OPERATIONS as REPORTS
+
+    OPERATIONS.update(REPORTS)
+
+
+_merge_report_operations()
+
+
 def _problem(status: int) -> dict[str, Any]:
     response: dict[str, Any] = {"description": ERROR_TITLES[status], "content": json_content(ref("Problem"))}
     if status == 503:
