@@ -21,7 +21,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from service.batch.inputs import read_path
+from service.batch.inputs import Source, read_path
 from service.batch.manifest import ERROR, SKIPPED, Entry
 from service.batch.runner import Options, Outcome, run
 from service.errors import KagazError
@@ -89,8 +89,18 @@ def summary(outcome: Outcome) -> str:
     return "\n".join(lines)
 
 
-def run_cli(year: int, input_path: Path, formats: tuple[str, ...], out: Path, force: bool, workers: int | None) -> int:
-    """The whole ``kagaz batch``: returns the exit code (0 all made, 1 bad inputs, 2 system failure)."""
+def run_cli(
+    year: int,
+    input_path: Path | None,
+    formats: tuple[str, ...],
+    out: Path,
+    force: bool,
+    workers: int | None,
+    sources: list[Source] | None = None,
+) -> int:
+    """The whole ``kagaz batch``: returns the exit code (0 all made, 1 bad inputs, 2 system failure).
+
+    ``sources`` instead of ``input_path``: inputs already read (the register's reports)."""
     from service.engine import Engine
 
     errors = Console(stderr=True, soft_wrap=True)  # a long file name or message is never cut in two
@@ -100,7 +110,9 @@ def run_cli(year: int, input_path: Path, formats: tuple[str, ...], out: Path, fo
     except (ValueError, ConfigurationError) as error:
         errors.print(f"error: {escape(str(error))}")
         return EXIT_INPUT
-    sources = read_path(input_path)
+    if sources is None:
+        assert input_path is not None
+        sources = read_path(input_path)
     if not sources:
         errors.print(f"{escape(str(input_path))}: no .json, .xlsx or .csv report files")
         return EXIT_INPUT

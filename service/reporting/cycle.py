@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from service.batch.inputs import canonical_json
+from service.batch.inputs import Source, canonical_json
 from service.documents.progress_report import ProgressReport
 from service.errors import InputError, NotFound, Problem
 from service.reporting import schedule, tree
@@ -173,6 +173,15 @@ class ReportingCycle:
         if region is not None:
             body["region"] = region
         return body
+
+    def sources(self, year: int) -> list[Source]:
+        """The current version of every report of ``year`` as batch inputs (``kagaz batch --from-register``):
+        each its stored canonical JSON, named by organization and version."""
+        schedule.check_year(year)
+        found = []
+        for key, (submission, data) in sorted(self.register.current(year).items()):
+            found.append(Source(f"{key} (v{submission.version}).json", canonical_json(data)))
+        return found
 
     def _first_versions(self, year: int) -> dict[str, Submission]:
         first: dict[str, Submission] = {}
