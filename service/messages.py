@@ -800,6 +800,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reports_status_in_progress": {"ky": "аткарылууда", "ru": "выполняется", "en": "in progress"},
     "reports_status_not_done": {"ky": "аткарылган эмес", "ru": "не выполнено", "en": "not done"},
     "reports_status_overdue": {"ky": "мөөнөтү өткөн", "ru": "просрочено", "en": "overdue"},
+    "reports_page_submit": {"ky": "Отчет тапшыруу", "ru": "Сдать отчёт", "en": "Submit a report"},
+    "reports_page_submit_lead": {
+        "ky": "Толтурулган отчеттун таблицасын (.xlsx же .csv) жүктөңүз: ал текшерилип, Жогорку соттун реестрине "
+        "жаңы версия катары сакталат.",
+        "ru": "Загрузите заполненную таблицу отчёта (.xlsx или .csv): она будет проверена и сохранена в реестре "
+        "Верховного суда как новая версия.",
+        "en": "Upload the filled report workbook (.xlsx or .csv): it is checked and kept in the Supreme Court's "
+        "register as a new version.",
+    },
+    "reports_page_for": {"ky": "Уюм", "ru": "Организация", "en": "Organization"},
+    "reports_page_file": {"ky": "Отчеттун файлы", "ru": "Файл отчёта", "en": "The report's file"},
+    "reports_page_note": {
+        "ky": "Эскертүү (милдеттүү эмес)",
+        "ru": "Примечание (необязательно)",
+        "en": "Note (optional)",
+    },
+    "reports_page_send": {"ky": "Тапшыруу", "ru": "Сдать", "en": "Submit"},
+    "reports_page_stored": {
+        "ky": "Отчет {number}-версия катары сакталды",
+        "ru": "Отчёт сохранён как версия {number}",
+        "en": "The report was stored as version {number}",
+    },
+    "reports_page_unchanged": {
+        "ky": "Бул маалымат {number}-версияда мурунтан эле бар: жаңы версия түзүлгөн жок",
+        "ru": "Эти данные уже есть в версии {number}: новая версия не создана",
+        "en": "This data is already version {number}: no new version was made",
+    },
+    "reports_page_errors": {
+        "ky": "Отчет кабыл алынган жок. Оңдоп, кайра жүктөңүз:",
+        "ru": "Отчёт не принят. Исправьте и загрузите снова:",
+        "en": "The report was not accepted. Fix it and upload again:",
+    },
+    "reports_page_no_file": {"ky": "Файл тандалган жок", "ru": "Файл не выбран", "en": "No file was chosen"},
+    "reports_page_csrf": {
+        "ky": "Форманын мөөнөтү бүттү: баракты жаңыртып, кайра аракет кылыңыз",
+        "ru": "Срок действия формы истёк: обновите страницу и повторите",
+        "en": "The form expired: reload the page and try again",
+    },
+    "reports_page_back": {"ky": "Абалына кайтуу", "ru": "К состоянию отчётов", "en": "Back to the status"},
+    "reports_page_generalized": {
+        "ky": "Жалпыланган отчет (PDF)",
+        "ru": "Обобщённый отчёт (PDF)",
+        "en": "Generalized report (PDF)",
+    },
+    "reports_page_summary": {"ky": "Жыйынтыктоочу отчет (PDF)", "ru": "Сводный отчёт (PDF)", "en": "Summary (PDF)"},
     # --- access control (service/auth.py) ---
     "unauthorized": {
         "ky": "API ачкычы керек (Authorization: Bearer …)",

@@ -78,7 +78,7 @@ def status(year: int, lang: str, as_json: bool) -> None:
     from service.messages import translate
 
     click.echo(f"{translate('reports_page_title', lang)}: {translate('reports_page_year', lang, {'year': year})}")
-    click.echo(translate("reports_page_due", lang, {"date": exports.day(found.due, lang)}))
+    click.echo(translate("reports_page_due", lang, {"date": exports.due_day(found.due, lang)}))
     for row in exports.rows(found, lang):
         organization, controller, state, versions, last, overdue = row
         indent = "  " if controller else ""

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pydantic_core import to_jsonable_python
+
 from service.batch.inputs import Source, canonical_json
 from service.documents.progress_report import ProgressReport
 from service.errors import InputError, NotFound, Problem
@@ -37,8 +39,10 @@ class Submitted:
 
 
 def sha256_of(data: Any) -> tuple[bytes, str]:
-    """The data's canonical JSON and its sha256: key order and spacing do not make a new version."""
-    canonical = canonical_json(data)
+    """The data's canonical JSON and its sha256: key order and spacing do not make a new version.
+
+    A workbook's data holds Python dates; they are kept as the ISO dates JSON would carry."""
+    canonical = canonical_json(to_jsonable_python(data))
     return canonical, hashlib.sha256(canonical).hexdigest()
 
 

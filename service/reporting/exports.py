@@ -25,6 +25,11 @@ def day(value: dt.date, lang: str) -> str:
     return kyrgyz.date_plain(value) if lang == "ky" else value.strftime("%d.%m.%Y")
 
 
+def due_day(value: dt.date, lang: str) -> str:
+    """A due date as «… no later than» needs it: Kyrgyz takes the ablative («15-январынан»)."""
+    return kyrgyz.date_ablative(value) if lang == "ky" else value.strftime("%d.%m.%Y")
+
+
 def moment(value: dt.datetime, lang: str) -> str:
     """A moment in Bishkek time: the day as ``day`` writes it, then the hour."""
     local = value.astimezone(schedule.BISHKEK)

@@ -12,7 +12,7 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from service.web import form
+    from service.web import form, reports
 
     if not app.secret_key:
         # A random key per start is fine for one process: a restart only expires the open forms.
@@ -20,3 +20,4 @@ def init_app(app: Flask) -> None:
     if app.config.get("SESSION_COOKIE_SAMESITE") is None:
         app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
     app.register_blueprint(form.bp)
+    app.register_blueprint(reports.bp)  # the reporting cycle's status, versions and submission at /reports/
