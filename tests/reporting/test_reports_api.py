@@ -124,47 +124,84 @@ def test_submitting_needs_a_key_even_where_reading_is_open(service: Service) -> 
 
 # ------------------------------------------------------------------------------------ the access table
 
-# Every route of the reporting cycle (API and page) × every kind of key: the expected status. The test
-# walks the app's URL map, so a new route without a row here fails.
+# Every route of the reporting cycle (API and pages) × every kind of key: the expected status. The test
+# walks the app's URL map, so a new route without a row here fails. The pages sign in with the key (the
+# session), the API takes it in the header.
+ALL = dict(none=200, unbound=200, admin=200, osh=200, nookat=200, naryn=200)
+NOOKAT_READ = dict(none=200, unbound=200, admin=200, osh=200, nookat=200, naryn=403)
+EVERYTHING = dict(none=200, unbound=200, admin=200, osh=403, nookat=403, naryn=403)
+OSH_GROUP = dict(none=200, unbound=200, admin=200, osh=200, nookat=403, naryn=403)
 ACCESS: dict[str, tuple[str, str, dict[str, int]]] = {
     # endpoint: (method, path, {key kind: status})
     "reports.submit": ("PUT", "/api/v1/reports/2025/nookat-district-court",
                        dict(none=401, unbound=403, admin=200, osh=200, nookat=200, naryn=403)),
-    "reports.report": ("GET", "/api/v1/reports/2025/nookat-district-court",
-                       dict(none=200, unbound=200, admin=200, osh=200, nookat=200, naryn=403)),
-    "reports.version": ("GET", "/api/v1/reports/2025/nookat-district-court/versions/1",
-                        dict(none=200, unbound=200, admin=200, osh=200, nookat=200, naryn=403)),
-    "reports.status": ("GET", "/api/v1/reports/2025",
-                       dict(none=200, unbound=200, admin=200, osh=200, nookat=200, naryn=200)),
-    "reports.generalized": ("GET", "/api/v1/reports/2025/generalized?format=docx",
-                            dict(none=200, unbound=200, admin=200, osh=403, nookat=403, naryn=403)),
-    "reports.summary": ("GET", "/api/v1/reports/2025/summary/osh-oblast-court?format=docx",
-                        dict(none=200, unbound=200, admin=200, osh=200, nookat=403, naryn=403)),
+    "reports.report": ("GET", "/api/v1/reports/2025/nookat-district-court", NOOKAT_READ),
+    "reports.version": ("GET", "/api/v1/reports/2025/nookat-district-court/versions/1", NOOKAT_READ),
+    "reports.status": ("GET", "/api/v1/reports/2025", ALL),
+    "reports.generalized": ("GET", "/api/v1/reports/2025/generalized?format=docx", EVERYTHING),
+    "reports.summary": ("GET", "/api/v1/reports/2025/summary/osh-oblast-court?format=docx", OSH_GROUP),
+    "reports_page.index": ("GET", "/reports/", dict.fromkeys(KEY_KINDS, 302)),
+    "reports_page.login_form": ("GET", "/reports/login", ALL),
+    "reports_page.login": ("POST", "/reports/login", dict.fromkeys(KEY_KINDS, 400)),  # no CSRF token: refused
+    "reports_page.logout": ("POST", "/reports/logout", dict.fromkeys(KEY_KINDS, 302)),
+    "reports_page.status": ("GET", "/reports/2025", ALL),
+    "reports_page.download": ("GET", "/reports/2025/status.xlsx", ALL),
+    "reports_page.history": ("GET", "/reports/2025/nookat-district-court", NOOKAT_READ),
+    "reports_page.report_pdf": ("GET", "/reports/2025/nookat-district-court.pdf", NOOKAT_READ),
+    "reports_page.summary_pdf": ("GET", "/reports/2025/summary.pdf?organization=osh-oblast-court", OSH_GROUP),
+    "reports_page.submit": ("GET", "/reports/2025/submit",
+                            dict(none=302, unbound=200, admin=200, osh=200, nookat=200, naryn=200)),
 }  # fmt: skip
+OPEN_PAGES = {"reports_page.index", "reports_page.login_form", "reports_page.login", "reports_page.logout"}
 
 
 def reporting_endpoints(app: Flask) -> set[str]:
     return {rule.endpoint for rule in app.url_map.iter_rules() if "/reports" in rule.rule}
 
 
+def page_client(service: Service, kind: str) -> Any:
+    """A browser-like client signed in on the pages with the kind's key (none: not signed in)."""
+    client = service.app.test_client()
+    if kind != "none":
+        with client.session_transaction() as session:
+            session["csrf"] = "token-of-this-test"
+        key = service.headers(kind)["Authorization"].removeprefix("Bearer ")
+        signed = client.post("/reports/login", data={"csrf_token": "token-of-this-test", "key": key})
+        assert signed.status_code == 302, signed.get_data(as_text=True)[:300]
+    return client
+
+
+@pytest.mark.office
 @pytest.mark.parametrize("auth_required", [False, True])
-def test_every_route_with_every_kind_of_key(tmp_path: Path, auth_required: bool) -> None:
-    service = make_service(tmp_path / "data", auth_required=auth_required)
+def test_every_route_with_every_kind_of_key(pool: Any, tmp_path: Path, auth_required: bool) -> None:
+    service = make_service(tmp_path / "data", pool=pool, auth_required=auth_required)
     report = sample_data()["nookat-district-court"]
     assert service.put(report).status_code == 201
-    assert reporting_endpoints(service.app) <= set(ACCESS), "a reporting route without a row in ACCESS"
-    for endpoint, (method, path, expected) in ACCESS.items():
-        assert set(expected) == set(KEY_KINDS), endpoint
-        for kind in KEY_KINDS:
-            want = 401 if auth_required and kind == "none" else expected[kind]
-            body = {"json": report} if method == "PUT" else {}
-            answer = service.client.open(path, method=method, headers=service.headers(kind), **body)
+    missing = reporting_endpoints(service.app) - set(ACCESS)
+    assert not missing, f"reporting routes without a row in ACCESS: {sorted(missing)}"
+    # With keys required, what changes is the answer without one; a bound key behaves as without the setting.
+    for kind in ("none", "nookat") if auth_required else KEY_KINDS:
+        browser = page_client(service, kind)
+        for endpoint, (method, path, expected) in ACCESS.items():
+            assert set(expected) == set(KEY_KINDS), endpoint
+            want = expected[kind]
+            if auth_required and kind == "none" and endpoint not in OPEN_PAGES:
+                want = 302 if endpoint.startswith("reports_page.") else 401
+            if endpoint.startswith("reports_page."):
+                answer = browser.open(path, method=method)
+            else:
+                body = {"json": report} if method == "PUT" else {}
+                answer = service.client.open(path, method=method, headers=service.headers(kind), **body)
             assert answer.status_code == want, (endpoint, kind, answer.get_data(as_text=True)[:300])
+            if (want == 200 and path.endswith(".pdf")) or ("format=pdf" in path and want == 200):
+                assert answer.data.startswith(b"%PDF"), (endpoint, kind)
             if want == 403:
-                problem = answer.get_json()
-                assert "data" not in problem and "Ноокат" not in answer.get_data(as_text=True).replace(
-                    "Ноокат райондук соту", ""
-                )  # the refusal names the organization, and shows none of its report
+                text = answer.get_data(as_text=True)
+                assert "measures" not in text and "Ноокат райондук соту" not in text.replace(
+                    "«Ноокат райондук соту»", ""
+                )  # the refusal may name the organization, and shows none of its report
+    if auth_required:
+        return
     seen = service.client.get("/api/v1/reports/2025", headers=service.headers("naryn")).get_json()
     assert {row["id"] for row in seen["organizations"]} == {"naryn-oblast-court"}
     osh = service.client.get("/api/v1/reports/2025", headers=service.headers("osh")).get_json()
@@ -237,7 +274,7 @@ def test_the_generalized_report_lists_late_reports_and_the_region_covers_its_cou
 
 
 def test_no_report_yet_is_a_clear_422(service: Service) -> None:
-    answer = service.client.get("/api/v1/reports/2025/generalized?format=pdf", headers={"Accept-Language": "en"})
+    answer = service.client.get("/api/v1/reports/2025/generalized?format=docx", headers={"Accept-Language": "en"})
     assert answer.status_code == 422
     assert answer.get_json()["errors"][0]["message"] == "No report for 2025 has been submitted"
 
