@@ -728,9 +728,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "This key cannot submit for «{organization}»: it is bound to no organization, or to another",
     },
     "reports_stored_invalid": {
-        "ky": "Сакталган отчет учурдагы план же уюмдардын тизмеси боюнча текшерүүдөн өтпөйт: {error}",
-        "ru": "Сохранённый отчёт не проходит проверку по действующему плану или реестру: {error}",
-        "en": "A stored report no longer passes the plan or registry in force: {error}",
+        "ky": "Сакталган отчет учурдагы план же уюмдардын тизмеси боюнча текшерүүдөн өтпөйт: уюм отчетун "
+        "оңдоп, кайра тапшырышы керек",
+        "ru": "Сохранённый отчёт не проходит проверку по действующему плану или реестру: организация должна "
+        "исправить и сдать его заново",
+        "en": "A stored report no longer passes the plan or registry in force: the organization must correct "
+        "and submit it again",
     },
     # --- the reporting cycle's status page and table (web/reports.py, reporting/exports.py) ---
     "reports_page_title": {"ky": "Отчеттордун абалы", "ru": "Состояние отчётов", "en": "Reports status"},

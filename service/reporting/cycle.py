@@ -135,18 +135,36 @@ class ReportingCycle:
         assert isinstance(model, ProgressReport)
         return model
 
-    def current_reports(self, year: int, within: set[str] | None = None) -> dict[str, ProgressReport]:
-        """The current version of each organization's report for ``year`` (of ``within``, if given)."""
+    def current_reports(
+        self, year: int, within: set[str] | None = None, strict: bool = True
+    ) -> dict[str, ProgressReport]:
+        """The current version of each organization's report for ``year`` (of ``within``, if given).
+
+        A stored report is validated again against the plan and registry in force; one that no longer
+        passes (a measure removed from the plan) stops a summary (``strict``) with its organization and
+        version named, and is left out of the status's overdue counts otherwise."""
         found = {}
-        for key, (_submission, data) in self.register.current(year).items():
-            if key in self.organizations and (within is None or key in within):
+        for key, (submission, data) in self.register.current(year).items():
+            if key not in self.organizations or (within is not None and key not in within):
+                continue
+            try:
                 found[key] = self.model(data)
+            except InputError as error:
+                if strict:
+                    raise InputError(
+                        Problem(
+                            f"{key} v{submission.version}",
+                            "reports_stored_invalid",
+                            f"the stored report no longer validates: {error.summary}",
+                            {"error": error.summary},
+                        )
+                    ) from None
         return found
 
     def status(self, year: int) -> YearStatus:
         """Every organization's state for ``year`` now, by this cycle's clock."""
         schedule.check_year(year)
-        reports = self.current_reports(year)
+        reports = self.current_reports(year, strict=False)
         submissions = self.register.submissions(year)
         return year_status(year, self.organizations, submissions, reports, self.engine.reference.plan, self.clock())
 

@@ -282,3 +282,25 @@ def test_no_report_yet_is_a_clear_422(service: Service) -> None:
 def test_before_the_due_date_nobody_is_missing(service: Service) -> None:
     service.set_clock(BEFORE_DUE)
     assert set(states(service).values()) == {"not_yet_due"}
+
+
+def test_a_stored_report_the_plan_no_longer_accepts(service: Service) -> None:
+    """The status still answers (without its overdue measures); a summary names the organization and version."""
+    report = sample_data()["nookat-district-court"]
+    assert service.put(report).status_code == 201
+    cycle = service.app.extensions["kagaz.reporting"]
+    stored = cycle.register.data(2025, "nookat-district-court")[1]
+    stored["measures"][0]["measure"] = 99  # as if the plan in force had lost the measure
+    from service.reporting.cycle import sha256_of
+
+    canonical, digest = sha256_of(stored)
+    cycle.register.add(year=2025, organization="nookat-district-court", canonical=canonical, sha256=digest,
+                       received_at=cycle.clock(), key_id=None, key_name="test", note="", late=False)  # fmt: skip
+    status = service.client.get("/api/v1/reports/2025").get_json()
+    row = next(item for item in status["organizations"] if item["id"] == "nookat-district-court")
+    assert row["state"] == "submitted" and row["versions"] == 2 and row["overdue_measures"] == []
+    summary = service.client.get("/api/v1/reports/2025/generalized?format=docx", headers={"Accept-Language": "ru"})
+    assert summary.status_code == 422
+    [problem] = summary.get_json()["errors"]
+    assert problem["location"] == "nookat-district-court v2" and problem["code"] == "reports_stored_invalid"
+    assert "Сохранённый отчёт" in problem["message"] and "validates" not in problem["message"]
