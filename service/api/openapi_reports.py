@@ -29,7 +29,7 @@ OPERATIONS: dict[str, Operation] = {
             200: ("The same data as the current version: no new version", json_content(OBJECT), {}),
             201: ("Stored as the next version", json_content(OBJECT), {"Location": header("The version's URL")}),
         },
-        errors=(400, 403, 404, 413, 415, 422, 503),
+        errors=(400, 403, 404, 413, 415, 422, 503),  # 404: no such organization, or a year not a number
         path=YEAR | ORGANIZATION,
     ),
     "reports.report": Operation(
@@ -52,7 +52,7 @@ OPERATIONS: dict[str, Operation] = {
         "The year's status: each organization's state (submitted, submitted_late, not_yet_due, missing), totals",
         "reports",
         answers={200: ("The status (only the organizations the key may see)", json_content(OBJECT), {})},
-        errors=(422,),
+        errors=(404, 422),
         path=YEAR,
     ),
     "reports.generalized": Operation(
@@ -60,7 +60,7 @@ OPERATIONS: dict[str, Operation] = {
         "reports",
         query=(FORMAT,),
         answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
-        errors=(400, 403, 422, 503),
+        errors=(400, 403, 404, 422, 503),
         path=YEAR,
     ),
     "reports.summary": Operation(

@@ -25,8 +25,9 @@ OSH_GROUP = {"osh-oblast-court", "osh-city-court", "uzgen-district-court", "nook
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_settings({"start_pool": False}))
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """An engine on a data folder of its own: the shipped templates as version 1, nobody else's versions."""
+    return Engine(load_settings({"start_pool": False, "data_dir": tmp_path_factory.mktemp("summaries")}))
 
 
 def text_of(content: bytes) -> str:
