@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +21,13 @@ from service import create_app
 from service.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# No test touches the state of whoever runs it (``~/.local/state/kagaz``): an engine built from the default
+# settings gets this run's own data folder. Several checkouts testing on one machine shared that folder, so
+# one branch's shipped templates became the active versions of another's renders.
+if "KAGAZ_DATA_DIR" not in os.environ:
+    os.environ["KAGAZ_DATA_DIR"] = tempfile.mkdtemp(prefix="kagaz-tests-")
+    atexit.register(shutil.rmtree, os.environ["KAGAZ_DATA_DIR"], ignore_errors=True)
 SAMPLES = ROOT / "samples"
 ARTIFACTS = Path(os.environ.get("KAGAZ_TEST_ARTIFACTS", ROOT / "test-artifacts"))
 
