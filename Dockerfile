@@ -1,4 +1,4 @@
-# Kagaz for production: Debian, the same package list as scripts/setup.sh, gunicorn, tini as PID 1.
+# Kagaz for production: Debian, the same package list as scripts/setup.sh, kagaz serve (its own asyncio front), tini as PID 1.
 FROM debian:bookworm-slim
 
 ENV DEBIAN_FRONTEND=noninteractive \
@@ -21,7 +21,7 @@ COPY templates_docx ./templates_docx
 COPY samples ./samples
 COPY data ./data
 RUN python3 -m venv /app/.venv \
- && /app/.venv/bin/pip install --no-cache-dir -e . \
+ && /app/.venv/bin/pip install --no-cache-dir -e '.[redis,postgresql]' \
  && useradd --system --home-dir /var/lib/kagaz --create-home kagaz
 
 USER kagaz

@@ -1,7 +1,9 @@
 """The floor: LibreOffice itself loading a DOCX by file URL and exporting PDF inside a warm soffice, over UNO.
 
 Runs under the Python that has ``uno`` (Debian's ``/usr/bin/python3``), not Kagaz's venv, so it imports
-nothing but the standard library and ``uno``. It starts its own ``soffice`` with a fresh profile and a UNO
+nothing but the standard library, ``uno`` and, by its file path, Kagaz's /proc readers
+(``service/conversion/processes.py``, standard library only; importing ``service`` would need the venv).
+It starts its own ``soffice`` with a fresh profile and a UNO
 socket on a free loopback port, converts each file ``--warm-up`` times untimed, then ``--runs`` times timing
 only ``loadComponentFromURL`` (``Hidden=True``) + ``storeToURL`` (``writer_pdf_Export``), and prints one
 JSON line: ``{"files": {path: [ms, ...]}, "soffice_rss_mb": ...}``. Nothing else sits between
@@ -14,26 +16,34 @@ the timer and LibreOffice, so whatever an engine adds on top of these figures is
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 
 import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def _load_processes() -> ModuleType:
+    path = Path(__file__).resolve().parent.parent / "service" / "conversion" / "processes.py"
+    spec = importlib.util.spec_from_file_location("kagaz_processes", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+processes = _load_processes()
 
 
 def properties(**values: object) -> tuple[PropertyValue, ...]:
@@ -55,26 +65,15 @@ def connect(port: int, process: subprocess.Popen[bytes], timeout: float = 60.0) 
 
 
 def rss_mb(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+    kb = processes.status_kb(pid, "VmRSS")
+    return None if kb is None else round(kb / 1024, 1)
 
 
 def soffice_bin(pid: int) -> int:
     """The soffice.bin under the ``soffice`` launcher script (or the process itself)."""
-    for child in Path("/proc").iterdir():
-        if child.name.isdigit():
-            try:
-                fields = (child / "stat").read_text().rsplit(")", 1)[1].split()
-                command = (child / "comm").read_text().strip()
-            except OSError:
-                continue
-            if int(fields[1]) == pid and command.startswith("soffice"):
-                return int(child.name)
+    for info in processes.all_processes():
+        if info.parent == pid and info.name.startswith("soffice"):
+            return info.pid
     return pid
 
 
@@ -106,7 +105,7 @@ def main() -> int:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="kagaz-bench-floor-"))
-    port = free_port()
+    port = processes.free_port()
     command = [
         shutil.which(args.soffice) or args.soffice,
         "--headless",
@@ -155,13 +154,8 @@ def answer(results: dict[str, list[float]], process: subprocess.Popen[bytes]) ->
 
 
 def peak_mb(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+    kb = processes.status_kb(pid, "VmHWM")
+    return None if kb is None else round(kb / 1024, 1)
 
 
 if __name__ == "__main__":

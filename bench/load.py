@@ -20,17 +20,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import http.client
+import itertools
 import json
 import math
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -38,7 +37,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+
+from bench.watch import HealthWatch, MemoryWatch, request
+from service.conversion import processes
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "action_plan.json"
@@ -56,14 +57,6 @@ class Outcome:
 
 
 @dataclass
-class ProcessPeak:
-    pid: int
-    role: str  # "service", "unoserver", "soffice"
-    name: str
-    peak_mb: float
-
-
-@dataclass
 class LoadReport:
     url: str
     document: str
@@ -76,6 +69,7 @@ class LoadReport:
     latency_ms: dict[str, float]
     failures: dict[str, int]
     deliberate_503: int
+    refused_ms: dict[str, float]  # how long a deliberate 503 took: admission refuses before any work
     unexpected_failures: int
     health: dict[str, int]
     memory: dict[str, Any] = field(default_factory=dict)
@@ -86,19 +80,6 @@ class LoadReport:
 
 
 # --- the client -----------------------------------------------------------------------------------------
-def request(url: str, method: str = "GET", body: bytes | None = None, timeout: float = 120) -> tuple[int, dict, bytes]:
-    """One HTTP request on a fresh loopback connection: status, headers (lower-case names), body."""
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port or 80, timeout=timeout)
-    try:
-        headers = {"Content-Type": "application/json"} if body is not None else {}
-        connection.request(method, parts.path + (f"?{parts.query}" if parts.query else ""), body, headers)
-        response = connection.getresponse()
-        return response.status, {name.lower(): value for name, value in response.getheaders()}, response.read()
-    finally:
-        connection.close()
-
-
 def one(url: str, body: bytes, fmt: str, timeout: float) -> Outcome:
     started = time.perf_counter()
     try:
@@ -111,142 +92,6 @@ def one(url: str, body: bytes, fmt: str, timeout: float) -> Outcome:
     if status == 503 and "retry-after" in headers:
         return Outcome(status, elapsed, DELIBERATE)
     return Outcome(status, elapsed, f"HTTP {status}")
-
-
-class HealthWatch:
-    """Polls ``/health/live`` and ``/health`` until stopped; counts every answer that was not "alive"."""
-
-    def __init__(self, base: str, interval: float = 0.25) -> None:
-        self.base, self.interval = base, interval
-        self.counts = Counter({"samples": 0, "live_failures": 0, "not_ready": 0, "pool_not_live": 0})
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="kagaz-load-health", daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.counts["samples"] += 1
-            try:
-                live, _headers, _body = request(self.base + "/health/live", timeout=10)
-                status, _headers, body = request(self.base + "/health", timeout=10)
-            except (OSError, http.client.HTTPException):
-                self.counts["live_failures"] += 1
-            else:
-                self.counts["live_failures"] += live != 200
-                self.counts["not_ready"] += status != 200
-                with contextlib.suppress(ValueError, AttributeError):
-                    pool = json.loads(body).get("libreoffice")
-                    self.counts["pool_not_live"] += isinstance(pool, dict) and pool.get("live") is False
-            self._stop.wait(self.interval)
-
-    def __enter__(self) -> HealthWatch:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=15)
-
-
-# --- memory, from /proc -----------------------------------------------------------------------------------
-def _status(pid: int) -> dict[str, str]:
-    try:
-        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
-    except OSError:
-        return {}
-    return {key: value.strip() for key, _, value in (line.partition(":") for line in lines)}
-
-
-def _parents() -> dict[int, int]:
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            status = _status(int(entry.name))
-            if "PPid" in status:
-                parents[int(entry.name)] = int(status["PPid"])
-    return parents
-
-
-def descendants(root: int) -> list[int]:
-    """``root`` and every process below it (LibreOffice workers run in sessions of their own, still children)."""
-    children: dict[int, list[int]] = {}
-    for pid, parent in _parents().items():
-        children.setdefault(parent, []).append(pid)
-    found, stack = [], [root]
-    while stack:
-        pid = stack.pop()
-        found.append(pid)
-        stack.extend(children.get(pid, []))
-    return found
-
-
-def _role(pid: int, name: str) -> str:
-    """soffice (``soffice.bin``), unoserver (the Python driving it), helper (``oosplash``…) or service."""
-    if name == "soffice.bin":
-        return "soffice"
-    try:
-        command = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        command = b""
-    if b"unoserver" in command:
-        return "unoserver"
-    return "service" if name.startswith(("python", "kagaz", "gunicorn", "pytest")) else "helper"
-
-
-class MemoryWatch:
-    """Samples the service's process tree; keeps each process's high-water mark and the largest sum of
-    ``soffice.bin`` resident memory seen at one moment (processes recycled mid-run are kept too)."""
-
-    def __init__(self, root: int, interval: float = 0.2) -> None:
-        self.root, self.interval = root, interval
-        self.peaks: dict[int, ProcessPeak] = {}
-        self.soffice_total_peak_mb = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="kagaz-load-memory", daemon=True)
-
-    def sample(self) -> None:
-        soffice_now = 0.0
-        for pid in descendants(self.root):
-            status = _status(pid)
-            if "VmHWM" not in status:
-                continue  # gone, or a zombie
-            peak = int(status["VmHWM"].split()[0]) / 1024
-            name = status.get("Name", "?")
-            known = self.peaks.setdefault(pid, ProcessPeak(pid, _role(pid, name), name, peak))
-            known.peak_mb = max(known.peak_mb, peak)
-            if known.role == "soffice":
-                soffice_now += int(status.get("VmRSS", "0 kB").split()[0]) / 1024
-        self.soffice_total_peak_mb = max(self.soffice_total_peak_mb, soffice_now)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.sample()
-            self._stop.wait(self.interval)
-
-    def summary(self) -> dict[str, Any]:
-        by_role: dict[str, list[ProcessPeak]] = {}
-        for peak in self.peaks.values():
-            by_role.setdefault(peak.role, []).append(peak)
-
-        def largest(role: str) -> float:
-            return round(max((peak.peak_mb for peak in by_role.get(role, [])), default=0.0), 1)
-
-        return {
-            "service_peak_mb": largest("service"),
-            "soffice_peak_mb": largest("soffice"),
-            "soffice_processes": len(by_role.get("soffice", [])),
-            "soffice_total_peak_mb": round(self.soffice_total_peak_mb, 1),
-            "processes": [asdict(peak) | {"peak_mb": round(peak.peak_mb, 1)} for peak in self.peaks.values()],
-        }
-
-    def __enter__(self) -> MemoryWatch:
-        self.sample()
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=15)
-        self.sample()
 
 
 # --- the run ------------------------------------------------------------------------------------------------
@@ -269,26 +114,45 @@ def run_load(
     service_pid: int | None = None,
     timeout: float = 120,
     deadline: float = 1800,
+    duration: float | None = None,
 ) -> LoadReport:
     """Send ``requests`` POSTs of ``body`` (the sample plan) at ``concurrency``, watching health and memory.
 
     ``service_pid``: the process whose tree is measured (the ``kagaz serve`` process, or this one when the
     app runs in-process). ``deadline`` bounds the whole run in seconds; requests not started by then are
-    counted as "not sent"."""
+    counted as "not sent". With ``duration``, each of the ``concurrency`` clients sends one request after
+    another for that many seconds instead (``requests`` is ignored): an overloaded service is then judged
+    on the documents it made in the same time, whatever it refused."""
     body = SAMPLE.read_bytes() if body is None else body
     url = f"{base}/api/v1/documents/{document}?format={fmt}"
-    stop_at = time.monotonic() + deadline
+    stop_at = time.monotonic() + (duration if duration is not None else deadline)
+    answered = itertools.count()
+    done = [0]
 
     def bounded(_index: int) -> Outcome:
-        return one(url, body, fmt, timeout) if time.monotonic() < stop_at else Outcome(0, 0.0, "not sent")
+        outcome = one(url, body, fmt, timeout) if time.monotonic() < stop_at else Outcome(0, 0.0, "not sent")
+        done[0] = next(answered) + 1
+        return outcome
 
-    memory = MemoryWatch(service_pid or os.getpid())
+    def client(_index: int) -> list[Outcome]:
+        outcomes = []
+        while time.monotonic() < stop_at:
+            outcomes.append(one(url, body, fmt, timeout))
+            done[0] = next(answered) + 1
+        return outcomes
+
+    memory = MemoryWatch(service_pid or os.getpid(), progress=lambda: done[0])
     with memory, HealthWatch(base) as health, ThreadPoolExecutor(concurrency, "kagaz-load") as executor:
         started = time.perf_counter()
-        outcomes = list(executor.map(bounded, range(requests)))
+        if duration is None:
+            outcomes = list(executor.map(bounded, range(requests)))
+        else:
+            outcomes = [outcome for batch in executor.map(client, range(concurrency)) for outcome in batch]
+            requests = len(outcomes)
         wall = time.perf_counter() - started
     kinds = Counter(outcome.kind for outcome in outcomes)
     ok = [outcome.seconds * 1000 for outcome in outcomes if outcome.kind == "ok"]
+    refused = [outcome.seconds * 1000 for outcome in outcomes if outcome.kind == DELIBERATE]
     failures = {kind: count for kind, count in kinds.items() if kind != "ok"}
     return LoadReport(
         url=url,
@@ -308,6 +172,7 @@ def run_load(
         },
         failures=failures,
         deliberate_503=failures.get(DELIBERATE, 0),
+        refused_ms={"p50": round(percentile(refused, 0.50), 1), "p95": round(percentile(refused, 0.95), 1)},
         unexpected_failures=sum(count for kind, count in failures.items() if kind != DELIBERATE),
         health=dict(health.counts),
         memory=memory.summary(),
@@ -323,7 +188,10 @@ def table(report: LoadReport) -> str:
         ("ok / throughput", f"{report.ok} / {report.throughput_per_second:.2f} per s"),
         ("latency p50 / p95", f"{report.latency_ms['p50']:.0f} / {report.latency_ms['p95']:.0f} ms"),
         ("latency p99 / max", f"{report.latency_ms['p99']:.0f} / {report.latency_ms['max']:.0f} ms"),
-        ("deliberate 503", str(report.deliberate_503)),
+        (
+            "deliberate 503 (p50 / p95)",
+            f"{report.deliberate_503} ({report.refused_ms['p50']:.0f} / {report.refused_ms['p95']:.0f} ms)",
+        ),
         ("unexpected failures", str(report.unexpected_failures)),
         *((f"  {kind}", str(count)) for kind, count in sorted(report.failures.items()) if kind != DELIBERATE),
         ("health samples", str(report.health["samples"])),
@@ -333,25 +201,34 @@ def table(report: LoadReport) -> str:
         ("soffice peak RSS (one)", f"{memory.get('soffice_peak_mb', 0):.0f} MiB"),
         ("soffice peak RSS (all)", f"{memory.get('soffice_total_peak_mb', 0):.0f} MiB"),
         ("soffice processes seen", str(memory.get("soffice_processes", 0))),
+        (
+            "service RSS start → end",
+            f"{memory.get('service_rss_start_mb', 0):.0f} → {memory.get('service_rss_end_mb', 0):.0f} MiB",
+        ),
+        ("  growth, whole run", f"{memory.get('service_growth_kb_per_request')} KiB/request"),
+        (
+            f"  growth, last {memory.get('service_growth_tail_requests')}",
+            f"{memory.get('service_growth_tail_kb_per_request')} KiB/request",
+        ),
     ]
     width = max(len(name) for name, _ in rows)
     return "\n".join(f"{name.ljust(width)}  {value}" for name, value in rows)
 
 
 # --- the service under test ------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextlib.contextmanager
-def serve_subprocess(pool_size: int | None = None, ready_timeout: float = 180) -> Iterator[tuple[str, int]]:
-    """``kagaz serve`` on a free loopback port with a fresh data dir; yields (base URL, its pid) once ready,
-    and stops it with SIGTERM (its own graceful shutdown), killing it only if that takes too long."""
-    port = free_port()
+def serve_subprocess(
+    pool_size: int | None = None,
+    ready_timeout: float = 180,
+    ready_path: str = "/health",
+    environment: dict[str, str] | None = None,
+) -> Iterator[tuple[str, int]]:
+    """``kagaz serve`` on a free loopback port with a fresh data dir; yields (base URL, its pid) once
+    ``ready_path`` answers 200, and stops it with SIGTERM (its own graceful shutdown), killing it only if
+    that takes too long. ``environment``: more ``KAGAZ_*`` variables."""
+    port = processes.free_port()
     data_dir = Path(tempfile.mkdtemp(prefix="kagaz-load-"))
-    environment = {**os.environ, "KAGAZ_DATA_DIR": str(data_dir), "KAGAZ_AUTH_REQUIRED": "false"}
+    environment = {**os.environ, "KAGAZ_DATA_DIR": str(data_dir), "KAGAZ_AUTH_REQUIRED": "false", **(environment or {})}
     if pool_size:
         environment["KAGAZ_POOL_SIZE"] = str(pool_size)
     command = [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
@@ -364,7 +241,7 @@ def serve_subprocess(pool_size: int | None = None, ready_timeout: float = 180) -
             if process.poll() is not None:
                 raise RuntimeError(f"kagaz serve exited with {process.returncode}; see {data_dir / 'serve.log'}")
             with contextlib.suppress(OSError, http.client.HTTPException):
-                if request(base + "/health", timeout=5)[0] == 200:
+                if request(base + ready_path, timeout=5)[0] == 200:
                     break
             if time.monotonic() > give_up:
                 raise RuntimeError(f"kagaz serve was not ready in {ready_timeout:.0f} s; see {data_dir / 'serve.log'}")
@@ -382,17 +259,25 @@ def serve_subprocess(pool_size: int | None = None, ready_timeout: float = 180) -
 
 @contextlib.contextmanager
 def serve_in_process(app: Any) -> Iterator[str]:
-    """The WSGI ``app`` under a threaded werkzeug server on a free loopback port, in a thread of this process."""
-    from werkzeug.serving import make_server
+    """The WSGI ``app`` behind ``kagaz serve``'s own front (``service.server``), in a thread of this process."""
+    from service.server import Running, ServerLimits
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="kagaz-load-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=15)
+    with Running(app, ServerLimits.from_settings(app.config["KAGAZ"])) as base:
+        yield base
+
+
+def compared(unthrottled: LoadReport, throttled: LoadReport, queue_limit: int) -> dict[str, Any]:
+    """Admission's figures (issue 17): what a refusal costs, and what the overload costs good throughput."""
+    ratio = throttled.throughput_per_second / unthrottled.throughput_per_second if unthrottled.ok else 0.0
+    return {
+        "queue_limit": queue_limit,
+        "refused_p95_ms": throttled.refused_ms["p95"],
+        "refused_p95_goal_ms": 50,
+        "good_throughput_unthrottled": unthrottled.throughput_per_second,
+        "good_throughput_throttled": throttled.throughput_per_second,
+        "throughput_ratio": round(ratio, 3),
+        "throughput_ratio_goal": 0.9,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -405,20 +290,55 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="load this running service instead of starting `kagaz serve`")
     parser.add_argument("--pid", type=int, help="with --url: the service's pid, to measure its memory")
     parser.add_argument("--pool-size", type=int, help="KAGAZ_POOL_SIZE of the started service")
+    parser.add_argument("--queue-limit", type=int, help="KAGAZ_QUEUE_LIMIT of the started service")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="run twice: with a queue as long as the concurrency (nothing refused), then with --queue-limit "
+        "(default 2); report the 503s' latency and good throughput against the first run",
+    )
     parser.add_argument("--deadline", type=float, default=1800, help="bound on the whole run, in seconds")
+    parser.add_argument(
+        "--duration", type=float, help="send for this many seconds instead of --requests (--compare: 60 per run)"
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "test-artifacts" / "load.json", help="where to write")
     options = parser.parse_args(argv)
     body = options.input.read_bytes()
     arguments = dict(requests=options.requests, concurrency=options.concurrency, document=options.document)
     arguments |= dict(fmt=options.format, body=body, deadline=options.deadline)
+    if options.duration or options.compare:
+        arguments["duration"] = options.duration or 60.0
+
+    def started(queue_limit: int | None) -> LoadReport:
+        environment = {"KAGAZ_QUEUE_LIMIT": str(queue_limit)} if queue_limit is not None else {}
+        with serve_subprocess(options.pool_size, environment=environment) as (base, pid):
+            return run_load(base, service_pid=pid, **arguments)  # type: ignore[arg-type]
+
+    result: dict[str, Any]
     if options.url:
         report = run_load(options.url.rstrip("/"), service_pid=options.pid, **arguments)  # type: ignore[arg-type]
+        result = asdict(report)
+    elif options.compare:
+        queue_limit = options.queue_limit if options.queue_limit is not None else 2
+        unthrottled = started(options.concurrency)
+        print("unthrottled (queue as long as the concurrency):\n" + table(unthrottled) + "\n")
+        report = started(queue_limit)
+        print(f"throttled (KAGAZ_QUEUE_LIMIT={queue_limit}):")
+        figures = compared(unthrottled, report, queue_limit)
+        result = {"unthrottled": asdict(unthrottled), "throttled": asdict(report), "admission": figures}
     else:
-        with serve_subprocess(options.pool_size) as (base, pid):
-            report = run_load(base, service_pid=pid, **arguments)  # type: ignore[arg-type]
+        report = started(options.queue_limit)
+        result = asdict(report)
     print(table(report))
+    if "admission" in result:
+        figures = result["admission"]
+        print(
+            f"\nadmission: 503 p95 {figures['refused_p95_ms']:.0f} ms (goal < 50 ms); good throughput "
+            f"{figures['good_throughput_throttled']:.2f} vs {figures['good_throughput_unthrottled']:.2f} per s "
+            f"unthrottled = {figures['throughput_ratio']:.0%} (goal ≥ 90 %)"
+        )
     options.json.parent.mkdir(parents=True, exist_ok=True)
-    options.json.write_text(json.dumps(asdict(report), ensure_ascii=False, indent=2), encoding="utf-8")
+    options.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"\nwritten to {options.json}")
     return 0 if report.passed else 1
 

@@ -1,4 +1,7 @@
-"""Process trees and their memory, read from /proc: which process is what, and its peak resident memory.
+"""Process trees and their memory: which process is what, and its peak resident memory.
+
+The /proc readers are Kagaz's own (``service.conversion.processes``); this module only names the processes
+of a benchmark and samples them.
 
 Peak memory is the kernel's high-water mark (``VmHWM``), so a short spike between two samples still counts;
 ``Pss`` (proportional set size, ``smaps_rollup``) splits shared pages between the processes sharing them,
@@ -9,9 +12,8 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
-PROC = Path("/proc")
+from service.conversion import processes
 
 
 @dataclass(frozen=True)
@@ -22,53 +24,23 @@ class Process:
     command: str  # the whole command line, spaces between arguments
 
 
-def read(pid: int) -> Process | None:
-    try:
-        stat = (PROC / str(pid) / "stat").read_text()
-        command = (PROC / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
-    except OSError:
-        return None
-    name = stat[stat.index("(") + 1 : stat.rindex(")")]
-    parent = int(stat[stat.rindex(")") + 2 :].split()[1])
-    return Process(pid, parent, name, command)
-
-
 def tree(root: int) -> list[Process]:
     """``root`` and every process descended from it (through any session or group), root first."""
-    everything = [found for entry in PROC.iterdir() if entry.name.isdigit() and (found := read(int(entry.name)))]
-    children: dict[int, list[Process]] = {}
-    for process in everything:
-        children.setdefault(process.parent, []).append(process)
-    top = read(root)
-    if top is None:
-        return []
-    found, queue = [top], [top]
-    while queue:
-        for child in children.get(queue.pop().pid, []):
-            found.append(child)
-            queue.append(child)
-    return found
+    return [
+        Process(info.pid, info.parent, info.name, processes.command_line(info.pid))
+        for info in processes.descendants(root)
+    ]
 
 
 def status_mb(pid: int, field: str) -> float | None:
     """A ``kB`` field of /proc/PID/status (VmRSS, VmHWM) in MB, or None when the process is gone."""
-    try:
-        for line in (PROC / str(pid) / "status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+    kb = processes.status_kb(pid, field)
+    return None if kb is None else round(kb / 1024, 1)
 
 
 def pss_mb(pid: int) -> float | None:
-    try:
-        for line in (PROC / str(pid) / "smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+    kb = processes.pss_kb(pid)
+    return None if kb is None else round(kb / 1024, 1)
 
 
 def kind(process: Process) -> str:

@@ -189,7 +189,7 @@ def comparisons(results: dict[str, Any]) -> list[dict[str, Any]]:
     if memory:
         add(
             "service_memory",
-            "service peak RSS without LibreOffice (gunicorn arbiter + worker)",
+            "service peak RSS without LibreOffice (the kagaz serve process)",
             memory["service_peak_rss_mb"],
             None,
             "limit",
@@ -247,7 +247,7 @@ def why(row: dict[str, Any], results: dict[str, Any]) -> str:
         service = profile.get("http_pdf", {}).get("service_request_thread", {})
         return f"Service request thread shares: {json.dumps(service, ensure_ascii=False)}."
     if key == "service_memory":
-        return "The gunicorn arbiter and worker together; see memory.service for each process."
+        return "The kagaz serve process (front and request threads); see memory.service for each process."
     return "See the measurements and profiles of this run."
 
 

@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,19 +15,14 @@ from pathlib import Path
 from types import TracebackType
 
 from bench import procs
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from service.conversion import processes
 
 
 class Service:
     """``kagaz serve`` with its own data dir and ``pool_size`` LibreOffice workers; one keep-alive client."""
 
     def __init__(self, pool_size: int = 1, ready_timeout: float = 120) -> None:
-        self.port = free_port()
+        self.port = processes.free_port()
         self.data_dir = Path(tempfile.mkdtemp(prefix="kagaz-bench-service-"))
         environment = {
             **os.environ,
@@ -119,7 +113,7 @@ class Service:
         if self._connection is not None:
             self._connection.close()
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # gunicorn stops its worker, which stops the pool
+            self.process.send_signal(signal.SIGTERM)  # kagaz serve finishes its requests, then stops the pool
             try:
                 self.process.wait(timeout=45)
             except subprocess.TimeoutExpired:

@@ -2,10 +2,12 @@
 
 The same calls as the API and the editors' page (``TemplateEditing`` over an ``Engine``), on the same data
 directory, so a version activated here is the one the running service renders with on its next request.
-``check`` and ``upload`` start a one-worker LibreOffice pool when the test render is to be converted.
+``check`` and ``upload`` open the engine with a one-worker LibreOffice pool, started when the test render is
+to be converted.
 
-Exit codes as in ``service.cli``: 0 done, 1 the user's mistake (a refused template, an unknown name),
-2 the machine's problem (LibreOffice could not start).
+Exit codes as in ``service.cli`` (``service.errors.EXIT_CODE``): 0 done, 1 the user's mistake (a refused
+template, an unknown name), 2 the machine's problem (LibreOffice could not start). Messages and reports are
+in the language of ``kagaz --lang`` or ``KAGAZ_LANG``.
 """
 
 from __future__ import annotations
@@ -20,68 +22,42 @@ from typing import TYPE_CHECKING
 
 import click
 
-from service.auth import ROLES, KeyRefused, KeyStore
-from service.errors import ConversionError, TemplateNotFound
+from service.catalogue import LANGUAGES, translate
+from service.errors import EXIT_INPUT, ActivationConflict, ConversionError, StorageError, TemplateNotFound
+from service.roles import ROLES
 from service.settings import ConfigurationError, Settings, load_settings
+from service.terminal import fail, language, report_error, say
 
 if TYPE_CHECKING:
-    from service.conversion.pool import ConversionPool
+    from service.auth import KeyStore
     from service.templates.editing import TemplateEditing
 
-EXIT_INPUT = 1
-EXIT_SYSTEM = 2
+EXIT_CONFLICT = 3  # an activation's --expect no longer held: someone else switched first
 
 
 def _settings(**overrides: object) -> Settings:
     try:
         return load_settings(dict(overrides))
     except ConfigurationError as error:
-        click.echo(str(error), err=True)
-        sys.exit(EXIT_INPUT)
-
-
-class _PoolOnDemand:
-    """A one-worker LibreOffice pool started by the first conversion: a template refused before its test
-    render (most mistakes) is reported without starting LibreOffice at all."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.pool: ConversionPool | None = None
-
-    def convert(self, docx: bytes) -> bytes:
-        if self.pool is None:
-            from service.conversion.pool import ConversionPool
-
-            self.pool = ConversionPool.from_settings(self.settings)
-            if not self.pool.start():
-                click.echo("error: LibreOffice did not start", err=True)
-                sys.exit(EXIT_SYSTEM)
-        return self.pool.convert(docx)
-
-    def stop(self) -> None:
-        if self.pool is not None:
-            self.pool.stop()
+        report_error(error)
+        raise  # report_error exits; this line only tells type checkers so
 
 
 @contextlib.contextmanager
 def _editing(with_pool: bool) -> Iterator[TemplateEditing]:
-    """A ``TemplateEditing`` on the configured data directory, converting through a pool if asked."""
-    from service.engine import Engine
+    """A ``TemplateEditing`` on the configured data directory, converting through a one-worker pool if asked.
+
+    The pool is started by the first conversion: a template refused before its test render (most mistakes)
+    is reported without starting LibreOffice at all."""
+    from service.engine import open_engine
     from service.templates.editing import TemplateEditing
 
     settings = _settings(pool_size=1) if with_pool else _settings(start_pool=False)
-    pool = _PoolOnDemand(settings) if with_pool else None
     try:
-        yield TemplateEditing(Engine(settings, pool))  # type: ignore[arg-type]  # it converts like a pool
-    except TemplateNotFound as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_INPUT)
-    except ConversionError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_SYSTEM)
-    finally:
-        if pool is not None:
-            pool.stop()
+        with open_engine(settings, pdf=with_pool, lazy=True) as engine:
+            yield TemplateEditing(engine)
+    except (TemplateNotFound, ConversionError, StorageError) as error:
+        report_error(error)
 
 
 def _who(by: str | None) -> str:
@@ -121,12 +97,13 @@ def list_versions(name: str) -> None:
 @templates.command("check")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--template", "name", required=True, help="The template FILE is meant to replace (action-plan …).")
-@click.option("--lang", type=click.Choice(["ky", "ru", "en"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Overrides kagaz --lang.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def check(file: Path, name: str, lang: str, as_json: bool) -> None:
+def check(file: Path, name: str, lang: str | None, as_json: bool) -> None:
     """Validate FILE as a new version of a template; exit 0 when it has no errors, 1 otherwise."""
     with _editing(with_pool=True) as service:
         report = service.check(name, file.read_bytes())
+    lang = language(lang)
     click.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2) if as_json else report.text(lang))
     sys.exit(0 if report.ok else EXIT_INPUT)
 
@@ -137,28 +114,40 @@ def check(file: Path, name: str, lang: str, as_json: bool) -> None:
 @click.option("--note", default="", help="Why this version (kept with it).")
 @click.option("--by", default=None, help="Who uploads it (default: cli:<login>).")
 @click.option("--activate", is_flag=True, help="Make it the active version at once.")
-@click.option("--lang", type=click.Choice(["ky", "ru", "en"]), default="en", show_default=True)
-def upload(name: str, file: Path, note: str, by: str | None, activate: bool, lang: str) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Overrides kagaz --lang.")
+def upload(name: str, file: Path, note: str, by: str | None, activate: bool, lang: str | None) -> None:
     """Validate FILE and store it as the next version of NAME (exit 1 and nothing stored if refused)."""
     with _editing(with_pool=True) as service:
         result = service.upload(name, file.read_bytes(), by=_who(by), note=note, activate=activate)
-    click.echo(result.report.text(lang))
+    click.echo(result.report.text(language(lang)))
     if result.version is None:
         sys.exit(EXIT_INPUT)
-    state = "active" if result.version.active else "not active"
-    verb = "already stored as" if result.duplicate else "stored as"
-    click.echo(f"{verb} {result.version.label} ({state})")
+    state = say("cli_active" if result.version.active else "cli_not_active")
+    click.echo(say("cli_already_stored" if result.duplicate else "cli_stored", label=result.version.label, state=state))
 
 
 @templates.command("activate")
 @click.argument("name")
 @click.argument("version", type=int)
 @click.option("--by", default=None, help="Who activates it (default: cli:<login>).")
-def activate(name: str, version: int, by: str | None) -> None:
-    """Make VERSION of NAME the one that renders (an older one rolls back)."""
+@click.option(
+    "--expect",
+    "expected_active",
+    type=click.IntRange(1, 2**31 - 1),
+    default=None,
+    help="Only if this version is still the active one (another editor may have switched since you looked).",
+)
+def activate(name: str, version: int, by: str | None, expected_active: int | None) -> None:
+    """Make VERSION of NAME the one that renders (an older one rolls back). Exit 3 when --expect no longer
+    holds: the version now active is printed, nothing is changed."""
     with _editing(with_pool=False) as service:
-        info = service.activate(name, version, by=_who(by))
-    click.echo(f"{info.label} is active")
+        try:
+            info = service.activate(name, version, by=_who(by), expected_active=expected_active)
+        except ActivationConflict as conflict:
+            problem = conflict.problems[0]
+            click.echo(translate(problem.code, language(), problem.params, problem.message), err=True)
+            sys.exit(EXIT_CONFLICT)
+    click.echo(say("cli_activated", label=info.label))
 
 
 @click.group("keys")
@@ -176,17 +165,23 @@ def _check_organization(organization: str) -> None:
     try:
         known = load_organizations(settings.organizations_file)
     except RegistryError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_INPUT)
+        fail(str(error), EXIT_INPUT)
     if organization not in known:
         close = difflib.get_close_matches(organization, list(known), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        click.echo(f"error: no organization {organization!r} in {settings.organizations_file}{hint}", err=True)
-        sys.exit(EXIT_INPUT)
+        place = {"organization": organization, "file": settings.organizations_file}
+        if close:
+            fail(say("cli_organization_unknown_close", close=", ".join(close), **place), EXIT_INPUT)
+        fail(say("cli_organization_unknown", **place), EXIT_INPUT)
 
 
 def _store() -> KeyStore:
-    return KeyStore.for_data_dir(_settings(start_pool=False).data_dir)
+    """The key store of the configured database (SQLAlchemy is loaded here, not when `kagaz` starts)."""
+    from service.auth import KeyStore
+    from service.db import open_database
+
+    database = open_database(_settings(start_pool=False))  # KAGAZ_DATABASE_URL: shared with every machine
+    click.get_current_context().call_on_close(database.dispose)
+    return KeyStore(database)
 
 
 @keys.command("create")
@@ -202,15 +197,19 @@ def _store() -> KeyStore:
 )
 def create_key(name: str, role: str, organization: str | None) -> None:
     """Make a key; it is printed once and never stored (only its SHA-256 is)."""
+    from service.keys import KeyRefused
+
     if organization is not None:
         _check_organization(organization)
     try:
         info, token = _store().create(name, role, organization)
     except KeyRefused as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_INPUT)
-    bound = f" for {info.organization}" if info.organization else ""
-    click.echo(f"created {info.role} key {info.name!r}{bound}; keep it now, it is not shown again:", err=True)
+        report_error(error)
+    if info.organization:
+        created = say("cli_key_created_for", name=info.name, role=info.role, organization=info.organization)
+    else:
+        created = say("cli_key_created", name=info.name, role=info.role)
+    click.echo(created, err=True)
     click.echo(token)
 
 
@@ -229,6 +228,6 @@ def list_keys(include_revoked: bool) -> None:
 def revoke_key(name: str) -> None:
     """Revoke the key called NAME: it stops working at once (web sessions opened with it end too)."""
     if not _store().revoke(name):
-        click.echo(f"error: no live key named {name!r}", err=True)
+        click.echo(say("cli_key_unknown", name=name), err=True)
         sys.exit(EXIT_INPUT)
-    click.echo(f"revoked {name!r}")
+    click.echo(say("cli_key_revoked", name=name))

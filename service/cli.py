@@ -14,41 +14,44 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from service.errors import ConversionError, InputError, KagazError, NotFound, Problem, TemplateError
-from service.settings import ConfigurationError, load_settings
+from service.catalogue import LANGUAGE_VARIABLE, LANGUAGES
+from service.errors import EXIT_INPUT, EXIT_SYSTEM, InputError, KagazError, Problem, TemplateError
+from service.settings import ConfigurationError, Settings, load_settings
+from service.terminal import fail, language, report_error, say
 
 if TYPE_CHECKING:
     from service.documents.reference import Reference
 
-EXIT_INPUT = 1
-EXIT_SYSTEM = 2
-
-
-def fail(message: str, code: int) -> None:
-    click.echo(message, err=True)
-    sys.exit(code)
-
-
-def report_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        click.echo(f"  {problem.location}: {problem.message}", err=True)
-
 
 @click.group()
 @click.version_option(package_name="kagaz")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help=f"Language of the messages: ky, ru or en (default {LANGUAGE_VARIABLE} or ky).",
+)
+def main(lang: str | None) -> None:
     """Kagaz: official documents of the Judicial Department, DOCX and PDF, from data."""
 
 
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default KAGAZ_HOST or 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default KAGAZ_PORT or 8000).")
-@click.option("--threads", type=int, default=16, show_default=True, help="Request threads.")
-def serve(host: str | None, port: int | None, threads: int) -> None:
-    """Run the service under gunicorn: one process, many threads, one LibreOffice pool."""
-    from gunicorn.app.base import BaseApplication
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 512),
+    default=None,
+    help="Request threads [every place of the conversion queue (pool size + queue limit) and 8 more, at least 16].",
+)
+def serve(host: str | None, port: int | None, threads: int | None) -> None:
+    """Run the service: one process, an asyncio front for the sockets, request threads, one LibreOffice pool.
 
+    The front reads every request whole, under deadlines, before a thread sees it (see ``service.server``).
+    """
     from service import create_app, logs
+    from service.server import ServerLimits
+    from service.server import serve as run
 
     overrides: dict[str, Any] = {}
     if host:
@@ -58,25 +61,27 @@ def serve(host: str | None, port: int | None, threads: int) -> None:
     try:
         settings = load_settings(overrides)
     except ConfigurationError as error:
-        fail(str(error), EXIT_INPUT)
+        report_error(error)
+    logs.configure()
+    app = create_app(overrides)
+    try:
+        run(
+            app,
+            ServerLimits.from_settings(settings),
+            settings.host,
+            settings.port,
+            threads or request_threads(settings),
+        )
+    except OSError as error:  # the port is taken, the address is not this machine's
+        address = f"{settings.host}:{settings.port}"
+        fail(say("cli_cannot_listen", address=address, error=error.strerror or str(error)), EXIT_SYSTEM)
 
-    class _Server(BaseApplication):  # type: ignore[misc]
-        def load_config(self) -> None:
-            self.cfg.set("bind", f"{settings.host}:{settings.port}")
-            # One worker process: the LibreOffice pool is per process, and threads share it.
-            self.cfg.set("workers", 1)
-            self.cfg.set("worker_class", "gthread")
-            self.cfg.set("threads", threads)
-            # A PDF of a long plan can take a while when the pool queue is full.
-            self.cfg.set("timeout", int(settings.conversion_timeout + settings.queue_wait + 30))
-            self.cfg.set("graceful_timeout", 30)
-            self.cfg.set("accesslog", None)
 
-        def load(self) -> Any:
-            logs.configure()
-            return create_app(overrides)
-
-    _Server().run()
+def request_threads(settings: Settings) -> int:
+    """Enough request threads that every conversion place can be held while others still answer: requests
+    beyond the places are refused at once (admission), and refusals, health and DOCX never wait behind the
+    requests that wait for LibreOffice."""
+    return max(16, settings.pool_size + settings.queue_limit + 8)
 
 
 def read_json(path: Path) -> Any:
@@ -140,45 +145,31 @@ def render(document: str, input_path: Path | None, output: Path, year: int | Non
     if (input_path is None) == (year is None):
         raise click.UsageError("give either INPUT or --year (the register), not both")
     from service.atomic import write_atomically
-    from service.engine import FORMATS, Engine
+    from service.engine import FORMATS, open_engine
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        fail(f"{output}: the output must end in .docx or .pdf", EXIT_INPUT)
+        fail(say("cli_output_suffix", output=output), EXIT_INPUT)
     settings = load_settings({"pool_size": 1} if fmt == "pdf" else {"start_pool": False})
-    pool = None
     try:
-        if fmt == "pdf":
-            from service.conversion.pool import ConversionPool, PoolOptions
+        with open_engine(settings, pdf=fmt == "pdf") as engine:
+            if input_path is None:
+                from service.reports_cli import register_input
 
-            pool = ConversionPool(PoolOptions.from_settings(settings))
-            pool.start()
-        engine = Engine(settings, pool)
-        if input_path is None:
-            from service.reports_cli import register_input
-
-            kind, body = register_input(engine, document, year or 0, organization)
-            rendered = engine.produce(kind, body, fmt)
-        else:
-            with located(read_input(document, input_path, engine.reference)) as data:
-                rendered = engine.produce(document, data, fmt)
+                kind, body = register_input(engine, document, year or 0, organization)
+                rendered = engine.produce(kind, body, fmt)
+            else:
+                with located(read_input(document, input_path, engine.reference)) as data:
+                    rendered = engine.produce(document, data, fmt)
         write_atomically(output, rendered.content)
-    except InputError as error:
-        click.echo(f"{input_path or 'the register'}: invalid input:", err=True)
-        report_problems(error.problems)
-        sys.exit(EXIT_INPUT)
-    except TemplateError as error:
-        click.echo("the template could not be filled:", err=True)
-        report_problems(error.problems)
-        sys.exit(EXIT_INPUT)
-    except NotFound as error:
-        fail(f"error: {error}", EXIT_INPUT)
-    except (ConversionError, KagazError) as error:
-        fail(f"error: {error}", EXIT_SYSTEM)
-    finally:
-        if pool is not None:
-            pool.stop()
-    click.echo(f"{output} ({len(rendered.content):,} bytes, template {rendered.template.label})")
+    except KagazError as error:
+        if isinstance(error, InputError):
+            click.echo(say("cli_invalid_input", source=input_path or say("cli_the_register")), err=True)
+        elif isinstance(error, TemplateError):
+            click.echo(say("cli_template_failed"), err=True)
+        report_error(error)
+    size = f"{len(rendered.content):,}".replace(",", " ")
+    click.echo(say("cli_written", output=output, size=size, template=rendered.template.label))
 
 
 @main.command("spreadsheets")
@@ -191,8 +182,9 @@ def render(document: str, input_path: Path | None, output: Path, year: int | Non
 )
 @click.option("--blank", is_flag=True, help="Write the blank workbooks instead of the filled examples.")
 def spreadsheets_command(out: Path | None, blank: bool) -> None:
-    """Write the workbooks staff fill, made from the models: the examples (filled from the samples:
-    the whole plan, one progress report) or, with --blank, the blanks. The web page serves the same."""
+    """Write the workbooks staff fill, made from the models, in Kyrgyz and Russian (``_ru``): the examples
+    (filled from the samples: the whole plan, one progress report) or, with --blank, the blanks. The web
+    page serves the same."""
     from service import spreadsheets
     from service.atomic import write_atomically
     from service.documents.organizations import RegistryError
@@ -203,25 +195,30 @@ def spreadsheets_command(out: Path | None, blank: bool) -> None:
     try:
         settings = load_settings({"start_pool": False})
         reference = load_reference(settings.plan_file, settings.organizations_file)
-    except (ConfigurationError, RegistryError) as error:
+    except ConfigurationError as error:
+        report_error(error)
+    except RegistryError as error:
         fail(str(error), EXIT_INPUT)
     folder = out or PROJECT_ROOT / "samples" / "spreadsheets"
     for document, layout in spreadsheets.LAYOUTS.items():
         try:
             data = None if blank else example_data(document, reference)
         except InputError as error:
-            click.echo(f"{document}: the sample is invalid:", err=True)
-            report_problems(error.problems)
-            sys.exit(EXIT_INPUT)
-        path = folder / f"{layout.filename}{'_blank' if blank else ''}.xlsx"
-        content = spreadsheets.workbook(document, reference, data)
-        write_atomically(path, content)
-        click.echo(f"{path} ({len(content):,} bytes)")
+            click.echo(say("cli_sample_invalid", document=document), err=True)
+            report_error(error)
+        for workbook_language in spreadsheets.WORKBOOK_LANGUAGES:  # the Kyrgyz one keeps its old name
+            suffix = ("_blank" if blank else "") + ("" if workbook_language == "ky" else f"_{workbook_language}")
+            path = folder / f"{layout.filename}{suffix}.xlsx"
+            content = spreadsheets.workbook(document, reference, data, workbook_language)
+            write_atomically(path, content)
+            click.echo(say("cli_file_written", path=path, size=f"{len(content):,}".replace(",", " ")))
 
 
 def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    unknown = [fmt for fmt in formats if fmt not in ("pdf", "docx")]
+    from service.engine import FORMATS
+
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
         raise click.BadParameter("give pdf, docx or pdf,docx")
     return formats
@@ -264,15 +261,10 @@ def batch(
         raise click.UsageError("give either --input or --from-register")
     sources = None
     if from_register:
-        from service.reports_cli import _cycle, explain
+        from service.reports_cli import register_sources
 
-        try:
-            sources = _cycle().sources(year)
-        except KagazError as error:
-            explain(error)
-        if not sources:
-            fail(f"no report for {year} has been submitted to the register", EXIT_INPUT)
-    sys.exit(run_cli(year, input_path, formats, out, force, workers, sources=sources))
+        sources = register_sources(year)
+    sys.exit(run_cli(year, input_path, formats, out, force, workers, language(), sources=sources))
 
 
 def _add_editor_commands() -> None:

@@ -44,6 +44,15 @@ class Status(enum.StrEnum):
     NOT_YET_DUE = "мөөнөтү келе элек"
 
 
+RUSSIAN_STATUSES = {
+    Status.DONE: "выполнено",
+    Status.IN_PROGRESS: "выполняется",
+    Status.NOT_DONE: "не выполнено",
+    Status.NOT_YET_DUE: "срок не наступил",
+}
+"""The statuses as the Russian workbook's drop-down offers them; read as the same Kyrgyz values."""
+
+
 @dataclass(frozen=True)
 class Deadline:
     """A deadline text and the period it names.
@@ -207,12 +216,13 @@ def parse_deadline(text: str, location: str = "deadline") -> Deadline:
 
 
 def parse_status(value: Status | str, location: str = "status") -> Status:
-    """A status from its Kyrgyz text («аткарылды») or English name («done»); anything else is refused."""
+    """A status from its Kyrgyz text («аткарылды»), its Russian one («выполнено», ё as е) or English name
+    («done»); anything else is refused."""
     if isinstance(value, Status):
         return value
-    folded = " ".join(value.split()).casefold()
+    folded = " ".join(value.split()).casefold().replace("ё", "е")
     for status in Status:
-        if folded in (status.value, status.name.casefold()):
+        if folded in (status.value, status.name.casefold(), RUSSIAN_STATUSES[status]):
             return status
     choices = ", ".join(f"«{status.value}»" for status in Status)
     raise InputError(

@@ -1,42 +1,136 @@
-"""Every error Kagaz raises on purpose, and what each one means to the caller.
+"""Every error Kagaz raises on purpose, what kind of failure each one is, and what that kind means to a caller.
 
-The tree, in the manner of httpx's ``_exceptions``::
+The tree, in the manner of httpx's ``_exceptions`` (the kind, then HTTP status / CLI exit code; ``failed``
+is ``Kind.CONVERSION_FAILED``)::
 
     KagazError
-    ├── InputError                  the caller sent something we will not render; 4xx, never retried
-    │   ├── PayloadTooLarge         a body, upload or unpacked archive over its configured limit (413)
-    │   └── UnsupportedFormat       a format, document kind or file type Kagaz does not produce/read
-    ├── TemplateError               a DOCX template cannot be used (validation, rendering)
-    │   └── TemplateNotFound        no template, or no such version, by that name
-    ├── ConversionError             LibreOffice could not turn a DOCX into a PDF
-    │   ├── ConversionTimeout       one conversion ran past its limit; the worker was killed
-    │   ├── ConversionFailed        LibreOffice answered with an error (a document it cannot load)
-    │   └── PoolUnavailable         no worker could take the job in time (queue full, all down, stopping);
-    │                               answered 503 with Retry-After
-    ├── StorageError                the database or the file store cannot do what was asked, now
-    │   ├── StorageUnavailable      locked past the busy timeout, read-only, unreachable: 503 + Retry-After
-    │   └── StorageFull             no space left on the database's or the file store's disk: 507
-    └── NotFound                    a job, batch or resource id that does not exist
+    ├── InputError                  the caller sent something we will not render; never retried   invalid 422/1
+    │   ├── MalformedRequest        not JSON, or a query value that is not one of the choices       malformed 400/1
+    │   │   └── UnsupportedFormat   a format or version Kagaz does not produce                     malformed 400/1
+    │   ├── UnsupportedMediaType    a body in a media type the route does not read                  media_type 415/1
+    │   ├── PayloadTooLarge         a body, upload or unpacked archive over its configured limit    too_large 413/1
+    │   ├── UnknownDocument         a document kind that does not exist                             not_found 404/1
+    │   └── NotReady                the resource exists but is not finished yet (a running batch)  conflict 409/1
+    ├── TemplateError               a DOCX template cannot be filled (validation, rendering)        template 422/1
+    │   └── ActivationConflict      the version an activation expected to replace is not active     conflict 409/3 (*)
+    ├── TemplateNotFound            no template, or no such version, by that name                   not_found 404/1
+    ├── ConversionError             LibreOffice could not turn a DOCX into a PDF                    failed 422/2
+    │   ├── ConversionTimeout       one conversion ran past its limit; the worker was killed        busy 503/2
+    │   ├── ConversionFailed        LibreOffice answered with an error (a document it cannot load) failed 422/2
+    │   └── PoolUnavailable         no worker took the job in time (queue full, all down, stopping) busy 503/2
+    ├── StorageError                the database or the file store cannot do it now (service.db)
+    │   ├── StorageUnavailable      locked past the busy timeout, read-only, unreachable            storage 503/2
+    │   └── StorageFull             no space left on the database's or the file store's disk       storage_full 507/2
+    ├── NotFound                    a job, batch or resource id that does not exist                 not_found 404/1
+    ├── AuthError (service.auth)    no acceptable key (``Unauthorized``) or too weak a role          unauthorized 401 /
+    │                               (``Forbidden``)                                                  forbidden 403
+    ├── KeyRefused (service.auth)   a key's name that does not fit or is taken (``kagaz keys``)      invalid -/1
+    └── ConfigurationError          a setting Kagaz cannot run with (service.settings)               configuration -/1
 
 Each user mistake is one ``InputError`` carrying a list of ``Problem`` values, so that every entry point
 (HTTP API, web form, CLI, batch) can show all the problems at once, each with its place: a field path
 (``sections[2].measures[0].deadline``), a sheet/row/column (``Иш-чаралар!C7``) or a template place
-(``table 1, row 3, cell 2: {{ m.dedline }}``). They are turned into HTTP 4xx, a form message or a CLI exit
-code in one place each (``api/errors.py``, ``web/``, ``cli.py``).
+(``table 1, row 3, cell 2: {{ m.dedline }}``).
+
+An error carries its ``kind`` as a class attribute and nothing else about how it is answered: the HTTP
+status is chosen from the kind in ``HTTP_STATUS`` (the API and the pages both answer by it), the CLI exit
+code in ``EXIT_CODE`` (``kagaz`` and its subcommands), the form's message in ``service.web.page``. A raising
+site picks the class that says what went wrong, never a status number; a wrapper that re-raises an error with
+other problems (cells instead of field paths) keeps its class, and so its kind.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import ClassVar
+
+
+class Kind(StrEnum):
+    """What went wrong, as a caller acts on it."""
+
+    INVALID = "invalid"  # the input fails validation: fix it and send it again
+    MALFORMED = "malformed"  # the request itself cannot be read (not JSON, an unknown choice)
+    MEDIA_TYPE = "media_type"  # the body is in a form the route does not read
+    TOO_LARGE = "too_large"
+    NOT_FOUND = "not_found"
+    CONFLICT = "conflict"  # it exists but is not in a state to give what was asked
+    TEMPLATE = "template"  # the template in force cannot be filled: the template's fault, not the caller's
+    CONVERSION_FAILED = "conversion_failed"
+    BUSY = "busy"  # try again later (Retry-After)
+    UNAUTHORIZED = "unauthorized"
+    FORBIDDEN = "forbidden"
+    CONFIGURATION = "configuration"
+    STORAGE = "storage"  # the database or file store cannot serve now: try again later (Retry-After)
+    STORAGE_FULL = "storage_full"  # no space left: nothing was stored; an administrator must free space
+    INTERNAL = "internal"  # a bug: anything not raised on purpose
+
+
+HTTP_STATUS: dict[Kind, int] = {
+    Kind.INVALID: 422,
+    Kind.MALFORMED: 400,
+    Kind.MEDIA_TYPE: 415,
+    Kind.TOO_LARGE: 413,
+    Kind.NOT_FOUND: 404,
+    Kind.CONFLICT: 409,
+    Kind.TEMPLATE: 422,
+    Kind.CONVERSION_FAILED: 422,
+    Kind.BUSY: 503,
+    Kind.UNAUTHORIZED: 401,
+    Kind.FORBIDDEN: 403,
+    Kind.CONFIGURATION: 500,
+    Kind.STORAGE: 503,
+    Kind.STORAGE_FULL: 507,
+    Kind.INTERNAL: 500,
+}
+"""The one place a kind becomes an HTTP status (``service.api.errors`` and the staff pages answer by it)."""
+
+EXIT_INPUT = 1  # the user's mistake: fix the input and run again
+EXIT_SYSTEM = 2  # the machine's problem (LibreOffice, disk): running again may help
+
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+
+EXIT_CODE: dict[Kind, int] = {
+    Kind.INVALID: EXIT_INPUT,
+    Kind.MALFORMED: EXIT_INPUT,
+    Kind.MEDIA_TYPE: EXIT_INPUT,
+    Kind.TOO_LARGE: EXIT_INPUT,
+    Kind.NOT_FOUND: EXIT_INPUT,
+    Kind.CONFLICT: EXIT_INPUT,
+    Kind.TEMPLATE: EXIT_INPUT,
+    Kind.CONVERSION_FAILED: EXIT_SYSTEM,
+    Kind.BUSY: EXIT_SYSTEM,
+    Kind.UNAUTHORIZED: EXIT_INPUT,
+    Kind.FORBIDDEN: EXIT_INPUT,
+    Kind.CONFIGURATION: EXIT_INPUT,
+    Kind.STORAGE: EXIT_SYSTEM,
+    Kind.STORAGE_FULL: EXIT_SYSTEM,
+    Kind.INTERNAL: EXIT_SYSTEM,
+}
+"""The one place a kind becomes the exit code of ``kagaz`` and its subcommands."""
+
+
+def kind_of(error: BaseException) -> Kind:
+    """The kind of any exception: a ``KagazError``'s own, ``INTERNAL`` for anything else (a bug)."""
+    return getattr(error, "kind", Kind.INTERNAL) if isinstance(error, KagazError) else Kind.INTERNAL
+
+
+def http_status(error: BaseException) -> int:
+    return HTTP_STATUS[kind_of(error)]
+
+
+def exit_code(error: BaseException) -> int:
+    return EXIT_CODE[kind_of(error)]
 
 
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input, and where.
 
-    ``code`` is a stable identifier (``missing``, ``too_long``, ``xml_char`` …) that the message catalogue
-    (``service.messages``) turns into Kyrgyz, Russian or English; ``message`` is a ready English text used
-    when a catalogue entry is missing; ``params`` fill the catalogue's placeholders.
+    ``code`` is a stable identifier (``missing``, ``too_long``, ``xml_char`` …) that the text catalogue
+    (``service.catalogue``) turns into Kyrgyz, Russian or English; ``message`` is a ready English text for
+    logs and for a code the catalogue lacks (a test keeps that from happening); ``params`` fill the
+    catalogue's placeholders.
     """
 
     location: str
@@ -46,7 +140,7 @@ class Problem:
     severity: str = "error"  # "error" or "warning" (template validation reports both)
 
     def as_dict(self, language: str = "en") -> dict[str, object]:
-        from service.messages import translate
+        from service.catalogue import translate
 
         return {
             "location": self.location,
@@ -59,32 +153,59 @@ class Problem:
 class KagazError(Exception):
     """Base of every error Kagaz raises deliberately; anything else is a bug."""
 
+    kind: ClassVar[Kind] = Kind.INTERNAL
+
 
 class InputError(KagazError):
     """Raised when the input (JSON, spreadsheet, upload) fails validation; carries every problem found."""
 
-    status = 422
+    kind = Kind.INVALID
 
     def __init__(self, problems: list[Problem] | Problem, summary: str | None = None) -> None:
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         self.summary = summary or "; ".join(f"{p.location}: {p.message}" for p in self.problems)
         super().__init__(self.summary)
+
+
+class MalformedRequest(InputError):
+    """Raised when the request cannot be read at all: a body that is not JSON, a query value that is not one
+    of its choices. Nothing was validated yet."""
+
+    kind = Kind.MALFORMED
+
+
+class UnsupportedFormat(MalformedRequest):
+    """Raised for an output format or template version that Kagaz does not produce."""
+
+
+class UnsupportedMediaType(InputError):
+    """Raised when a body comes in a media type the route does not read (a form posted to the JSON API)."""
+
+    kind = Kind.MEDIA_TYPE
 
 
 class PayloadTooLarge(InputError):
     """Raised when a body, upload, string list or archive passes its configured limit."""
 
-    status = 413
+    kind = Kind.TOO_LARGE
 
 
-class UnsupportedFormat(InputError):
-    """Raised for an output format, document kind or upload type that Kagaz does not handle."""
+class UnknownDocument(InputError):
+    """Raised for a document kind that does not exist: a missing resource to HTTP, a mistake to the CLI."""
 
-    status = 400
+    kind = Kind.NOT_FOUND
+
+
+class NotReady(InputError):
+    """Raised when what is asked for exists but is not finished (a batch's result while it still runs)."""
+
+    kind = Kind.CONFLICT
 
 
 class TemplateError(KagazError):
     """Raised when a DOCX template cannot be rendered; ``problems`` say where in the template."""
+
+    kind = Kind.TEMPLATE
 
     def __init__(self, problems: list[Problem] | Problem, summary: str | None = None) -> None:
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
@@ -92,16 +213,44 @@ class TemplateError(KagazError):
         super().__init__(self.summary)
 
 
+class ActivationConflict(TemplateError):
+    """Raised when an activation names the version it expects to replace (``expected_active``, ``If-Match``)
+    and another editor (on any machine) activated a different one first. ``active`` is the version now in
+    force (None: none), so the loser can look at it and decide again."""
+
+    kind = Kind.CONFLICT
+
+    def __init__(self, name: str, expected: int, active: int | None) -> None:
+        self.name, self.expected, self.active = name, expected, active
+        super().__init__(
+            Problem(
+                "expected_active",
+                "activation_conflict",
+                f"{name}: version {expected} is no longer active; version {active} is",
+                {"name": name, "expected": expected, "active": active},
+            )
+        )
+
+
 class TemplateNotFound(KagazError):
     """Raised when no template (or no such version) exists under the name asked for."""
+
+    kind = Kind.NOT_FOUND
 
 
 class ConversionError(KagazError):
     """Base of the errors of the DOCX → PDF conversion."""
 
+    kind = Kind.CONVERSION_FAILED
+
 
 class ConversionTimeout(ConversionError):
-    """Raised when one conversion passes its time limit; the worker that ran it has been killed."""
+    """Raised when one conversion passes its time limit; the worker that ran it has been killed.
+
+    ``retry_after`` is the number of seconds a client should wait before trying again."""
+
+    kind = Kind.BUSY
+    retry_after = 5
 
 
 class ConversionFailed(ConversionError):
@@ -114,6 +263,8 @@ class PoolUnavailable(ConversionError):
     ``retry_after`` is the number of seconds a client should wait before trying again.
     """
 
+    kind = Kind.BUSY
+
     def __init__(self, message: str, retry_after: int = 5) -> None:
         self.retry_after = retry_after
         super().__init__(message)
@@ -122,11 +273,11 @@ class PoolUnavailable(ConversionError):
 class StorageError(KagazError):
     """Base of the faults of the shared state (``service.db``): never the caller's mistake, never a 500.
 
-    ``reason`` is a stable code (``locked``, ``read_only``, ``unreachable``, ``full``) that the message
-    catalogue turns into the person's language as ``storage_<reason>``."""
+    ``reason`` is a stable code (``locked``, ``read_only``, ``unreachable``, ``unavailable``, ``full``) that
+    the text catalogue turns into the person's language as ``storage_<reason>``."""
 
+    kind = Kind.STORAGE
     reason = "unavailable"
-    status = 503
 
     def __init__(self, message: str, retry_after: int | None = None) -> None:
         self.retry_after = retry_after
@@ -146,9 +297,11 @@ class StorageFull(StorageError):
     """Raised when a write finds no space left (the database's disk or the file store's). Answered 507:
     retrying will not help until an administrator frees space."""
 
+    kind = Kind.STORAGE_FULL
     reason = "full"
-    status = 507
 
 
 class NotFound(KagazError):
     """Raised when a job, batch, version or other resource id does not exist."""
+
+    kind = Kind.NOT_FOUND

@@ -18,6 +18,7 @@ from typing import Annotated
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 MAX_PIXELS = 16_000_000  # a 4000×4000 scan of a seal is plenty; above this Pillow work costs real memory
 MAX_SIDE = 2000  # re-encoded images are scaled down to this: a signature block is a few centimetres wide
@@ -27,7 +28,13 @@ _DATA_URL = re.compile(r"^data:(?P<type>[\w/+.-]+)?(?:;[\w=-]+)*;base64,", re.IG
 
 
 class ImageRejected(ValueError):
-    """The bytes are not an acceptable PNG/JPEG image; the message says why."""
+    """The bytes are not an acceptable PNG/JPEG image; the message says why in English, ``code`` and
+    ``params`` let the catalogue say it in the person's language."""
+
+    def __init__(self, code: str, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -43,28 +50,46 @@ class CleanImage:
 def clean_image(data: bytes) -> CleanImage:
     """Decode ``data`` as PNG or JPEG, refuse bombs and other formats, strip metadata, bound the size."""
     if len(data) > MAX_ENCODED_BYTES:
-        raise ImageRejected(f"the image is {len(data):,} bytes; at most {MAX_ENCODED_BYTES:,}")
+        raise ImageRejected(
+            "image_too_large",
+            f"the image is {len(data):,} bytes; at most {MAX_ENCODED_BYTES:,}",
+            limit_mb=MAX_ENCODED_BYTES >> 20,
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 if image.format not in FORMATS:
-                    raise ImageRejected(f"{image.format or 'unknown'} images are not accepted; only PNG or JPEG")
+                    raise ImageRejected(
+                        "image_format",
+                        f"{image.format or 'unknown'} images are not accepted; only PNG or JPEG",
+                        format=image.format or "?",
+                    )
                 width, height = image.size
                 if width * height > MAX_PIXELS:
-                    raise ImageRejected(f"{width}×{height} pixels is too large; at most {MAX_PIXELS:,} pixels")
+                    raise ImageRejected(
+                        "image_too_many_pixels",
+                        f"{width}×{height} pixels is too large; at most {MAX_PIXELS:,} pixels",
+                        limit=f"{MAX_PIXELS // 1_000_000}",
+                    )
                 image.load()
                 fmt = image.format
                 # A phone photo is stored sideways with an Orientation tag; apply it before EXIF is dropped.
                 image = ImageOps.exif_transpose(image)
                 mode = "RGBA" if image.mode in ("RGBA", "LA", "P", "PA") and fmt == "PNG" else "RGB"
                 picture = image.convert(mode)
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise ImageRejected(f"not a readable PNG or JPEG image ({error.__class__.__name__})") from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageRejected(
+            "image_too_many_pixels", "too many pixels to decode safely", limit=f"{MAX_PIXELS // 1_000_000}"
+        ) from None
+    except UnidentifiedImageError as error:
+        raise ImageRejected(
+            "image_unreadable", f"not a readable PNG or JPEG image ({error.__class__.__name__})"
+        ) from None
     except (OSError, SyntaxError, ValueError) as error:
         if isinstance(error, ImageRejected):
             raise
-        raise ImageRejected(f"the image is damaged: {error}") from None
+        raise ImageRejected("image_damaged", f"the image is damaged: {error}") from None
     picture.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()
     if fmt == "PNG":
@@ -81,19 +106,31 @@ def decode_image_text(value: object) -> bytes:
     elif isinstance(value, str):
         text = _DATA_URL.sub("", value.strip(), count=1)
         if len(text) > MAX_ENCODED_BYTES * 4 // 3 + 4:
-            raise ImageRejected(f"the image is over {MAX_ENCODED_BYTES:,} bytes")
+            raise ImageRejected(
+                "image_too_large",
+                f"the image is over {MAX_ENCODED_BYTES:,} bytes",
+                limit_mb=MAX_ENCODED_BYTES >> 20,
+            )
         try:
             raw = base64.b64decode(re.sub(r"\s+", "", text), validate=True)
         except (binascii.Error, ValueError):
-            raise ImageRejected("not valid base64") from None
+            raise ImageRejected("image_base64", "not valid base64") from None
     else:
-        raise ImageRejected("an image must be base64 text or a data: URL")
+        raise ImageRejected("image_base64", "an image must be base64 text or a data: URL")
     return clean_image(raw).content
+
+
+def _validated_image(value: object) -> bytes:
+    """``decode_image_text`` for pydantic: a refusal keeps its code, so the catalogue words it."""
+    try:
+        return decode_image_text(value)
+    except ImageRejected as error:
+        raise PydanticCustomError(error.code, str(error), dict(error.params)) from None
 
 
 ImageData = Annotated[
     bytes,
-    BeforeValidator(decode_image_text),
+    BeforeValidator(_validated_image),
     PlainSerializer(lambda content: base64.b64encode(content).decode("ascii"), return_type=str),
     WithJsonSchema({"type": "string", "contentEncoding": "base64", "description": "PNG or JPEG, base64 or data: URL"}),
 ]

@@ -198,7 +198,12 @@ def _check_well_formed(key: str, xml: str) -> None:
         etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError as error:
         raise TemplateError(
-            Problem(_part_name(key), "broken_xml", f"the rendered document is not valid XML: {error}")
+            Problem(
+                _part_name(key),
+                "broken_xml",
+                f"the rendered document is not valid XML: {error}",
+                {"part": _part_name(key)},
+            )
         ) from None
 
 

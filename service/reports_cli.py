@@ -10,48 +10,52 @@ organization not in the registry, nothing submitted yet), 2 the machine's.
 from __future__ import annotations
 
 import json
-import sys
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from service.errors import InputError, KagazError, NotFound
-from service.settings import ConfigurationError, Settings, load_settings
+from service.catalogue import LANGUAGES, text
+from service.errors import EXIT_INPUT, KagazError
+from service.settings import ConfigurationError, load_settings
+from service.terminal import fail, language, report_error, say
 
 if TYPE_CHECKING:
+    from service.batch.inputs import Source
     from service.engine import Engine
     from service.reporting.cycle import ReportingCycle
 
-EXIT_INPUT = 1
-EXIT_SYSTEM = 2
-LANGUAGES = click.Choice(["ky", "ru", "en"])
 
-
-def open_cycle(settings: Settings, engine: Engine | None = None) -> ReportingCycle:
-    """The reporting cycle on the configured database, with an engine that does not start LibreOffice."""
-    from service.engine import Engine
+def open_cycle(engine: Engine) -> ReportingCycle:
+    """The reporting cycle over an open engine: its register is on the engine's database (no second one)."""
     from service.reporting.cycle import ReportingCycle
-    from service.reporting.register import open_register
+    from service.reporting.register import Register
 
-    return ReportingCycle(engine or Engine(settings), open_register(settings))
+    return ReportingCycle(engine, Register(engine.database))
 
 
 def _cycle() -> ReportingCycle:
+    """The cycle of this command, over an engine that does not start LibreOffice, closed with the command."""
+    from service.engine import open_engine
+
     try:
-        return open_cycle(load_settings({"start_pool": False}))
-    except (ConfigurationError, ValueError) as error:  # a bad setting, or a registry that cannot be used
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_INPUT)
+        settings = load_settings({"start_pool": False})
+        engine = click.get_current_context().with_resource(open_engine(settings, pdf=False))
+    except ConfigurationError as error:
+        report_error(error)
+    except ValueError as error:  # a registry that cannot be used (an unknown parent, a cycle)
+        fail(str(error), EXIT_INPUT)
+    return open_cycle(engine)
 
 
-def explain(error: KagazError, lang: str = "en") -> None:
-    """Print a user's mistake (every problem with its place) and exit 1."""
-    if isinstance(error, InputError):
-        for problem in error.problems:
-            click.echo(f"  {problem.location}: {problem.as_dict(lang)['message']}", err=True)
-    else:
-        click.echo(f"error: {error}", err=True)
-    sys.exit(EXIT_INPUT if isinstance(error, InputError | NotFound) else EXIT_SYSTEM)
+def register_sources(year: int) -> list[Source]:
+    """For ``kagaz batch --from-register``: the current version of each report submitted for ``year``."""
+    try:
+        sources = _cycle().sources(year)
+    except KagazError as error:
+        report_error(error)
+    if not sources:
+        fail(say("reports_none_submitted", year=year), EXIT_INPUT)
+    return sources
 
 
 @click.group("reports")
@@ -61,31 +65,30 @@ def reports() -> None:
 
 @reports.command("status")
 @click.option("--year", type=int, required=True, help="The reporting year.")
-@click.option("--lang", type=LANGUAGES, default="ky", show_default=True, help="Language of the table.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of the table [kagaz --lang].")
 @click.option("--json", "as_json", is_flag=True, help="The same JSON as GET /api/v1/reports/{year}.")
-def status(year: int, lang: str, as_json: bool) -> None:
+def status(year: int, lang: str | None, as_json: bool) -> None:
     """Every organization's state for YEAR, grouped by controlling court, with the totals."""
     from service.reporting import exports
 
+    lang = language(lang)
     cycle = _cycle()
     try:
         found = cycle.status(year)
     except KagazError as error:
-        explain(error, lang)
+        report_error(error)
     if as_json:
         click.echo(json.dumps(_status_json(found), ensure_ascii=False, indent=2))
         return
-    from service.messages import translate
-
-    click.echo(f"{translate('reports_page_title', lang)}: {translate('reports_page_year', lang, {'year': year})}")
-    click.echo(translate("reports_page_due", lang, {"date": exports.due_day(found.due, lang)}))
+    click.echo(f"{text('reports_page_title', lang)}: {text('reports_page_year', lang, year=year)}")
+    click.echo(text("reports_page_due", lang, date=exports.due_day(found.due, lang)))
     for row in exports.rows(found, lang):
         organization, controller, state, versions, last, overdue = row
         indent = "  " if controller else ""
         click.echo(f"{indent}{organization:<80} {state:<22} {versions:>2}  {last:<30} {overdue}")
     totals = found.totals
-    summary = ", ".join(f"{translate('reports_state_' + key, lang)}: {totals[key]}" for key in list(totals)[1:])
-    click.echo(f"{translate('reports_total_organizations', lang)}: {totals['organizations']}; {summary}")
+    summary = ", ".join(f"{text(f'reports_state_{key}', lang)}: {totals[key]}" for key in list(totals)[1:])
+    click.echo(f"{text('reports_total_organizations', lang)}: {totals['organizations']}; {summary}")
 
 
 @reports.command("missing")
@@ -100,7 +103,7 @@ def missing(year: int) -> None:
     try:
         found = cycle.status(year)
     except KagazError as error:
-        explain(error)
+        report_error(error)
     for row in found.rows:
         if row.state in (State.MISSING, State.NOT_YET_DUE):
             click.echo(f"{row.organization.id}\t{row.state.value}\t{row.organization.name}")
@@ -130,7 +133,7 @@ def register_input(engine: Engine, document: str, year: int, organization: str |
 
     ``generalized-report --year`` is the Supreme Court's report of what came in; ``regional-summary --year
     --organization`` an oblast or city court's summary of itself and its courts."""
-    cycle = open_cycle(engine.settings, engine)
+    cycle = open_cycle(engine)
     if document == "regional-summary":
         if organization is None:
             raise click.UsageError("regional-summary needs --organization (an oblast or the Bishkek city court)")

@@ -18,7 +18,17 @@ from flask.testing import FlaskClient
 from hypothesis import settings as hypothesis_settings
 
 from service import create_app
+from service.engine import Engine, open_engine
 from service.settings import load_settings
+
+# The tests never touch a real data folder or database. The default (~/.local/state/kagaz) is shared by every
+# checkout on the machine: another branch's shipped templates, imported there as a new version, would become
+# this branch's active version (it happened: a render failed on another branch's {{ issued.qr }}).
+_TEST_DATA = tempfile.mkdtemp(prefix="kagaz-tests-")
+atexit.register(shutil.rmtree, _TEST_DATA, True)
+os.environ["KAGAZ_DATA_DIR"] = _TEST_DATA
+for _name in ("KAGAZ_DATABASE_URL", "KAGAZ_STORE_DIR"):
+    os.environ.pop(_name, None)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,20 +48,43 @@ if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test's default data dir is the session's own, never the user's ``~/.local/state/kagaz``: a
+    template version activated there (by hand, or by another checkout on the same machine) would change
+    what the shipped templates render. A test that wants a data dir of its own still passes one."""
+    folder = tmp_path_factory.mktemp("default-data")
+    before = os.environ.get("KAGAZ_DATA_DIR")
+    os.environ["KAGAZ_DATA_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("KAGAZ_DATA_DIR", None)
+    else:
+        os.environ["KAGAZ_DATA_DIR"] = before
+
+
 @pytest.fixture(scope="session")
 def pool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The real conversion pool (unoserver + LibreOffice), started once for the session."""
-    from service.conversion.pool import ConversionPool, PoolOptions
-
+    """The real conversion pool (unoserver + LibreOffice), started once for the session, as every entry
+    point opens one (``open_engine``); apps and engines of the tests share it."""
     settings = load_settings({"pool_size": 2, "data_dir": tmp_path_factory.mktemp("pool-data")})
-    pool = ConversionPool(PoolOptions.from_settings(settings))
-    pool.start()
-    deadline = time.monotonic() + 120
-    while not pool.health().ready:
-        assert time.monotonic() < deadline, f"LibreOffice pool did not become ready: {pool.health()}"
-        time.sleep(0.2)
-    yield pool
-    pool.stop()
+    # Not ``wait``: on a loaded machine the workers may take longer than their start timeout; wait here.
+    with open_engine(settings, wait=False) as engine:
+        pool = engine.pool
+        deadline = time.monotonic() + 120
+        while not pool.health().ready:
+            assert time.monotonic() < deadline, f"LibreOffice pool did not become ready: {pool.health()}"
+            time.sleep(0.2)
+        yield pool
+
+
+@pytest.fixture(scope="session")
+def docx_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """An engine without LibreOffice, on a data dir of its own (never the user's: another version active
+    there would change what the shipped templates render)."""
+    settings = load_settings({"start_pool": False, "data_dir": tmp_path_factory.mktemp("docx-engine")})
+    with open_engine(settings, pdf=False) as engine:
+        yield engine
 
 
 @pytest.fixture(scope="session")

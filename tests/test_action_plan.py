@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, get_args
 
 import docx
 import pytest
 from docx.oxml.ns import qn
+from pydantic import BaseModel, ValidationError
 
 import pdftools
 from conftest import ARTIFACTS
+from service import documents
 from service.documents.action_plan import Plan, order_lines
 from service.engine import Engine
-from service.settings import load_settings
+from service.errors import InputError
 
 HEADERS = ["№", "Милдеттер", "Иш-чаралар", "Ишке ашыруу мөөнөттөрү", "Күтүлүүчү жыйынтыктар", "Жооптуу аткаруучулар"]
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_settings({"start_pool": False}))
+def engine(docx_engine: Engine) -> Engine:
+    return docx_engine
 
 
 @pytest.fixture
@@ -135,3 +137,45 @@ def _all_words(plan_data: dict[str, Any]) -> list[str]:
             texts += m["responsible"]
     texts += HEADERS
     return [word for text in texts for word in text.split()]
+
+
+@pytest.mark.parametrize("value", [0, 1, "yes", "true", "ооба", 1.0])
+def test_acting_accepts_only_json_booleans(plan_data: dict[str, Any], value: object) -> None:
+    """``0``, ``1``, ``"yes"`` are not a yes/no in JSON (issue 12); a spreadsheet maps its own words."""
+    plan_data["approving_order"]["acting"] = value
+    with pytest.raises(InputError) as caught:
+        documents.load("action-plan", plan_data)
+    [problem] = caught.value.problems
+    assert (problem.location, problem.code) == ("approving_order.acting", "bool_type")
+    for flag in (True, False):
+        plan_data["approving_order"]["acting"] = flag
+        assert documents.load("action-plan", plan_data).approving_order.acting is flag  # type: ignore[attr-defined]
+
+
+def _flag_fields(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[tuple[type[BaseModel], str]]:
+    """Every yes/no field of ``model`` and of the models it holds."""
+    found = []
+    seen.add(model)
+    for name, info in model.model_fields.items():
+        stack = [info.annotation]
+        while stack:
+            annotation = stack.pop()
+            if annotation is bool:
+                found.append((model, name))
+            elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                if annotation not in seen:
+                    found += _flag_fields(annotation, seen)
+            else:
+                stack += list(get_args(annotation))
+    return found
+
+
+def test_every_yes_no_field_of_every_input_model_refuses_numbers_and_words() -> None:
+    fields = [field for kind in documents.KINDS.values() for field in _flag_fields(kind.model, set())]
+    assert ("ApprovingOrder", "acting") in {(model.__name__, name) for model, name in fields}
+    for model, name in fields:
+        for value in (1, "yes"):
+            with pytest.raises(ValidationError) as caught:
+                model.model_validate({name: value})
+            types = {error["type"] for error in caught.value.errors() if error["loc"] == (name,)}
+            assert types == {"bool_type"}, (model.__name__, name, value)

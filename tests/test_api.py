@@ -12,6 +12,7 @@ import pytest
 from flask.testing import FlaskClient
 
 import pdftools
+from service.errors import ConversionTimeout
 
 URL = "/api/v1/documents/action-plan"
 
@@ -111,10 +112,13 @@ def test_unknown_format_is_400(docx_client: FlaskClient, plan_data: dict[str, An
     assert response.json["errors"][0]["location"] == "query.format"
 
 
-def test_unknown_document_is_400(docx_client: FlaskClient, plan_data: dict[str, Any]) -> None:
-    response = docx_client.post("/api/v1/documents/nope?format=docx", json=plan_data)
-    assert response.status_code == 400
+def test_unknown_document_is_404(docx_client: FlaskClient, plan_data: dict[str, Any]) -> None:
+    """A document kind that does not exist is a resource that does not exist (issue 12), with the same code
+    and a message in the asker's language."""
+    response = docx_client.post("/api/v1/documents/no-such-kind?format=docx&lang=ru", json=plan_data)
+    assert response.status_code == 404
     assert response.json["errors"][0]["code"] == "unknown_document"
+    assert response.json["errors"][0]["message"] == "Такого документа нет: «no-such-kind»"
 
 
 def test_body_over_the_limit_is_413(tmp_path: Any, plan_data: dict[str, Any]) -> None:
@@ -179,3 +183,42 @@ def test_explicit_template_version(docx_client: FlaskClient, plan_data: dict[str
     bad = post(docx_client, plan_data, fmt="docx&template_version=latest")
     assert bad.status_code == 400
     assert bad.json["errors"][0]["location"] == "query.template_version"
+
+
+class _TimingOutPool:
+    """A stand-in pool whose every conversion times out: what the API answers does not need LibreOffice."""
+
+    def convert(self, docx: bytes) -> bytes:
+        raise ConversionTimeout("the conversion took over 60 s")
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("ky", "PDFке айландыруу өтө көп убакыт алды: кайра аракет кылыңыз"),
+        ("ru", "Преобразование в PDF заняло слишком много времени: повторите попытку"),
+    ],
+)
+def test_a_conversion_timeout_keeps_its_code_and_is_told_in_the_askers_language(
+    tmp_path: Any, plan_data: dict[str, Any], language: str, message: str
+) -> None:
+    """The code stays ``timeout``; before issue 12 the catalogue had only ``conversion_timeout``, so every
+    client got the English text."""
+    from service import create_app
+
+    app = create_app({"data_dir": tmp_path, "start_pool": False}, pool=_TimingOutPool())  # type: ignore[arg-type]
+    response = app.test_client().post(
+        "/api/v1/documents/action-plan?format=pdf", json=plan_data, headers={"Accept-Language": language}
+    )
+    assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+    [error] = response.json["errors"]
+    assert (error["code"], error["message"]) == ("timeout", message)
+
+
+def test_werkzeugs_own_refusals_are_told_in_the_askers_language(docx_client: FlaskClient) -> None:
+    response = docx_client.get("/api/v1/documents/action-plan?lang=ky")
+    assert response.status_code == 405 and "POST" in response.headers["Allow"]
+    [error] = response.json["errors"]
+    assert (error["code"], error["message"]) == ("http", "Бул дарек мындай ыкма менен суралбайт")
+    missing = docx_client.get("/api/v1/no-such-route", headers={"Accept-Language": "ru"})
+    assert missing.status_code == 404 and missing.json["errors"][0]["message"] == "Такого адреса нет"

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from service import create_app
-from service.auth import KeyRefused, KeyStore
+from service.auth import ANONYMOUS, KeyRefused, KeyStore, Principal, may_read
 from service.cli import main
-from service.sqlite import database_path
+from service.db.database import DATABASE_NAME
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def test_keys_are_stored_hashed_never_in_clear(store: KeyStore, tmp_path: Path) 
     assert token.startswith("kgz_") and len(token) >= 40
     raw = b"".join(path.read_bytes() for path in tmp_path.iterdir() if path.name.startswith("kagaz.sqlite3"))
     assert token.encode() not in raw and token[4:].encode() not in raw
-    with sqlite3.connect(database_path(tmp_path)) as db:
+    with sqlite3.connect(tmp_path / DATABASE_NAME) as db:
         [(stored,)] = db.execute("SELECT key_sha256 FROM api_keys").fetchall()
     assert stored == hashlib.sha256(token.encode()).hexdigest()
     assert info.prefix == token[:8]
@@ -90,7 +90,7 @@ def test_keys_on_the_command_line(tmp_path: Path) -> None:
 def test_a_key_bound_to_an_organization(tmp_path: Path) -> None:
     """``--organization`` binds a key to a court of the registry; an unknown id is refused with the closest."""
     runner = CliRunner()
-    env = {"KAGAZ_DATA_DIR": str(tmp_path)}
+    env = {"KAGAZ_DATA_DIR": str(tmp_path), "KAGAZ_LANG": "en"}
     created = runner.invoke(
         main, ["keys", "create", "--name", "osh", "--role", "client", "--organization", "osh-oblast-court"], env=env
     )
@@ -106,3 +106,27 @@ def test_a_key_bound_to_an_organization(tmp_path: Path) -> None:
     assert wrong.exit_code == 1 and "did you mean osh-oblast-court" in wrong.output
     plain = KeyStore.for_data_dir(tmp_path).create("portal", "client")[0]
     assert plain.organization is None
+
+
+OWNER, OTHER, ADMIN = Principal("owner", "client", 1), Principal("other", "editor", 2), Principal("root", "admin", 3)
+
+
+@pytest.mark.parametrize(
+    ("principal", "owner", "auth_required", "allowed"),
+    [
+        (OWNER, 1, True, True),
+        (OWNER, 1, False, True),
+        (OTHER, 1, True, False),  # an editor is not the owner: a role below admin reads only its own
+        (OTHER, 1, False, False),
+        (ADMIN, 1, True, True),
+        (ANONYMOUS, 1, False, False),  # a batch with an owner is never open to anyone
+        (ANONYMOUS, None, False, True),  # anonymous batches stay reachable by id with authentication off
+        (OWNER, None, True, False),  # ... and only admins read them once it is on
+        (ADMIN, None, True, True),
+        (Principal("same-name", "client", 9), 1, True, False),  # by key id, not by name
+    ],
+)
+def test_who_may_read_what_a_key_submitted(
+    principal: Principal, owner: int | None, auth_required: bool, allowed: bool
+) -> None:
+    assert may_read(principal, owner, auth_required) is allowed

@@ -52,7 +52,44 @@ def test_unknown_output_suffix_exits_1(tmp_path: Path) -> None:
         main, ["render", "action-plan", str(SAMPLES / "action_plan.json"), "-o", str(tmp_path / "x.odt")]
     )
     assert result.exit_code == 1
-    assert ".docx or .pdf" in result.output
+    assert "чыгуучу файлдын аты .docx же .pdf менен бүтүшү керек" in result.output, "Kyrgyz by default"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environment", "expected"),
+    [
+        (["--lang", "en"], {}, "the output must end in .docx or .pdf"),
+        ([], {"KAGAZ_LANG": "ru"}, "имя выходного файла должно оканчиваться на .docx или .pdf"),
+        (["--lang", "en"], {"KAGAZ_LANG": "ru"}, "the output must end in .docx or .pdf"),  # the option wins
+        ([], {"KAGAZ_LANG": "fr"}, "чыгуучу файлдын аты"),  # a language Kagaz does not speak: Kyrgyz
+    ],
+)
+def test_the_command_line_speaks_lang_or_kagaz_lang(
+    tmp_path: Path, arguments: list[str], environment: dict[str, str], expected: str
+) -> None:
+    sample = str(SAMPLES / "action_plan.json")
+    result = CliRunner(env=environment).invoke(
+        main, [*arguments, "render", "action-plan", sample, "-o", str(tmp_path / "x.odt")]
+    )
+    assert result.exit_code == 1
+    assert expected in result.output
+
+
+def test_problems_are_printed_in_the_chosen_language(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    data = json.loads((SAMPLES / "action_plan.json").read_text(encoding="utf-8"))
+    del data["title"]
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    for lang, header, message in [
+        ("ky", "маалыматта каталар бар", "Милдеттүү талаа толтурулган эмес"),
+        ("ru", "в данных есть ошибки", "Обязательное поле не заполнено"),
+        ("en", "invalid input", "Required field is missing"),
+    ]:
+        result = CliRunner().invoke(
+            main, ["--lang", lang, "render", "action-plan", str(bad), "-o", str(tmp_path / "o.docx")]
+        )
+        assert result.exit_code == 1
+        assert header in result.output and f"title: {message}" in result.output, result.output
 
 
 @pytest.mark.office
@@ -86,3 +123,13 @@ def test_deeply_nested_json_is_an_input_error_not_a_traceback(tmp_path: Path) ->
     assert result.exit_code == 1
     assert "nested too deeply" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_unknown_document_kind_is_the_users_mistake_in_their_language(tmp_path: Path) -> None:
+    """The same kind (not found) is a 404 over HTTP and exit code 1 here: each edge chooses from the kind."""
+    sample = str(SAMPLES / "action_plan.json")
+    result = CliRunner().invoke(
+        main, ["--lang", "ru", "render", "no-such-kind", sample, "-o", str(tmp_path / "x.docx")]
+    )
+    assert result.exit_code == 1
+    assert "document: Такого документа нет: «no-such-kind»" in result.output

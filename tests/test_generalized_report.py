@@ -39,7 +39,6 @@ from pdftools import last_page_png, pdf_pieces, pdf_words_at, pieces
 from service import deadlines
 from service.engine import Engine
 from service.kyrgyz import initials_surname
-from service.settings import load_settings
 
 STATUSES = list(STATUS_NAMES.values())  # аткарылды, аткарылууда, аткарылган эмес, мөөнөтү келе элек
 COUNT_HEADERS = [*STATUSES, "маалымат жок", "мөөнөтү өткөн"]
@@ -129,8 +128,8 @@ def signed_input(reports: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_settings({"start_pool": False}))
+def engine(docx_engine: Engine) -> Engine:
+    return docx_engine
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +186,12 @@ def test_counts_per_measure_and_status_equal_the_reports(signed: bytes, reports:
         assert [int(text) for text in texts[3:]] == expected[number], f"measure {number}"
     totals = [cell_text(c) for c in table.rows[-1].cells]
     assert totals[0] == "Бардыгы"
-    assert [int(text) for text in totals[3:7]] == [sum(row[i] for row in expected.values()) for i in range(4)]
+    assert totals[3:] == [str(total) for total in column_totals(expected)], "all six columns, none blank"
+
+
+def column_totals(expected: dict[int, list[int]]) -> list[int]:
+    """The totals row as the reports make it: each of the six count columns summed over the measures."""
+    return [sum(row[column] for row in expected.values()) for column in range(len(COUNT_HEADERS))]
 
 
 def test_every_organization_is_counted_once_per_measure(reports: list[dict[str, Any]]) -> None:
@@ -325,3 +329,12 @@ def test_pdf_counts_per_measure(signed_pdf: bytes, reports: list[dict[str, Any]]
             line = [w for w in table if w[0] == page and abs(w[2] - y) < 1 and w[1] >= counts_left]
             found[int(word)] = [int(w[3]) for w in sorted(line, key=lambda w: w[1])]
     assert found == expected_rows(reports)
+    page, _x, y, _word = words[end]
+    totals = [
+        int(w[3])
+        for w in sorted(words, key=lambda w: w[1])
+        if w[0] == page and abs(w[2] - y) < 1 and w[1] >= counts_left
+    ]
+    expected = column_totals(expected_rows(reports))
+    assert expected[5] > 0, "the 2025 samples have overdue measures: a blank total would show"
+    assert totals == expected, "the totals row fills all six columns (issue 12: two were blank)"

@@ -32,7 +32,6 @@ from pdftools import last_page_png, pdf_pieces, pdf_words_at, pieces
 from service import deadlines
 from service.engine import Engine
 from service.kyrgyz import initials_surname
-from service.settings import load_settings
 
 YEAR = 2025
 REPORTS_DIR = SAMPLES / "reports" / str(YEAR)
@@ -252,8 +251,8 @@ def measure_tables(document: Any) -> dict[int, Any]:
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_settings({"start_pool": False}))
+def engine(docx_engine: Engine) -> Engine:
+    return docx_engine
 
 
 @pytest.fixture(scope="module")

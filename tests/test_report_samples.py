@@ -31,7 +31,6 @@ from service.documents import generalized
 from service.documents.progress_report import ProgressReport
 from service.engine import Engine
 from service.images import clean_image
-from service.settings import load_settings
 
 YEAR = 2025
 REPORTS_DIR = SAMPLES / "reports" / str(YEAR)
@@ -44,8 +43,8 @@ STRESS = {"«": "guillemets", '"': "straight quotes", "…": "ellipsis", "&": "a
 
 
 @pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_settings({"start_pool": False}))
+def engine(docx_engine: Engine) -> Engine:
+    return docx_engine
 
 
 @pytest.fixture(scope="module")

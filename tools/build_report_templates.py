@@ -641,12 +641,10 @@ def generalized_table() -> str:
                     [paragraph("TableText", ("Бардыгы", "Strong"))],
                     span=3,
                 ),
-                *[
+                *[  # all six: «маалымат жок» and «мөөнөтү өткөн» were blank before issue 12
                     text_cell(column, paragraph("TableNumber", (f"{{{{ totals.{key} }}}}", "Strong")))
-                    for column, key in zip(counts[:4], keys[:4], strict=True)
+                    for column, key in zip(counts, keys, strict=True)
                 ],
-                text_cell(counts[4], paragraph("TableNumber")),
-                text_cell(counts[5], paragraph("TableNumber")),
             ]
         ),
     ]

@@ -13,166 +13,26 @@ The body may be as large as ``KAGAZ_BATCH_MAX_BYTES`` here, not the smaller limi
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from service import jobs as job_queue
-from service.api.documents import content_disposition
 from service.api.errors import language
 from service.auth import current_principal, require_role
-from service.batch import FORMATS
-from service.batch.inputs import (
-    JSON_SUFFIXES,
-    SPREADSHEET_SUFFIXES,
-    Source,
-    display_name,
-    sources_from_records,
-    sources_from_zip,
-)
-from service.batch.manifest import as_problem
-from service.errors import InputError, PayloadTooLarge, Problem, UnsupportedFormat
+from service.http.batches import parse_formats, parse_year, read_sources
+from service.http.ownership import readable, result_file
+from service.jobs.app import for_app
+from service.jobs.state import JobState
 
 bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
-
-ZIP_TYPES = ("application/zip", "application/x-zip-compressed")
-
-
-def _input_error(location: str, code: str, message: str, status: int = 422, **params: object) -> InputError:
-    error = InputError(Problem(location, code, message, dict(params)))
-    error.status = status
-    return error
-
-
-def parse_formats(value: Any) -> tuple[str, ...]:
-    parts = value if isinstance(value, list) else str(value or "pdf").split(",")
-    formats = tuple(dict.fromkeys(str(part).strip().lower() for part in parts if str(part).strip()))
-    if not formats or any(fmt not in FORMATS for fmt in formats):
-        raise UnsupportedFormat(
-            Problem("format", "unknown_format", f"formats are {', '.join(FORMATS)}", {"value": str(value)})
-        )
-    return formats
-
-
-def parse_year(value: Any, sources: list[Source]) -> int:
-    """The year asked for; else the year of the first report that says one."""
-    if value in (None, ""):
-        for source in sources:
-            try:
-                found = json.loads(source.content).get("year") if source.suffix in JSON_SUFFIXES else None
-            except (ValueError, AttributeError, RecursionError):
-                continue
-            if isinstance(found, int):
-                return found
-        raise _input_error("year", "batch_year_missing", "give the batch's year (?year=2025)")
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        raise _input_error("year", "int_parsing", f"not a year: {value!r}") from None
-    if not 2000 <= year <= 2100:
-        raise _input_error("year", "batch_year_range", f"{year} is not a reporting year", year=year)
-    return year
-
-
-def _records(records: Any) -> list[Source]:
-    if not isinstance(records, list) or not records:
-        raise _input_error("body", "batch_not_list", "the body must be a non-empty JSON list of reports")
-    return sources_from_records(records)
-
-
-def read_sources() -> tuple[list[Source], Any, Any]:
-    """The batch's inputs from whichever form the request takes, and the year and formats it names."""
-    settings = current_app.config["KAGAZ"]
-    year, formats = request.args.get("year"), request.args.get("format")
-    if year is not None:
-        parse_year(year, [])  # a query year that is not a year is an error even when the body names one
-    if request.is_json:
-        from service.api.documents import json_body
-
-        body = json_body()
-        if isinstance(body, dict):
-            if year is not None and "year" in body and str(body["year"]) != year:
-                raise _input_error("year", "batch_year_conflict", f"?year={year} but the body says {body['year']!r}")
-            year, formats = body.get("year", year), body.get("formats", formats)
-            body = body.get("reports")
-        sources = _records(body)
-    elif request.mimetype == "multipart/form-data":
-        uploads = [upload for upload in request.files.getlist("file") if upload.filename or upload.content_length]
-        if not uploads:
-            raise _input_error("file", "upload_missing", "no file in the field «file»", 400)
-        year, formats = request.form.get("year") or year, request.form.get("format") or formats
-        sources = [
-            source
-            for upload in uploads  # several files may be sent at once: a folder of workbooks, say
-            for source in _upload(display_name(upload.filename or "upload"), upload.read())
-        ]
-    elif request.mimetype in ZIP_TYPES:
-        sources = _upload("upload.zip", request.get_data(cache=False))
-    else:
-        raise _input_error(
-            "body", "unknown_format", "send JSON, a ZIP, or a multipart form with a file", 415, value=request.mimetype
-        )
-    if len(sources) > settings.batch_max_reports:
-        raise PayloadTooLarge(
-            Problem(
-                "body",
-                "batch_too_many",
-                f"{len(sources)} reports; at most {settings.batch_max_reports}",
-                {"limit": settings.batch_max_reports},
-            )
-        )
-    return sources, year, formats
-
-
-def _upload(name: str, content: bytes) -> list[Source]:
-    settings = current_app.config["KAGAZ"]
-    source = Source(name, content)
-    if not content:
-        raise _input_error("file", "upload_empty", "the file is empty")
-    if source.suffix == ".zip" or (content.startswith(b"PK\x03\x04") and source.suffix not in SPREADSHEET_SUFFIXES):
-        return sources_from_zip(
-            content, settings.batch_max_reports, settings.max_request_bytes, settings.batch_max_bytes
-        )
-    if source.suffix in SPREADSHEET_SUFFIXES:
-        return [source]
-    if source.suffix in JSON_SUFFIXES:
-        try:
-            value = json.loads(content.decode("utf-8"))
-        except (ValueError, RecursionError):
-            return [source]  # the batch reports it as this input's error
-        return _records(value) if isinstance(value, list) else [source]
-    raise _input_error("file", "unknown_format", "upload a .zip, .json, .xlsx or .csv file", 415, value=name)
-
-
-def public_state(state: dict[str, Any], language: str, result_url: str | None) -> dict[str, Any]:
-    """The job as the API shows it: each error one problem with its source, place and translated message."""
-    errors = []
-    for error in state.get("errors", []):
-        for record in error["problems"]:
-            shown = as_problem(record).as_dict(language)
-            errors.append(
-                {"source": error["source"], "document": error["document"], "format": error["format"], **shown}
-            )
-    body = {
-        key: state.get(key)
-        for key in ("id", "state", "year", "formats", "done", "total", "created", "started", "finished", "counts")
-    }
-    body["errors"] = errors
-    if state.get("message"):
-        body["message"] = state["message"]
-    if result_url:
-        body["result"] = result_url
-    return body
 
 
 def status_url(job_id: str) -> str:
     return url_for("batches.status", job_id=job_id)
 
 
-def _answer(state: dict[str, Any], status: int = 200) -> Response:
-    result = url_for("batches.result", job_id=state["id"]) if state["state"] == job_queue.DONE else None
-    response = jsonify(public_state(state, language(), result))
+def _answer(state: JobState, status: int = 200) -> Response:
+    result = url_for("batches.result", job_id=state.id) if state.state == job_queue.DONE else None
+    response = jsonify(state.public(language(), result))
     response.status_code = status
     return response
 
@@ -182,28 +42,24 @@ def _answer(state: dict[str, Any], status: int = 200) -> Response:
 def submit() -> Response:
     request.max_content_length = current_app.config["KAGAZ"].batch_max_bytes
     sources, year, formats = read_sources()
-    jobs = job_queue.for_app()
-    state = jobs.submit(sources, parse_year(year, sources), parse_formats(formats), by=current_principal().name)
+    principal = current_principal()
+    state = for_app().submit(
+        sources, parse_year(year, sources), parse_formats(formats), by=principal.name, owner=principal.key_id
+    )
     response = _answer(state, 202)
-    response.headers["Location"] = status_url(state["id"])
+    response.headers["Location"] = status_url(state.id)
     return response
 
 
 @bp.get("/<job_id>")
 @require_role("client")
 def status(job_id: str) -> Response:
-    jobs = job_queue.for_app()
-    return _answer(jobs.state(job_id))
+    """The job's state, for its own key or an admin's (``http.ownership``)."""
+    return _answer(readable(job_id))
 
 
 @bp.get("/<job_id>/result.zip")
 @require_role("client")
 def result(job_id: str) -> Response:
-    jobs = job_queue.for_app()
-    path = jobs.result_path(job_id)
-    if path is None:
-        raise _input_error("batch", "batch_not_ready", "the batch is not done yet", 409, id=job_id)
-    state = jobs.state(job_id)
-    response = send_file(path, mimetype="application/zip", max_age=0, conditional=True, etag=True)
-    response.headers["Content-Disposition"] = content_disposition(f"kagaz-batch-{state['year']}-{job_id[:8]}.zip")
-    return response
+    readable(job_id)
+    return result_file(job_id)

@@ -1,7 +1,9 @@
 """The one place where Kagaz's errors become HTTP answers: JSON with each problem's place and message.
 
-Bad input is a 4xx with every problem listed; a busy pool is a 503 with Retry-After; anything unexpected
-is a 500 with the request id and no stack trace (the trace goes to the log).
+The status comes from the error's kind (``service.errors.HTTP_STATUS``), never from the raising site. Bad
+input is a 4xx with every problem listed; a busy pool is a 503 with Retry-After; anything unexpected is a 500
+with the request id and no stack trace (the trace goes to the log). Werkzeug's own refusals (no such route,
+wrong method) keep the code ``http`` and say the status in the person's language.
 """
 
 from __future__ import annotations
@@ -9,26 +11,37 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response, g, jsonify, request
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestHeaderFieldsTooLarge, RequestURITooLarge
 
+from service.catalogue import choose_language
 from service.errors import (
+    ActivationConflict,
     ConversionFailed,
     ConversionTimeout,
     InputError,
+    KagazError,
     NotFound,
+    NotReady,
+    PayloadTooLarge,
     PoolUnavailable,
     Problem,
     StorageError,
+    StorageFull,
     TemplateError,
     TemplateNotFound,
+    UnknownDocument,
+    UnsupportedMediaType,
+    http_status,
 )
-from service.messages import negotiate
+from service.http.refusals import MalformedRequest, refusal_problem
+from service.server.wsgi import REFUSED_KEY
 
 log = logging.getLogger("kagaz.api")
 
 
 def language() -> str:
-    return negotiate(request.args.get("lang") or request.headers.get("Accept-Language"))
+    """The API's language: ``?lang=``, else the Accept-Language header, else Kyrgyz."""
+    return choose_language(request.args.get("lang"), request.headers.get("Accept-Language"))
 
 
 def problem_response(status: int, title: str, problems: list[Problem]) -> Response:
@@ -45,61 +58,85 @@ def problem_response(status: int, title: str, problems: list[Problem]) -> Respon
     return response
 
 
+def problems_of(error: KagazError) -> list[Problem]:
+    """The problems an error carries, or the one that stands for it. The codes are the ones clients have
+    always seen (a timeout says ``timeout``); the catalogue has an entry for each."""
+    if isinstance(error, InputError | TemplateError):
+        return error.problems
+    if isinstance(error, NotFound | TemplateNotFound):  # one that names what was not found says so
+        return [getattr(error, "problem", None) or Problem("path", "not_found", str(error))]
+    if isinstance(error, ConversionTimeout):
+        return [Problem("conversion", "timeout", str(error))]
+    if isinstance(error, PoolUnavailable):
+        return [Problem("conversion", "pool_unavailable", str(error))]
+    if isinstance(error, ConversionFailed):
+        return [Problem("conversion", "conversion_failed", str(error), {"error": error})]
+    if isinstance(error, StorageError):
+        return [Problem("storage", f"storage_{error.reason}", str(error))]
+    return [Problem("server", "internal", "an internal error; see the log by request id")]
+
+
+TITLES = {  # the most specific first: the first class the error is an instance of gives its title
+    UnknownDocument: "not found",
+    NotReady: "not ready",
+    PayloadTooLarge: "too large",
+    UnsupportedMediaType: "unsupported media type",
+    ActivationConflict: "conflict",
+    InputError: "invalid input",
+    TemplateError: "the template could not be filled",
+    NotFound: "not found",
+    TemplateNotFound: "not found",
+    ConversionTimeout: "conversion timed out",
+    PoolUnavailable: "busy",
+    ConversionFailed: "conversion failed",
+    StorageFull: "insufficient storage",
+    StorageError: "storage unavailable",
+}
+"""The ``title`` field, unchanged for clients that log it; a machine's word, not shown to people."""
+
+
 def init_app(app: Flask) -> None:
-    @app.errorhandler(InputError)
-    def _input(error: InputError) -> Response:
-        return problem_response(error.status, "invalid input", error.problems)
-
-    @app.errorhandler(TemplateError)
-    def _template(error: TemplateError) -> Response:
-        # The template in force failed on valid data: the template's fault, not the caller's.
-        return problem_response(422, "the template could not be filled", error.problems)
-
-    @app.errorhandler(PoolUnavailable)
-    def _busy(error: PoolUnavailable) -> Response:
-        response = problem_response(503, "busy", [Problem("conversion", "pool_unavailable", str(error))])
-        response.headers["Retry-After"] = str(error.retry_after)
+    @app.errorhandler(KagazError)
+    def _kagaz(error: KagazError) -> Response:
+        if not isinstance(error, tuple(TITLES)):
+            return _unexpected(error)  # a KagazError no handler knows (ConfigurationError mid-request) is a bug
+        title = next(title for kind, title in TITLES.items() if isinstance(error, kind))
+        if isinstance(error, StorageError):  # the operator's concern, not a bug: a line, no stack trace
+            log.warning("storage fault: %s", error, extra={"fields": {"request_id": g.get("request_id")}})
+        response = problem_response(http_status(error), title, problems_of(error))
+        if isinstance(error, ActivationConflict):  # the loser is told which version is in force now
+            payload = response.get_json()
+            payload["active_version"] = error.active
+            response = jsonify(payload)
+            response.status_code = http_status(error)
+            if error.active is not None:
+                response.headers["ETag"] = f'"{error.active}"'
+        retry_after = getattr(error, "retry_after", None)
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
         return response
-
-    @app.errorhandler(StorageError)
-    def _storage(error: StorageError) -> Response:
-        # The database or file store cannot serve (locked, read-only, unreachable, full): never a 500, and
-        # a 503 says when to come back; a 507 does not, since only an administrator can free space.
-        log.warning("storage fault: %s", error, extra={"fields": {"request_id": g.get("request_id")}})
-        title = "insufficient storage" if error.status == 507 else "storage unavailable"
-        response = problem_response(error.status, title, [Problem("storage", f"storage_{error.reason}", str(error))])
-        if error.retry_after:
-            response.headers["Retry-After"] = str(error.retry_after)
-        return response
-
-    @app.errorhandler(ConversionTimeout)
-    def _timeout(error: ConversionTimeout) -> Response:
-        response = problem_response(503, "conversion timed out", [Problem("conversion", "timeout", str(error))])
-        response.headers["Retry-After"] = "5"
-        return response
-
-    @app.errorhandler(ConversionFailed)
-    def _failed(error: ConversionFailed) -> Response:
-        return problem_response(
-            422, "conversion failed", [Problem("conversion", "conversion_failed", str(error), {"error": error})]
-        )
-
-    @app.errorhandler(TemplateNotFound)
-    @app.errorhandler(NotFound)
-    def _missing(error: Exception) -> Response:
-        return problem_response(404, "not found", [Problem("path", "not_found", str(error))])
 
     @app.errorhandler(RequestEntityTooLarge)
     def _too_large(error: RequestEntityTooLarge) -> Response:
-        limit = app.config.get("MAX_CONTENT_LENGTH")
+        limit = request.max_content_length or app.config.get("MAX_CONTENT_LENGTH")
+        if request.environ.get(REFUSED_KEY):  # refused by the front: the limit of the path, no view ran
+            return problem_response(413, "too large", [refusal_problem(413, app.config["KAGAZ"], request.path)])
         return problem_response(
             413, "too large", [Problem("body", "too_large", f"over {limit} bytes", {"limit": limit})]
         )
 
+    @app.errorhandler(RequestURITooLarge)
+    @app.errorhandler(RequestHeaderFieldsTooLarge)
+    @app.errorhandler(MalformedRequest)
+    def _refused(error: HTTPException) -> Response:
+        status = error.code or 400
+        return problem_response(status, error.name, [refusal_problem(status, app.config["KAGAZ"], request.path)])
+
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:
         status = error.code or 500
-        response = problem_response(status, error.name, [Problem("request", "http", error.description or error.name)])
+        problem = Problem("request", "http", error.description or error.name, {"status": status})
+        response = problem_response(status, error.name, [problem])
         for name, value in error.get_headers():  # a 405 must say what is allowed (``Allow``, RFC 9110)
             if name.lower() not in ("content-type", "content-length"):
                 response.headers[name] = value

@@ -1,4 +1,9 @@
-"""Health: ``/health/live`` says the process answers; ``/health`` (readiness) says a conversion would succeed.
+"""Health: ``/health/live`` says the process answers; ``/health`` (readiness) says a PDF can be made now.
+
+Ready means LibreOffice can convert *and* the database can be read (every render asks it which version is
+active). The answer also reports the storage (``storage``: the database, the data folder, the file store,
+and whether writes would succeed): a full disk or a read-only database leaves the service ready for
+renders but not for uploads, and says so.
 
 They are separate so that a planned recycle of one LibreOffice worker makes that worker not ready, never
 the service dead, and an orchestrator never restarts a service that is only busy.
@@ -10,7 +15,8 @@ from dataclasses import asdict, is_dataclass
 
 from flask import Blueprint, Response, jsonify
 
-from service.runtime import engine
+from service.db.health import storage_state
+from service.http.resources import engine
 
 bp = Blueprint("health", __name__)
 
@@ -22,13 +28,20 @@ def live() -> Response:
 
 @bp.get("/health")
 def ready() -> Response:
-    pool = engine().pool
+    current = engine()
+    settings = current.settings
+    folders = {"data_dir": settings.data_dir, "store": settings.store_root}
+    if settings.store_root == settings.data_dir:
+        folders.pop("store")
+    storage = storage_state(current.database, folders)
+    pool = current.pool
     if pool is None:
-        response = jsonify({"ready": False, "libreoffice": "not started (KAGAZ_START_POOL is off)"})
+        response = jsonify({"ready": False, "libreoffice": "not started (KAGAZ_START_POOL is off)", "storage": storage})
         response.status_code = 503
         return response
     state = pool.health()
     body = asdict(state) if is_dataclass(state) else dict(state)  # type: ignore[call-overload]
-    response = jsonify({"ready": bool(body.get("ready")), "libreoffice": body})
-    response.status_code = 200 if body.get("ready") else 503
+    ready = bool(body.get("ready")) and storage["readable"]
+    response = jsonify({"ready": ready, "libreoffice": body, "storage": storage})
+    response.status_code = 200 if ready else 503
     return response

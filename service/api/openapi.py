@@ -18,71 +18,62 @@ until it is described here. The spec is built per app, because it depends on the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify
 
+from service.api.openapi_reports import OPERATIONS as REPORT_OPERATIONS
 from service.api.openapi_schemas import (
+    DOCX,
     FILE_HEADERS,
+    FORMAT,
+    PDF,
     RENDER_HEADERS,
     RESPONSE_SCHEMAS,
+    Operation,
     binary,
     document_schemas,
     header,
     json_content,
+    query,
     ref,
 )
 from service.engine import FORMATS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
-DOCX = FORMATS["docx"]
-PDF = FORMATS["pdf"]
 ZIP = "application/zip"
 PNG = "image/png"
 ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
 CONVERTER_SCHEMAS = {"int": {"type": "integer", "minimum": 0}, "float": {"type": "number"}}
 
 ERROR_TITLES = {
-    400: "The request is malformed: invalid JSON, an unknown format or document kind, a missing field",
+    400: "The request is malformed: invalid JSON, an unknown format or template version, a missing field",
     401: "No API key, or a wrong or revoked one (`Authorization: Bearer <key>` or `X-Api-Key`)",
     403: "The key's role is too weak for this operation",
-    404: "No such template, version, batch or resource",
-    409: "The resource is not in a state that allows this yet",
+    404: "No such document kind, template, version, batch or resource",
+    409: "The resource is not in a state that allows this yet (an activation: the version it expected to replace "
+    "is no longer active; `active_version` says which is)",
     413: "The body, an upload or an unpacked archive is over its limit",
     415: "The body's media type is not one this operation reads",
     422: "The input was understood but refused: every problem with its place",
     500: "An internal error: the request id points to the log; no detail is given to the client",
-    503: "LibreOffice is busy, timed out or not running: try again after `Retry-After` seconds",
+    503: "LibreOffice is busy, timed out or not running, or the database is locked, read-only or unreachable: "
+    "try again after `Retry-After` seconds",
+    507: "No space left for the database or the file store: nothing was stored",
 }
 
 
-@dataclass(frozen=True)
-class Operation:
-    """What the url_map cannot say about one endpoint. ``role``: None for routes open to everyone (health),
-    else the least role that may call it; ``answers``: the statuses whose body is not a problem list, each
-    with (description, content, headers); ``errors``: the statuses answered with a problem list."""
-
-    summary: str
-    tag: str
-    role: str | None = "client"
-    query: tuple[dict[str, Any], ...] = ()
-    body: dict[str, Any] | None = None
-    answers: dict[int, tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
-    errors: tuple[int, ...] = ()
-    path: dict[str, dict[str, Any]] = field(default_factory=dict)  # path parameter schemas beyond the converter's
-
-
-def _query(name: str, schema: dict[str, Any], description: str, required: bool = False) -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
-
-
-FORMAT = _query("format", {"type": "string", "enum": list(FORMATS), "default": "pdf"}, "The file to make")
 TEMPLATE_NAME = {"name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$", "example": "action-plan"}}
 JOB_ID = {"job_id": {"type": "string", "example": "0123456789abcdef0123456789abcdef"}}
 FLAG = {"type": "string", "enum": ["0", "1", "true", "false", "yes", "no", "on", ""]}
-UPLOAD_FIELDS = {"note": {"type": "string", "maxLength": 2000}, "activate": FLAG, "dry_run": FLAG}
+VERSION_NUMBER = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+UPLOAD_FIELDS = {
+    "note": {"type": "string", "maxLength": 2000},
+    "activate": FLAG,
+    "dry_run": FLAG,
+    "expected_active": {"type": "string", "pattern": "^[0-9]*$"},
+}
 
 # One entry per endpoint: the routes' descriptions live here, next to the code that builds the spec.
 OPERATIONS: dict[str, Operation] = {
@@ -91,7 +82,7 @@ OPERATIONS: dict[str, Operation] = {
         "documents",
         query=(
             FORMAT,
-            _query(
+            query(
                 "template_version",
                 {"type": "integer", "minimum": 1, "maximum": 999_999},
                 "Render with this version of the template (an older or a candidate one) instead of the active one",
@@ -125,8 +116,7 @@ OPERATIONS: dict[str, Operation] = {
         "templates",
         role="editor",
         query=tuple(
-            _query(key, schema, f"With a raw DOCX body: the form field `{key}`")
-            for key, schema in UPLOAD_FIELDS.items()
+            query(key, schema, f"With a raw DOCX body: the form field `{key}`") for key, schema in UPLOAD_FIELDS.items()
         ),
         body={
             "required": True,
@@ -177,8 +167,8 @@ OPERATIONS: dict[str, Operation] = {
         "Two versions compared: variables added and removed, or both first pages side by side (`format=png`)",
         "templates",
         query=(
-            _query("with", {"type": "integer", "minimum": 0}, "The other version's number", required=True),
-            _query("format", {"type": "string", "enum": ["json", "png"]}, "`png`: the pages side by side"),
+            query("with", {"type": "integer", "minimum": 0}, "The other version's number", required=True),
+            query("format", {"type": "string", "enum": ["json", "png"]}, "`png`: the pages side by side"),
         ),
         answers={200: ("The comparison", json_content({"type": "object"}) | binary(PNG), {})},
         errors=(404, 422, 503),
@@ -188,8 +178,18 @@ OPERATIONS: dict[str, Operation] = {
         "Make a version the one that renders (a rollback is activating an older one)",
         "templates",
         role="editor",
+        query=(
+            query("expected_active", VERSION_NUMBER, "Only if this version is still the active one (else 409)"),
+            {
+                "name": "If-Match",
+                "in": "header",
+                "required": False,
+                "schema": {"type": "string"},
+                "description": 'The same precondition as an ETag: `"<version>"`',
+            },
+        ),
         answers={200: ("The version, now active", json_content(ref("Version")), {})},
-        errors=(404, 422),
+        errors=(404, 409, 422, 503),
         path=TEMPLATE_NAME,
     ),
     "organizations.index": Operation(
@@ -212,8 +212,8 @@ OPERATIONS: dict[str, Operation] = {
         "Start a batch: a year's reports as a JSON list, a ZIP of report files, or one workbook",
         "batches",
         query=(
-            _query("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, "The reporting year"),
-            _query("format", {"type": "string", "example": "pdf,docx"}, "Comma-separated formats"),
+            query("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, "The reporting year"),
+            query("format", {"type": "string", "example": "pdf,docx"}, "Comma-separated formats"),
         ),
         body={
             "required": True,
@@ -294,13 +294,7 @@ OPERATIONS: dict[str, Operation] = {
 }
 
 
-def _merge_report_operations() -> None:
-    from service.api.openapi_reports import OPERATIONS as REPORTS
-
-    OPERATIONS.update(REPORTS)
-
-
-_merge_report_operations()
+OPERATIONS.update(REPORT_OPERATIONS)  # the reporting cycle's, kept in their own module for size
 
 
 def _problem(status: int) -> dict[str, Any]:

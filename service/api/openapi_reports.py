@@ -1,15 +1,24 @@
 """The OpenAPI entries of ``/api/v1/reports`` (``service.api.reports``), merged into ``openapi.OPERATIONS``.
 
 Kept apart so that the reporting cycle's routes are described next to one another without growing
-``openapi.py`` past its size; ``openapi`` imports this module once its own names exist.
+``openapi.py`` past its size; ``openapi`` merges them into its own.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from service.api.openapi import DOCX, FORMAT, PDF, Operation, _query
-from service.api.openapi_schemas import RENDER_HEADERS, binary, header, json_content
+from service.api.openapi_schemas import (
+    DOCX,
+    FORMAT,
+    PDF,
+    RENDER_HEADERS,
+    Operation,
+    binary,
+    header,
+    json_content,
+    query,
+)
 
 YEAR = {"year": {"type": "integer", "minimum": 2025, "maximum": 2027, "example": 2025}}
 ORGANIZATION = {
@@ -23,7 +32,7 @@ OPERATIONS: dict[str, Operation] = {
     "reports.submit": Operation(
         "Submit an organization's report for a year: validated as rendering validates, every version kept",
         "reports",
-        query=(_query("note", {"type": "string", "maxLength": 1000}, "Why this version (kept with it)"),),
+        query=(query("note", {"type": "string", "maxLength": 1000}, "Why this version (kept with it)"),),
         body={"required": True, "content": json_content({"$ref": "#/components/schemas/ProgressReport"})},
         answers={
             200: ("The same data as the current version: no new version", json_content(OBJECT), {}),

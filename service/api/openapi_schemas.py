@@ -4,6 +4,7 @@ of spec fragments that ``service.api.openapi`` assembles per route."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic.json_schema import models_json_schema
@@ -12,9 +13,39 @@ from service import documents
 from service.api.organizations import OrganizationEntry
 from service.engine import FORMATS
 
+OCTET_STREAM = "application/octet-stream"
+DOCX = FORMATS["docx"]
+PDF = FORMATS["pdf"]
+
+
+@dataclass(frozen=True)
+class Operation:
+    """What the url_map cannot say about one endpoint. ``role``: None for routes open to everyone (health),
+    else the least role that may call it; ``answers``: the statuses whose body is not a problem list, each
+    with (description, content, headers); ``errors``: the statuses answered with a problem list."""
+
+    summary: str
+    tag: str
+    role: str | None = "client"
+    query: tuple[dict[str, Any], ...] = ()
+    body: dict[str, Any] | None = None
+    answers: dict[int, tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
+    errors: tuple[int, ...] = ()
+    path: dict[str, dict[str, Any]] = field(default_factory=dict)  # path parameter schemas beyond the converter's
+
+
+def query(name: str, schema: dict[str, Any], description: str, required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
+
+
+FORMAT = query("format", {"type": "string", "enum": list(FORMATS), "default": "pdf"}, "The file to make")
+
 
 def binary(*media_types: str) -> dict[str, Any]:
-    return {media: {"schema": {"type": "string", "format": "binary"}} for media in media_types}
+    """A file answer: its real media types, then ``application/octet-stream`` — the one binary type generic
+    clients know (``openapi-python-client`` drops a response whose types are all unknown to it, PDF, DOCX,
+    ZIP and PNG included, unless configured). Kagaz sends the real type; bytes are bytes either way."""
+    return {media: {"schema": {"type": "string", "format": "binary"}} for media in (*media_types, OCTET_STREAM)}
 
 
 def json_content(schema: dict[str, Any]) -> dict[str, Any]:
@@ -86,6 +117,11 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
         "properties": {
             "name": {"type": "string"},
             "active_version": {"type": "integer"},
+            "newer_shipped_version": {
+                "type": ["integer", "null"],
+                "description": "A shipped version newer than the active one, which is an editor's: "
+                "activate it to get the release's fixes.",
+            },
             "versions": {"type": "array", "items": ref("Version")},
             "activations": {"type": "array", "items": {"type": "object"}},
         },
@@ -104,6 +140,7 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
                         "title": {"type": "string"},
                         "document": {"type": "string"},
                         "active_version": {"type": "integer"},
+                        "newer_shipped_version": {"type": ["integer", "null"]},
                         "sha256": {"type": "string"},
                         "formats": {"type": "array", "items": {"type": "string", "enum": list(FORMATS)}},
                         "render": {"type": "string"},
@@ -131,7 +168,11 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
     "Readiness": {
         "type": "object",
         "required": ["ready", "libreoffice"],
-        "properties": {"ready": {"type": "boolean"}, "libreoffice": {"type": ["object", "string"]}},
+        "properties": {
+            "ready": {"type": "boolean"},
+            "libreoffice": {"type": ["object", "string"]},
+            "storage": {"type": "object"},
+        },
     },
 }
 

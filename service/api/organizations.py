@@ -10,8 +10,8 @@ from flask import Blueprint, Response, jsonify
 from pydantic import Field
 
 from service.documents.organizations import RegisteredOrganization
+from service.http.resources import engine
 from service.reporting.tree import children
-from service.runtime import engine
 
 bp = Blueprint("organizations", __name__, url_prefix="/api/v1/organizations")
 

@@ -22,14 +22,16 @@ from typing import Any
 
 from flask import Blueprint, Response, g, jsonify, request, url_for
 
-from service.api.documents import file_response, json_body, requested_format, require_json
-from service.auth import AuthError, Principal, authenticate
+from service.api.documents import requested_format
+from service.auth import Forbidden, Principal, authenticate
 from service.engine import Rendered
 from service.errors import InputError, Problem
+from service.http.bodies import json_body, require_json
+from service.http.files import file_response
+from service.http.resources import engine, reporting
 from service.reporting import access, tree
 from service.reporting.cycle import GENERALIZED, REPORT
 from service.reporting.status import Submission, YearStatus
-from service.runtime import engine, reporting
 
 bp = Blueprint("reports", __name__, url_prefix="/api/v1/reports")
 MAX_NOTE = 1000
@@ -44,23 +46,23 @@ def caller() -> access.Caller:
     return access.Caller(principal.role, principal.organization)
 
 
-def refuse(organization: str, code: str = "reports_not_yours") -> AuthError:
+def not_allowed(organization: str, code: str) -> Forbidden:
     name = reporting().organization(organization).name
-    return AuthError(403, Problem("organization", code, f"this key may not do that for {organization}",
-                                  {"organization": name}))  # fmt: skip
+    return Forbidden(Problem("organization", code, f"this key may not do that for {organization}",
+                             {"organization": name}))  # fmt: skip
 
 
 def check_read(organization: str) -> None:
     reporting().organization(organization)  # 404 for an unknown one, before any 403
     if not access.allowed(access.readable(caller(), reporting().parents), organization):
-        raise refuse(organization)
+        raise not_allowed(organization, "reports_not_yours")
 
 
 def check_read_all(organizations: list[str]) -> None:
     scope = access.readable(caller(), reporting().parents)
     outside = [key for key in organizations if not access.allowed(scope, key)]
     if outside:
-        raise refuse(outside[0])
+        raise not_allowed(outside[0], "reports_not_yours")
 
 
 # -------------------------------------------------------------------------------------- serializing
@@ -125,7 +127,7 @@ def submit(year: int, organization: str) -> Response:
     cycle.organization(organization)
     scope = access.submittable(access.Caller(principal.role, principal.organization), cycle.parents)
     if not access.allowed(scope, organization):
-        raise refuse(organization, "reports_cannot_submit")
+        raise not_allowed(organization, "reports_cannot_submit")
     require_json()
     data = json_body()
     if not isinstance(data, dict):

@@ -13,6 +13,11 @@
                                                              variables added/removed; both pages side by side
     POST /api/v1/templates/<name>/versions/<n>/activate      make it the one that renders (editor)
 
+An activation may name the version it expects to replace: ``expected_active`` (query, form or JSON body) or
+``If-Match: "<n>"`` (the ``ETag`` of the versions list is the active version). When another editor, on any
+machine, activated something else first, the answer is 409 with ``active_version``: the loser looks at what
+is now in force and decides again. Without a precondition the activation is unconditional, as before.
+
 The upload is multipart (``file``, ``note``, ``activate=1``, ``dry_run=1``) or a raw DOCX body with the same
 fields in the query. Reads follow ``KAGAZ_AUTH_REQUIRED``; changes always need an editor key.
 """
@@ -22,29 +27,23 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import documents
 from service.api.errors import language, problem_response
 from service.auth import current_principal, require_role
 from service.errors import InputError, NotFound, Problem
-from service.runtime import engine
-from service.templates.editing import TemplateEditing, Upload
+from service.http.resources import editing, engine
+from service.templates.editing import Upload
+from service.templates.findings import Report
 from service.templates.registry import VersionInfo
-from service.templates.report import Report
+from service.templates.shipped import newer_shipped
 
 bp = Blueprint("templates", __name__, url_prefix="/api/v1/templates")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NOTE_LIMIT = 2000
 TRUE = ("1", "true", "yes", "on")
-
-
-def editing() -> TemplateEditing:
-    """The app's template-editing service (one per app, made on first use)."""
-    extensions = current_app.extensions
-    if "kagaz.templates" not in extensions:
-        extensions.setdefault("kagaz.templates", TemplateEditing(engine()))
-    return extensions["kagaz.templates"]
+UPLOAD_FIELDS = ("note", "activate", "dry_run", "expected_active")
 
 
 @bp.get("")
@@ -54,6 +53,7 @@ def index() -> Response:
     items = []
     for manifest in registry.manifests.values():
         active = registry.info(manifest.name, registry.active_number(manifest.name))
+        shipped = newer_shipped(registry.versions(manifest.name))
         items.append(
             {
                 "name": manifest.name,
@@ -63,6 +63,7 @@ def index() -> Response:
                 "active_version": active.version,
                 "sha256": active.sha256,
                 "activated_from": {"created_by": active.created_by, "created_at": active.created_at},
+                "newer_shipped_version": shipped.version if shipped else None,
                 "formats": ["docx", "pdf"],
                 "render": url_for("documents.create", document=manifest.document, _external=False),
                 "schema": url_for("templates.schema", name=manifest.name, _external=False),
@@ -84,14 +85,20 @@ def schema(name: str) -> Response:
 @require_role("client")
 def versions(name: str) -> Response:
     registry = engine().registry
-    return jsonify(
+    active = registry.active_number(name)
+    infos = registry.versions(name)
+    shipped = newer_shipped(infos)
+    response = jsonify(
         {
             "name": name,
-            "active_version": registry.active_number(name),
-            "versions": [version_json(info) for info in registry.versions(name)],
+            "active_version": active,
+            "newer_shipped_version": shipped.version if shipped else None,
+            "versions": [version_json(info) for info in infos],
             "activations": registry.activations(name),
         }
     )
+    response.headers["ETag"] = f'"{active}"'  # for If-Match on an activation
+    return response
 
 
 @bp.post("/<name>/versions")
@@ -105,7 +112,12 @@ def upload(name: str) -> Response:
         report = service.check(name, content)
         return _report_response(report, 200 if report.ok else 422)
     result = service.upload(
-        name, content, by=current_principal().name, note=note, activate=fields.get("activate", "").lower() in TRUE
+        name,
+        content,
+        by=current_principal().name,
+        note=note,
+        activate=fields.get("activate", "").lower() in TRUE,
+        expected_active=expected_active(fields.get("expected_active", "")),
     )
     return _upload_response(result)
 
@@ -174,8 +186,35 @@ def compare(name: str, number: int) -> Response:
 @bp.post("/<name>/versions/<int:number>/activate")
 @require_role("editor")
 def activate(name: str, number: int) -> Response:
-    info = editing().activate(name, number, by=current_principal().name)
-    return jsonify(version_json(info))
+    body = request.get_json(silent=True) if request.is_json else None
+    given = (body or {}).get("expected_active") if isinstance(body, dict) else None
+    given = given if given is not None else request.values.get("expected_active", "")
+    info = editing().activate(name, number, by=current_principal().name, expected_active=expected_active(given))
+    response = jsonify(version_json(info))
+    response.headers["ETag"] = f'"{info.version}"'
+    return response
+
+
+def expected_active(value: object) -> int | None:
+    """The version an activation expects to replace: ``expected_active`` if given, else ``If-Match``."""
+    if value in (None, ""):
+        tags = [tag.strip().strip('"') for tag in request.headers.get("If-Match", "").split(",") if tag.strip()]
+        if not tags or tags == ["*"]:
+            return None
+        if len(tags) > 1:
+            raise InputError(Problem("If-Match", "expected_active_invalid", "If-Match must name one version"))
+        value = tags[0]
+    if isinstance(value, bool):
+        value = "not a number"
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 2**31 - 1:
+        raise InputError(
+            Problem("expected_active", "expected_active_invalid", "expected_active must be a version number")
+        )
+    return number
 
 
 def version_json(info: VersionInfo) -> dict[str, Any]:
@@ -207,10 +246,10 @@ def _upload_body() -> tuple[bytes, dict[str, str]]:
     if request.mimetype == "multipart/form-data":
         part = request.files.get("file")
         content = part.read() if part is not None else b""
-        fields = {key: request.form.get(key, "") for key in ("note", "activate", "dry_run")}
+        fields = {key: request.form.get(key, "") for key in UPLOAD_FIELDS}
     else:
         content = request.get_data(cache=False)
-        fields = {key: request.args.get(key, "") for key in ("note", "activate", "dry_run")}
+        fields = {key: request.args.get(key, "") for key in UPLOAD_FIELDS}
     if not content:
         raise InputError(Problem("file", "template_file_missing", "no DOCX file was attached"))
     return content, fields

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 from service.batch.inputs import Source, read_folder, read_path
 from service.batch.manifest import CSV_NAME, ERROR, INPUT, JSON_NAME, OK, SKIPPED, SYSTEM, Entry
-from service.batch.runner import FORMATS, VERSION, Observer, Options, Outcome, run
+from service.batch.runner import VERSION, Observer, Options, Outcome, run
 
 __all__ = [
     "CSV_NAME",
     "ERROR",
-    "FORMATS",
     "INPUT",
     "JSON_NAME",
     "OK",

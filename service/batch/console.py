@@ -22,21 +22,20 @@ from rich.progress import (
 )
 
 from service.batch.inputs import Source, read_path
-from service.batch.manifest import ERROR, SKIPPED, Entry
+from service.batch.manifest import ERROR, SKIPPED, Entry, as_problem
 from service.batch.runner import Options, Outcome, run
-from service.errors import KagazError
+from service.catalogue import DEFAULT_LANGUAGE, text, translate
+from service.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_SYSTEM, KagazError, exit_code
 from service.settings import ConfigurationError, load_settings
-
-EXIT_INPUT = 1
-EXIT_SYSTEM = 2
-EXIT_INTERRUPTED = 130
+from service.terminal import error_problem
 
 
 class ProgressBar:
     """The ``Observer`` of a terminal run."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, language: str = DEFAULT_LANGUAGE) -> None:
         self.console = console
+        self.language = language
         self.progress = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -47,7 +46,7 @@ class ProgressBar:
             console=console,
             transient=False,
         )
-        self.task = self.progress.add_task("reading inputs", total=None)
+        self.task = self.progress.add_task(text("cli_reading", language), total=None)
 
     def __enter__(self) -> ProgressBar:
         self.progress.start()
@@ -62,8 +61,8 @@ class ProgressBar:
                 self.show_error(entry)
         skipped = len({entry.file for entry in entries if entry.status == SKIPPED})
         if skipped:
-            self.console.print(f"{skipped} outputs up to date, not redone")
-        self.progress.update(self.task, total=todo, description="documents")
+            self.console.print(text("cli_up_to_date", self.language, count=skipped))
+        self.progress.update(self.task, total=todo, description=text("cli_documents", self.language))
 
     def finished(self, entries: Sequence[Entry]) -> None:
         for entry in entries:
@@ -75,17 +74,20 @@ class ProgressBar:
         what = f"{entry.source} ({entry.format})" if entry.format else entry.source
         self.console.print(f"[red]✗[/red] {escape(what)}:")
         for error in entry.errors:
-            self.console.print(f"    {escape(error['location'])}: {escape(error['message'])}")
+            problem = as_problem(error)
+            message = translate(problem.code, self.language, problem.params, problem.message)
+            self.console.print(f"    {escape(problem.location)}: {escape(message)}")
 
 
-def summary(outcome: Outcome) -> str:
+def summary(outcome: Outcome, language: str = DEFAULT_LANGUAGE) -> str:
     made, skipped, failed = (outcome.count(status) for status in ("ok", SKIPPED, ERROR))
-    lines = [f"{outcome.folder}: {made} made, {skipped} up to date, {failed} failed"]
+    lines = [text("cli_summary", language, folder=outcome.folder, made=made, skipped=skipped, failed=failed)]
     if outcome.zip_path is not None:
-        lines.append(f"manifest: {outcome.folder / 'manifest.json'}, {outcome.folder / 'manifest.csv'}")
-        lines.append(f"zip: {outcome.zip_path}")
+        folder = outcome.folder
+        lines.append(text("cli_manifest", language, json=folder / "manifest.json", csv=folder / "manifest.csv"))
+        lines.append(text("cli_zip", language, path=outcome.zip_path))
     if outcome.removed_leftovers:
-        lines.append(f"removed {len(outcome.removed_leftovers)} temp files of an interrupted run")
+        lines.append(text("cli_leftovers", language, count=len(outcome.removed_leftovers)))
     return "\n".join(lines)
 
 
@@ -96,48 +98,41 @@ def run_cli(
     out: Path,
     force: bool,
     workers: int | None,
+    language: str = DEFAULT_LANGUAGE,
     sources: list[Source] | None = None,
 ) -> int:
     """The whole ``kagaz batch``: returns the exit code (0 all made, 1 bad inputs, 2 system failure).
 
     ``sources`` instead of ``input_path``: inputs already read (the register's reports)."""
-    from service.engine import Engine
+    from service.engine import open_engine
 
     errors = Console(stderr=True, soft_wrap=True)  # a long file name or message is never cut in two
     try:
         options = Options(year=year, formats=formats, force=force, workers=workers)
         settings = load_settings({"start_pool": "pdf" in formats})
     except (ValueError, ConfigurationError) as error:
-        errors.print(f"error: {escape(str(error))}")
+        errors.print(escape(text("cli_configuration", language, error=error)))
         return EXIT_INPUT
     if sources is None:
         assert input_path is not None
         sources = read_path(input_path)
     if not sources:
-        errors.print(f"{escape(str(input_path))}: no .json, .xlsx or .csv report files")
+        errors.print(escape(text("cli_no_reports", language, path=input_path)))
         return EXIT_INPUT
-    pool = None
     stop = threading.Event()
     try:
-        if "pdf" in formats:
-            from service.conversion.pool import ConversionPool
-
-            pool = ConversionPool.from_settings(settings)
-            if not pool.start(wait=True):
-                errors.print(f"error: the LibreOffice pool did not start: {pool.health()}")
-                return EXIT_SYSTEM
-        engine = Engine(settings, pool)
-        with ProgressBar(errors) as bar:
+        with open_engine(settings, pdf="pdf" in formats) as engine, ProgressBar(errors, language) as bar:
             outcome = run(engine, sources, out, options, observer=bar, stop=stop)
     except KeyboardInterrupt:
         stop.set()
-        errors.print("interrupted: the finished outputs are kept; run the same command again to finish")
+        errors.print(escape(text("cli_interrupted", language)))
         return EXIT_INTERRUPTED
-    except (KagazError, OSError) as error:
-        errors.print(f"error: {escape(str(error))}")
+    except KagazError as error:
+        problem = error_problem(error)
+        errors.print(escape(translate(problem.code, language, problem.params, problem.message)))
+        return exit_code(error)
+    except OSError as error:
+        errors.print(escape(translate("batch_system_error", language, {"error": error})))
         return EXIT_SYSTEM
-    finally:
-        if pool is not None:
-            pool.stop()
-    print(summary(outcome))
+    print(summary(outcome, language))
     return outcome.exit_code

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from service.errors import InputError, PayloadTooLarge, Problem
+from service.errors import InputError, MalformedRequest, PayloadTooLarge, Problem
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -161,9 +161,9 @@ def sources_from_records(records: list[Any]) -> list[Source]:
     try:
         return [Source(f"reports[{index}].json", canonical_json(record)) for index, record in enumerate(records)]
     except (ValueError, RecursionError):
-        error = InputError(Problem("body", "invalid_json", "nested too deeply", {"error": "nested too deeply"}))
-        error.status = 400
-        raise error from None
+        raise MalformedRequest(
+            Problem("body", "invalid_json", "nested too deeply", {"error": "nested too deeply"})
+        ) from None
 
 
 def parse(source: Source, reference: Reference) -> list[Item]:

@@ -43,6 +43,7 @@ from service.batch.manifest import (
     remove_leftovers,
     write_zip,
 )
+from service.engine import FORMATS
 from service.errors import ConversionError, InputError, KagazError, Problem, TemplateError, TemplateNotFound
 
 if TYPE_CHECKING:
@@ -58,7 +59,6 @@ def _version() -> str:
 
 
 VERSION = _version()
-FORMATS = ("pdf", "docx")
 
 
 @dataclass(frozen=True)

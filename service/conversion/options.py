@@ -4,19 +4,46 @@ As in Gotenberg, options are a struct named for their module, and a constant tha
 failure tuned it. ``PoolOptions.from_settings`` is the only bridge from ``service.settings``; everything in
 ``service.conversion`` takes a ``PoolOptions`` so that it can be built and tested without Flask or the
 environment.
+
+An option that is also a setting (``SETTING_OF``) is defined once, in ``service.settings``: its default and
+its bounds are read from there, never written again here. The other options are the pool's own tuning.
 """
 
 from __future__ import annotations
 
 import ctypes.util
 import functools
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Annotated, Any
 
-if TYPE_CHECKING:
-    from service.settings import Settings
+from pydantic import TypeAdapter, ValidationError
+
+from service.settings import Settings
+
+# Each option that a setting gives, and that setting's name.
+SETTING_OF = {
+    "size": "pool_size",
+    "conversion_timeout": "conversion_timeout",
+    "queue_limit": "queue_limit",
+    "queue_wait": "queue_wait",
+    "recycle_after": "recycle_after",
+    "recycle_memory_mb": "recycle_memory_mb",
+    "soffice": "soffice",
+    "uno_python": "uno_python",
+}
+
+
+def setting_default(name: str) -> Any:
+    """The default of the setting ``name``, as ``service.settings`` defines it."""
+    return Settings.model_fields[name].get_default(call_default_factory=True)
+
+
+@functools.cache
+def _setting_type(name: str) -> TypeAdapter[Any]:
+    """The setting's type with its bounds (``ge``, ``gt``, ``le``), to check an option against."""
+    info = Settings.model_fields[name]
+    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
 
 
 ALLOCATORS = ("jemalloc",)  # Debian's libjemalloc2
@@ -36,16 +63,16 @@ def find_allocator() -> str | None:
 class PoolOptions:
     """How many LibreOffice workers, and how long anything may take. Raises ValueError when invalid."""
 
-    size: int = field(default_factory=lambda: os.cpu_count() or 1)
-    # Longest single conversion before its worker is killed. JODConverter uses 120 s; Kagaz's documents
-    # are a few pages, the largest (a year's generalized report) converts in under 3 s here.
-    conversion_timeout: float = 60.0
-    queue_limit: int = 32  # callers that may wait for a worker; one more gets PoolUnavailable at once
-    queue_wait: float = 30.0  # longest wait for a worker before PoolUnavailable
+    size: int = field(default_factory=lambda: setting_default("pool_size"))
+    # Longest single conversion before its worker is killed (60 s by default). JODConverter uses 120 s;
+    # Kagaz's documents are a few pages, the largest (a year's generalized report) converts in under 3 s.
+    conversion_timeout: float = setting_default("conversion_timeout")
+    queue_limit: int = setting_default("queue_limit")  # callers that may wait; one more: PoolUnavailable
+    queue_wait: float = setting_default("queue_wait")  # longest wait for a worker before PoolUnavailable
     # Planned restart after this many conversions (JODConverter's maxTasksPerProcess): LibreOffice and
     # unoserver's Python side both grow with every document (unoserver issues #74, #129, #174).
-    recycle_after: int = 200
-    recycle_memory_mb: int = 1024  # planned restart when soffice.bin's resident memory passes this
+    recycle_after: int = setting_default("recycle_after")
+    recycle_memory_mb: int = setting_default("recycle_memory_mb")  # restart when soffice.bin's RSS passes it
     # A cold worker (fresh profile, unoserver, soffice, warm-up conversion) is ready in about 1 s on this
     # 2-core machine; 30 s leaves room for a loaded machine without hiding a LibreOffice that hangs.
     start_timeout: float = 30.0
@@ -57,8 +84,8 @@ class PoolOptions:
     max_start_failures: int = 5
     # After SIGKILL, how long to wait for every process of the group to be gone before logging orphans.
     kill_timeout: float = 5.0
-    soffice: str = "soffice"
-    uno_python: str = "/usr/bin/python3"
+    soffice: str = setting_default("soffice")
+    uno_python: str = setting_default("uno_python")
     work_dir: Path | None = None  # parent of the pool's private temp dir; None: the system's temp dir
     warm_up: bool = True  # convert a tiny DOCX before a worker is called ready
     # The import filter LibreOffice must use. Without it, type detection opened random bytes as plain
@@ -72,13 +99,12 @@ class PoolOptions:
 
     def __post_init__(self) -> None:
         problems = []
-        if self.size < 1:
-            problems.append("size must be at least 1")
-        if self.queue_limit < 0:
-            problems.append("queue_limit must not be negative")
-        if self.recycle_after < 1:
-            problems.append("recycle_after must be at least 1")
-        for name in ("conversion_timeout", "queue_wait", "start_timeout", "restart_backoff", "kill_timeout"):
+        for option, setting in SETTING_OF.items():  # the settings' own types and bounds
+            try:
+                _setting_type(setting).validate_python(getattr(self, option))
+            except ValidationError as error:
+                problems.append(f"{option} (KAGAZ_{setting.upper()}): {error.errors()[0]['msg']}")
+        for name in ("start_timeout", "restart_backoff", "kill_timeout"):
             if getattr(self, name) <= 0:
                 problems.append(f"{name} must be positive")
         if self.restart_backoff_max < self.restart_backoff:
@@ -91,15 +117,6 @@ class PoolOptions:
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: object) -> PoolOptions:
         """The options the service's settings ask for; ``overrides`` replace any field (tests, CLI)."""
-        values: dict[str, object] = {
-            "size": settings.pool_size,
-            "conversion_timeout": settings.conversion_timeout,
-            "queue_limit": settings.queue_limit,
-            "queue_wait": settings.queue_wait,
-            "recycle_after": settings.recycle_after,
-            "recycle_memory_mb": settings.recycle_memory_mb,
-            "soffice": settings.soffice,
-            "uno_python": settings.uno_python,
-        }
+        values: dict[str, object] = {option: getattr(settings, setting) for option, setting in SETTING_OF.items()}
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

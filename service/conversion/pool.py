@@ -33,6 +33,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -46,7 +47,7 @@ from service.errors import ConversionFailed, ConversionTimeout, PoolUnavailable
 if TYPE_CHECKING:
     from service.settings import Settings
 
-__all__ = ["ConversionPool", "PoolHealth", "PoolOptions"]
+__all__ = ["ConversionPool", "Place", "PoolHealth", "PoolOptions"]
 
 logger = logging.getLogger(__name__)
 
@@ -127,16 +128,35 @@ class ConversionPool:
     ) -> None:
         self.stop()
 
+    # --- admission -----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def place(self) -> Iterator[Place]:
+        """Hold a place in the queue for one conversion to come; PoolUnavailable at once when there is none.
+
+        A request reserves before it validates and renders (``with pool.place() as place: …
+        pool.convert(docx, place)``), so that a full pool turns it away before any work is done; a place
+        not used by the end of the block is given back.
+        """
+        self._supervisor.reserve()
+        place = Place()
+        try:
+            yield place
+        finally:
+            if not place.used:
+                self._supervisor.release()
+
     # --- the narrow call ------------------------------------------------------------------------
-    def convert(self, docx: bytes) -> bytes:
-        """The PDF of the DOCX ``docx``; raises ConversionTimeout, ConversionFailed or PoolUnavailable."""
+    def convert(self, docx: bytes, place: Place | None = None) -> bytes:
+        """The PDF of the DOCX ``docx``; raises ConversionTimeout, ConversionFailed or PoolUnavailable.
+
+        ``place``: the one reserved for it with ``place()`` (it then never meets the queue limit)."""
         with self._job_directory() as job:
             source, target = job / "document.docx", job / "document.pdf"
             source.write_bytes(docx)
-            self.convert_file(source, target)
+            self.convert_file(source, target, place)
             return target.read_bytes()
 
-    def convert_file(self, in_path: Path | str, out_path: Path | str) -> None:
+    def convert_file(self, in_path: Path | str, out_path: Path | str, place: Place | None = None) -> None:
         """Convert the DOCX file ``in_path`` to the PDF ``out_path``, written atomically (temp + rename).
 
         Both paths must be on a disk LibreOffice can read and write (this machine's); the PDF's folder
@@ -148,15 +168,18 @@ class ConversionPool:
         os.close(handle)
         partial = Path(name)
         try:
-            self._convert_with_retry(source, partial)
+            self._convert_with_retry(source, partial, place)
             partial.replace(target)
         finally:
             partial.unlink(missing_ok=True)
 
-    def _convert_with_retry(self, source: Path, target: Path) -> None:
+    def _convert_with_retry(self, source: Path, target: Path, place: Place | None) -> None:
         timeout = self.options.conversion_timeout
         for attempt in (1, 2):
-            slot = self._supervisor.acquire(retry=attempt > 1)
+            reserved = place is not None and not place.used
+            if place is not None:
+                place.used = True  # acquire takes the place over, whatever its outcome
+            slot = self._supervisor.acquire(retry=attempt > 1, reserved=reserved)
             worker = slot.worker
             if worker is None:  # cannot happen: a lent slot always has a worker
                 raise RuntimeError(f"worker slot {slot.index} lent without a worker")
@@ -201,6 +224,13 @@ class ConversionPool:
             with self._jobs_left:
                 self._jobs -= 1
                 self._jobs_left.notify_all()
+
+
+@dataclass
+class Place:
+    """A place in the conversion queue held by ``ConversionPool.place``; used once by ``convert``."""
+
+    used: bool = False
 
 
 def remove_stale_roots(parent: Path) -> None:

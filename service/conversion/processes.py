@@ -76,15 +76,63 @@ def identity(pid: int) -> str | None:
     return None if info is None else f"{pid}:{info.start_ticks}"
 
 
+def all_processes() -> list[ProcessInfo]:
+    """Every process that can be read now, zombies included."""
+    return [
+        info for entry in PROC.iterdir() if entry.name.isdigit() and (info := read_process(int(entry.name))) is not None
+    ]
+
+
 def group_members(group: int) -> list[ProcessInfo]:
     """Every process, zombies included, whose process group is ``group``."""
-    members = []
-    for entry in PROC.iterdir():
-        if entry.name.isdigit():
-            info = read_process(int(entry.name))
-            if info is not None and info.group == group:
-                members.append(info)
-    return members
+    return [info for info in all_processes() if info.group == group]
+
+
+def descendants(root: int) -> list[ProcessInfo]:
+    """``root`` and every process below it (through any session or group: a worker's soffice runs in a
+    session of its own, still a child), root first; empty if ``root`` is gone."""
+    everything = all_processes()
+    children: dict[int, list[ProcessInfo]] = {}
+    for info in everything:
+        children.setdefault(info.parent, []).append(info)
+    top = next((info for info in everything if info.pid == root), None)
+    if top is None:
+        return []
+    found, queue = [top], [top]
+    while queue:
+        for child in children.get(queue.pop().pid, []):
+            found.append(child)
+            queue.append(child)
+    return found
+
+
+def command_line(pid: int) -> str:
+    """The process's whole command line, spaces between arguments; empty if it is gone."""
+    try:
+        raw = (PROC / str(pid) / "cmdline").read_bytes()
+    except OSError:
+        return ""
+    return raw.replace(b"\0", b" ").decode(errors="replace").strip()
+
+
+def status_kb(pid: int, field: str) -> int | None:
+    """A ``kB`` field of ``/proc/<pid>/status`` (``VmRSS``, ``VmHWM``: the kernel's high-water mark), or None."""
+    return _kb_field(PROC / str(pid) / "status", field)
+
+
+def pss_kb(pid: int) -> int | None:
+    """Proportional set size (shared pages split between their sharers: the fair sum over processes)."""
+    return _kb_field(PROC / str(pid) / "smaps_rollup", "Pss")
+
+
+def _kb_field(path: Path, field: str) -> int | None:
+    try:
+        for line in path.read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def living_members(group: int) -> list[ProcessInfo]:
@@ -114,6 +162,11 @@ def wait_until_gone(group: int, timeout: float) -> list[ProcessInfo]:
         if not remaining or time.monotonic() >= deadline:
             return remaining
         time.sleep(0.02)
+
+
+def free_port() -> int:
+    """One free TCP port on 127.0.0.1 (see ``free_ports``)."""
+    return free_ports(1)[0]
 
 
 def free_ports(count: int) -> list[int]:

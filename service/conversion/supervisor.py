@@ -72,6 +72,7 @@ class Supervisor:
         self._slots = [Slot(index) for index in range(options.size)]
         self._idle: deque[Slot] = deque()
         self._waiters: deque[_Waiter] = deque()
+        self._reserved = 0  # places held by callers still validating and rendering (see ``reserve``)
         self._accepting = False
         self._stopping = threading.Event()
         self._threads: set[threading.Thread] = set()
@@ -145,22 +146,55 @@ class Supervisor:
         return any(slot.state is WorkerState.BUSY for slot in self._slots)
 
     # --- lending workers ------------------------------------------------------------------------
-    def acquire(self, retry: bool = False) -> Slot:
-        """An idle slot, now busy; waits in FIFO order. A ``retry`` skips the queue limit (not the wait)."""
+    def reserve(self) -> None:
+        """Hold a place for a conversion to come, or raise PoolUnavailable at once when there is none.
+
+        A place is a worker or a queue position: at most ``size + queue_limit`` are held, counting busy
+        workers, waiting callers and other reservations. A caller reserves before it validates and
+        renders, so that an overloaded pool refuses work before any of it is done; it then either
+        ``acquire(reserved=True)`` (the place becomes its queue position) or ``release()``.
+        """
+        with self._lock:
+            if not self._accepting:
+                raise PoolUnavailable("the conversion pool is not running", retry_after=STOPPING_RETRY_AFTER)
+            if self._places_taken() >= len(self._slots) + self.options.queue_limit:
+                raise self._full()
+            self._reserved += 1
+
+    def _places_taken(self) -> int:
+        """Busy workers, waiting callers and reservations (lock held)."""
+        busy = sum(slot.state is WorkerState.BUSY for slot in self._slots)
+        return busy + len(self._waiters) + self._reserved
+
+    def release(self) -> None:
+        """Give back a place reserved and not used (the input was invalid, the answer is not a PDF)."""
+        with self._lock:
+            self._reserved = max(0, self._reserved - 1)
+
+    def _full(self) -> PoolUnavailable:
+        return PoolUnavailable(
+            f"all {len(self._slots)} LibreOffice workers are busy and "
+            f"{len(self._waiters) + self._reserved} conversions are waiting",
+            retry_after=self._retry_after(),
+        )
+
+    def acquire(self, retry: bool = False, reserved: bool = False) -> Slot:
+        """An idle slot, now busy; waits in FIFO order. A ``retry`` skips the queue limit (not the wait); a
+        ``reserved`` caller uses the place ``reserve`` gave it (reservations count as waiting callers)."""
         dead: list[tuple[Worker, Path]] = []
         try:
             with self._lock:
+                if reserved:
+                    self._reserved = max(0, self._reserved - 1)
                 if not self._accepting:
                     raise PoolUnavailable("the conversion pool is not running", retry_after=STOPPING_RETRY_AFTER)
+                if not (retry or reserved) and self._places_taken() >= len(self._slots) + self.options.queue_limit:
+                    raise self._full()  # the places left are promised to reserved callers
                 slot = self._take_idle(dead)
                 if slot is not None:
                     return slot
-                if not retry and len(self._waiters) >= self.options.queue_limit:
-                    raise PoolUnavailable(
-                        f"all {len(self._slots)} LibreOffice workers are busy and "
-                        f"{len(self._waiters)} conversions are waiting",
-                        retry_after=self._retry_after(),
-                    )
+                if not (retry or reserved) and len(self._waiters) + self._reserved >= self.options.queue_limit:
+                    raise self._full()
                 waiter = _Waiter()
                 self._waiters.append(waiter)
         finally:

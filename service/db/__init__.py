@@ -36,12 +36,13 @@ How a module adds its tables (the reporting cycle, the issuance register, …):
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from service.db.base import Base, metadata
 from service.db.database import Database, database_url
 
 # Modules that declare tables on ``Base``: imported by ``load_tables`` so that the metadata is complete.
-TABLE_MODULES: list[str] = ["service.reporting.register"]
+TABLE_MODULES: list[str] = ["service.templates.tables", "service.keys", "service.reporting.register"]
 
 
 def load_tables() -> None:
@@ -50,4 +51,16 @@ def load_tables() -> None:
         importlib.import_module(name)
 
 
-__all__ = ["TABLE_MODULES", "Base", "Database", "database_url", "load_tables", "metadata"]
+def open_database(settings: Any) -> Database:
+    """The service's database, migrated to this Kagaz's schema if it was behind (under the lock).
+
+    Every process that uses the state (the service, the CLI, a job worker) opens it this way, so a machine
+    that starts on a new release brings the shared database along, once, whichever machine is first."""
+    from service.db import migrate
+
+    database = Database.from_settings(settings)
+    migrate.ensure_current(database, data_dir=settings.data_dir)
+    return database
+
+
+__all__ = ["TABLE_MODULES", "Base", "Database", "database_url", "load_tables", "metadata", "open_database"]

@@ -24,14 +24,17 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.errors import StorageFull, StorageUnavailable
@@ -64,11 +67,19 @@ class Database:
             self._writer: Engine = self.engine.execution_options(kagaz_begin="BEGIN IMMEDIATE")
             self._reader: Engine = self.engine
         elif self.backend == "postgresql":
+            try:
+                import psycopg  # noqa: F401
+            except ImportError:
+                raise ValueError(
+                    "KAGAZ_DATABASE_URL names PostgreSQL, but its client is not installed: "
+                    "pip install -e '.[postgresql]'"
+                ) from None
             lock_ms = int(busy_timeout * 1000)
             self.engine = create_engine(
                 self.url,
-                pool_size=5,
-                max_overflow=10,
+                pool_size=8,  # connections kept open per process; `kagaz serve` runs 16 request threads,
+                max_overflow=24,  # and a render holds one for one SELECT: bursts borrow, then give back
+                pool_timeout=BUSY_TIMEOUT,  # no connection free in time: a 503, not a thread stuck for 30 s
                 pool_recycle=1800,
                 connect_args={"connect_timeout": CONNECT_TIMEOUT, "options": f"-c lock_timeout={lock_ms}"},
             )
@@ -123,26 +134,46 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads; nothing it does is committed."""
-        with faults(), self._read_sessions() as session:
+        with self._faults(), self._read_sessions() as session:
             yield session
 
     @contextmanager
     def transaction(self, lock: str | None = None) -> Iterator[Session]:
         """A session committed at the end (rolled back on any error); writers with the same ``lock`` are
         serialised across machines (see the module's docstring)."""
-        with faults(), self._write_sessions() as session, session.begin():
+        with self._faults(), self._write_sessions() as session, session.begin():
             if lock is not None and self.backend == "postgresql":
-                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(lock)})
+                session.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(lock)})
             yield session
+
+    @contextmanager
+    def _faults(self) -> Iterator[None]:
+        """``faults()``, and on SQLite a file that cannot be opened on a read-only filesystem is said to be
+        read-only (SQLite only says "unable to open": in WAL mode it must create its -wal and -shm files)."""
+        try:
+            with faults():
+                yield
+        except StorageUnavailable as error:
+            if error.reason == "unreachable" and self.path is not None and read_only_filesystem(self.path.parent):
+                raise StorageUnavailable("read_only", "the database's disk is read-only", RETRY_READ_ONLY) from error
+            raise
 
     def ping(self) -> None:
         """One trivial query: raises ``StorageUnavailable`` when the database cannot answer."""
         with self.reading() as session:
-            session.execute(text("SELECT 1"))
+            session.execute(sql_text("SELECT 1"))
 
     def dispose(self) -> None:
         """Close every pooled connection (at exit, or after a restore replaced the database)."""
         self.engine.dispose()
+
+
+def read_only_filesystem(folder: Path) -> bool:
+    """True when ``folder`` is on a filesystem mounted read-only."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 @contextmanager
@@ -150,6 +181,8 @@ def faults() -> Iterator[None]:
     """Turn a driver's storage faults into ``StorageUnavailable`` / ``StorageFull``; anything else passes."""
     try:
         yield
+    except PoolTimeout as error:
+        raise StorageUnavailable("unavailable", "every database connection is busy", RETRY_LOCKED) from error
     except DBAPIError as error:
         translated = translate(error)
         if translated is error:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from service.documents.reference import Reference
-from service.errors import InputError, Problem, UnsupportedFormat
+from service.errors import InputError, Problem, UnknownDocument
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def get_kind(name: str) -> DocumentKind:
     try:
         return KINDS[name]
     except KeyError:
-        raise UnsupportedFormat(
+        raise UnknownDocument(
             Problem(
                 "document",
                 "unknown_document",
@@ -95,6 +95,9 @@ def problems_from(error: ValidationError, prefix: str = "") -> list[Problem]:
         if prefix:
             path = f"{prefix}{'' if path.startswith('[') else '.'}{path}" if loc else prefix
         params = {key: value for key, value in (item.get("ctx") or {}).items()}
+        at = params.pop("at", None)  # a model rule about one of its fields names it (``refused(..., at=...)``)
+        if isinstance(at, str) and at:
+            path = at if path == "(document)" else f"{path}{'' if at.startswith('[') else '.'}{at}"
         if "error" in params:
             params["error"] = str(params["error"])
         message = item["msg"].removeprefix("Value error, ")

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from service.documents.common import MAX_ITEMS, Line, OptionalLine, Strict, Text
+from service.documents.common import MAX_ITEMS, Line, OptionalLine, Strict, Text, refused
 
 DEFAULT_ISSUER = ("Кыргыз Республикасынын", "Жогорку сотуна караштуу", "Сот департаментинин", "директорунун")
 
@@ -33,7 +33,13 @@ class ApprovingOrder(Strict):
     @model_validator(mode="after")
     def _date_in_year(self) -> ApprovingOrder:
         if self.date is not None and self.date.year != self.year:
-            raise ValueError(f"date {self.date.isoformat()} is not in the order's year {self.year}")
+            raise refused(
+                "plan_order_date_year",
+                "the date {date} is not in the order's year {year}",
+                date=self.date.strftime("%d.%m.%Y"),
+                year=self.year,
+                at="date",
+            )
         return self
 
 
@@ -70,10 +76,21 @@ class Plan(Strict):
         seen: set[int] = set()
         for index, section in enumerate(self.sections):
             if section.number != index + 1:
-                raise ValueError(f"sections[{index}] has number {section.number}, expected {index + 1}")
-            for measure in section.measures:
+                raise refused(
+                    "plan_section_number",
+                    "section number {number}: {expected} expected here",
+                    number=section.number,
+                    expected=index + 1,
+                    at=f"sections[{index}].number",
+                )
+            for place, measure in enumerate(section.measures):
                 if measure.number in seen:
-                    raise ValueError(f"measure number {measure.number} appears twice")
+                    raise refused(
+                        "plan_measure_twice",
+                        "measure {number} appears twice",
+                        number=measure.number,
+                        at=f"sections[{index}].measures[{place}].number",
+                    )
                 seen.add(measure.number)
         return self
 

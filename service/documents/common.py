@@ -27,9 +27,11 @@ def _xml_safe(value: str) -> str:
     """Refuse characters that cannot appear in a DOCX (XML 1.0), naming the first one and its place."""
     match = XML_FORBIDDEN.search(value)
     if match:
-        raise ValueError(
-            f"contains the character U+{ord(match.group()):04X} at position {match.start() + 1}, "
-            "which a DOCX cannot carry"
+        raise refused(
+            "xml_char",
+            "contains the character {character} at position {position}, which a DOCX cannot carry",
+            character=f"U+{ord(match.group()):04X}",
+            position=match.start() + 1,
         )
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -56,6 +58,18 @@ OptionalLine = Annotated[
 """A one-line value that may be blank (an order number not yet assigned)."""
 
 
+def refused(code: str, message: str, **params: object) -> PydanticCustomError:
+    """A model rule's refusal with a catalogue code and its parameters, rather than English prose.
+
+    A plain ``ValueError`` reaches the caller as ``value_error`` with its English sentence inside every
+    language's message; this reaches it as ``code`` with ``params``, which the catalogue words in ky/ru/en.
+    ``message`` (``{name}`` placeholders, filled from ``params``) is the English text for logs and fallbacks.
+    ``at`` (a field path below the model, ``signature.date``) places a whole-model rule on the field it is
+    about, so that a spreadsheet names that field's cell rather than the sheet.
+    """
+    return PydanticCustomError(code, message, dict(params))
+
+
 _NOT_A_NUMBER = {"int": "Input should be a valid integer", "float": "Input should be a valid number"}
 
 
@@ -67,17 +81,31 @@ def _number_kind(annotation: Any) -> str | None:
     return {int: "int", float: "float"}.get(annotation)
 
 
+def _is_flag(annotation: Any) -> bool:
+    """Whether a field holds a yes/no (``bool``, ``bool | None``)."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        return bool in get_args(annotation)
+    return annotation is bool
+
+
 class Strict(BaseModel):
     """Base of every input model: unknown fields are errors (a typo must not be silently dropped), and
-    ``true``/``false`` are not numbers (pydantic's lax mode would read ``"number": true`` as measure 1)."""
+    ``true``/``false`` are neither numbers nor strings: pydantic's lax mode would read ``"number": true`` as
+    measure 1, and ``"acting": 1`` or ``"acting": "yes"`` as true. A spreadsheet's «ооба»/«жок» cell is
+    mapped to a JSON boolean by the reader (``spreadsheets.reading``), before the model sees it."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
     @field_validator("*", mode="before")
     @classmethod
     def _no_booleans_as_numbers(cls, value: Any, info: ValidationInfo) -> Any:
-        if isinstance(value, bool) and info.field_name is not None:
-            kind = _number_kind(cls.model_fields[info.field_name].annotation)
+        if info.field_name is None:
+            return value
+        annotation = cls.model_fields[info.field_name].annotation
+        if isinstance(value, bool):
+            kind = _number_kind(annotation)
             if kind is not None:
                 raise PydanticCustomError(f"{kind}_type", _NOT_A_NUMBER[kind])
+        elif value is not None and _is_flag(annotation):
+            raise PydanticCustomError("bool_type", "Input should be a valid boolean")
         return value

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import Field, ValidationInfo, model_validator
 
 from service import deadlines, kyrgyz
+from service.charts import status_chart
 from service.deadlines import Status
 from service.documents import summaries
 from service.documents.action_plan import Plan
@@ -183,10 +184,12 @@ def aggregate(reports: list[ProgressReport], plan: Plan, organizations: dict[str
     )
 
 
+TOTALS = ("done", "in_progress", "not_done", "not_yet_due", "not_reported", "overdue")
+"""The totals row's columns: every count a measure's row has (the template shows all six)."""
+
+
 def context(body: GeneralizedInput, reference: Reference) -> dict[str, Any]:
     """What ``templates_docx/generalized_report.docx`` reads."""
-    from service.charts import status_chart
-
     organizations: dict[str, Any] = dict(reference.organizations)
     if body.region:
         organizations = summaries.region_members(reference.organizations, body.region)
@@ -223,7 +226,7 @@ def context(body: GeneralizedInput, reference: Reference) -> dict[str, Any]:
                 "problems": [{"organization": name, "text": text} for name, text in summary.problems],
             }
         )
-    totals = {key: sum(row[key] for row in rows) for key in ("done", "in_progress", "not_done", "not_yet_due")}
+    totals = {key: sum(row[key] for row in rows) for key in TOTALS}
     # A region's summary is due with the courts' reports (15 January), the generalized report on 1 February.
     due = deadlines.report_due_date(report.year) if body.region else deadlines.generalized_due_date(report.year)
     return {
@@ -238,7 +241,7 @@ def context(body: GeneralizedInput, reference: Reference) -> dict[str, Any]:
         "plan_title": reference.plan.title,
         "measures": rows,
         "totals": totals,
-        "chart": ImageValue(status_chart(report), width_mm=160, height_mm=95),
+        "chart": ImageValue(status_chart(report.year, report.measures), width_mm=160, height_mm=95),
         "reporting": [o.name for o in report.reporting],
         "reporting_count": len(report.reporting),
         "expected_count": len(organizations),

@@ -15,7 +15,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from service import deadlines, kyrgyz
 from service.deadlines import Status
-from service.documents.common import MAX_ITEMS, Line, OptionalLine, Strict, Text
+from service.documents.common import MAX_ITEMS, Line, OptionalLine, Strict, Text, refused
 from service.documents.organizations import Organization
 from service.documents.reference import Reference, reference_from
 from service.errors import InputError
@@ -48,13 +48,17 @@ class MeasureReport(Strict):
             return value
         try:
             return deadlines.parse_status(value)
-        except InputError as error:  # pydantic reports only ValueError at the field's path
-            raise ValueError(error.problems[0].message) from None
+        except InputError as error:  # pydantic reports only its own errors at the field's path
+            raise _as_pydantic(error) from None
 
     @model_validator(mode="after")
     def _done_text(self) -> MeasureReport:
         if self.status in (Status.DONE, Status.IN_PROGRESS) and not self.done:
-            raise ValueError(f"a measure reported «{self.status.value}» needs the text of what was done")
+            raise refused(
+                "report_done_missing",
+                "a measure reported «{status}» needs the text of what was done",
+                status=self.status.value,
+            )
         return self
 
 
@@ -72,8 +76,8 @@ class Signature(Strict):
     def _name(cls, value: str) -> str:
         try:
             kyrgyz.initials_surname(value)
-        except InputError as error:  # pydantic reports only ValueError at the field's path
-            raise ValueError(error.problems[0].message) from None
+        except InputError as error:  # pydantic reports only its own errors at the field's path
+            raise _as_pydantic(error) from None
         return value
 
 
@@ -100,28 +104,45 @@ class ProgressReport(Strict):
         numbers = Counter(item.measure for item in self.measures)
         twice = sorted(number for number, count in numbers.items() if count > 1)
         if twice:
-            raise ValueError(f"measures reported twice: {', '.join(map(str, twice))}")
+            second = [index for index, item in enumerate(self.measures) if item.measure == twice[0]][1]
+            raise refused(
+                "report_measures_twice",
+                "measures reported twice: {numbers}",
+                numbers=_listed(twice),
+                at=f"measures[{second}].measure",
+            )
         if reference is None:
             return self
         known = reference.organizations.get(self.organization.id)
         if known is None:
-            raise ValueError(
-                f"organization {self.organization.id!r} ({self.organization.name}) is not in the registry "
-                "of reporting organizations"
+            raise refused(
+                "report_organization_unknown",
+                "the organization «{name}» ({id}) is not in the registry of reporting organizations",
+                id=self.organization.id,
+                name=self.organization.name,
+                at="organization",
             )
         if known.name != self.organization.name or known.kind != self.organization.kind:
-            raise ValueError(
-                f"organization {self.organization.id!r} is «{known.name}» ({known.kind}) in the registry, "
-                f"not «{self.organization.name}» ({self.organization.kind})"
+            raise refused(
+                "report_organization_mismatch",
+                "the organization {id} is «{known}» in the registry, not «{name}»",
+                id=self.organization.id,
+                known=known.name,
+                name=self.organization.name,
+                at="organization",
             )
         plan_numbers = {measure.number for measure in reference.plan.measures()}
         unknown = sorted(set(numbers) - plan_numbers)
         if unknown:
-            raise ValueError(
-                f"measure numbers not in the plan: {', '.join(map(str, unknown))} "
-                f"(the plan has {min(plan_numbers)}-{max(plan_numbers)})"
+            raise refused(
+                "report_measures_not_in_plan",
+                "measure numbers not in the plan: {numbers} (the plan has {first}–{last})",
+                numbers=_listed(unknown),
+                first=min(plan_numbers),
+                last=max(plan_numbers),
+                at=f"measures[{next(i for i, item in enumerate(self.measures) if item.measure in unknown)}].measure",
             )
-        contradictions = []
+        contradictions, first = [], None
         for index, item in enumerate(self.measures):
             if item.status is not Status.NOT_YET_DUE:
                 continue
@@ -129,20 +150,40 @@ class ProgressReport(Strict):
             deadline = deadlines.parse_deadline(planned.deadline, f"measures[{index}]")
             if deadlines.is_overdue(deadline, self.year, Status.NOT_DONE):
                 contradictions.append(f"{item.measure} («{planned.deadline}»)")
+                first = index if first is None else first
         if contradictions:
-            raise ValueError(
-                f"«{Status.NOT_YET_DUE.value}» for measures whose deadline has come in {self.year}: "
-                + ", ".join(contradictions)
+            raise refused(
+                "report_not_yet_due",
+                "«{status}» for measures whose deadline has come in {year}: {measures}",
+                status=Status.NOT_YET_DUE.value,
+                year=self.year,
+                measures=", ".join(contradictions),
+                at=f"measures[{first}].status",
             )
         return self
 
     @model_validator(mode="after")
     def _signed_after_the_year_began(self) -> ProgressReport:
         if not self.year <= self.signature.date.year <= self.year + 1:
-            raise ValueError(
-                f"signature.date {self.signature.date.isoformat()} is not in {self.year} or {self.year + 1}"
+            raise refused(
+                "report_signature_date",
+                "the signature's date {date} is not in {year} or {next_year}",
+                date=self.signature.date.strftime("%d.%m.%Y"),
+                year=self.year,
+                next_year=self.year + 1,
+                at="signature.date",
             )
         return self
+
+
+def _as_pydantic(error: InputError) -> Exception:
+    """A domain parser's first problem as pydantic's error at the field, keeping its code and parameters."""
+    first = error.problems[0]
+    return refused(first.code, first.message, **first.params)
+
+
+def _listed(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers))
 
 
 DEFAULT_ADDRESSEE = "Кыргыз Республикасынын Жогорку сотуна"

@@ -30,6 +30,16 @@ REPORT = "progress-report"
 GENERALIZED = "generalized-report"
 
 
+class UnknownOrganization(NotFound):
+    """Raised for an organization id the registry does not have (404 / exit 1); its ``problem`` names it, so
+    the answer says which id was wrong, in the caller's language."""
+
+    def __init__(self, key: str) -> None:
+        message = f"no organization {key!r} in the registry"
+        self.problem = Problem("organization", "reports_unknown_organization", message, {"organization": key})
+        super().__init__(message)
+
+
 @dataclass(frozen=True)
 class Submitted:
     """What a submission did: the version now current, and whether it is new (False: same data as before)."""
@@ -68,7 +78,7 @@ class ReportingCycle:
         """The registry's organization ``key``; an unknown one is a 404 that names it."""
         found = self.organizations.get(key)
         if found is None:
-            raise NotFound(f"no organization {key!r} in the registry")
+            raise UnknownOrganization(key)
         return found
 
     # ----------------------------------------------------------------------------------- submitting
@@ -86,13 +96,13 @@ class ReportingCycle:
         assert isinstance(model, ProgressReport)
         mismatches = []
         if model.year != year:
-            mismatches.append(Problem("year", "report_year_mismatch", f"the report is for {model.year}, the "
+            mismatches.append(Problem("year", "reports_year_mismatch", f"the report is for {model.year}, the "
                                       f"address for {year}", {"year": model.year, "expected": year}))  # fmt: skip
         if model.organization.id != organization:
             mismatches.append(
                 Problem(
                     "organization.id",
-                    "report_organization_mismatch",
+                    "reports_organization_mismatch",
                     f"the report is of {model.organization.id!r}, the address names {organization!r}",
                     {"organization": model.organization.name, "expected": self.organizations[organization].name},
                 )

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 
 from service import kyrgyz
-from service.messages import translate
+from service.catalogue import translate
 from service.reporting import schedule
 from service.reporting.status import OrganizationStatus, YearStatus
 

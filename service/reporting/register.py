@@ -160,12 +160,3 @@ class Register:
         """The years anything was submitted for, ascending."""
         with self.database.reading() as session:
             return sorted(session.scalars(select(SubmissionRow.year).distinct()).all())
-
-
-def open_register(settings: object) -> Register:
-    """The register on the service's database (``KAGAZ_DATABASE_URL``), migrated first if it was behind."""
-    from service.db import migrate
-
-    database = Database.from_settings(settings)
-    migrate.ensure_current(database)
-    return Register(database)

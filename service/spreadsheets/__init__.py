@@ -2,7 +2,8 @@
 
 - ``read(document, content, filename, reference)``: an ``.xlsx`` or ``.csv`` upload → ``Imported`` (the
   JSON API's dict and the place of every field), or an ``InputError`` naming sheet, row and column;
-- ``workbook(document, reference, data=None)``: a blank workbook, or an example filled with ``data``;
+- ``workbook(document, reference, data=None, language="ky")``: a blank workbook, or an example filled with
+  ``data``, in Kyrgyz or Russian (either is read back the same);
 - ``LAYOUTS``: how each document is laid out (``layouts``), the one description both directions use.
 
 Validation is not done here: the caller passes ``Imported.data`` to ``engine.load`` (or ``produce``) inside
@@ -12,11 +13,11 @@ Validation is not done here: the caller passes ``Imported.data`` to ``engine.loa
 from __future__ import annotations
 
 from service.spreadsheets.blanks import workbook
-from service.spreadsheets.layouts import LAYOUTS, Layout
-from service.spreadsheets.places import Imported, Place
+from service.spreadsheets.cells import CellPlace, Imported
+from service.spreadsheets.layouts import LAYOUTS, WORKBOOK_LANGUAGES, Layout
 from service.spreadsheets.reading import read
 
-SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".ods")
+SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", ".xls", ".ods")  # .txt: Excel's «Unicode text»
 """File suffixes the CLI hands to ``read`` (it explains itself for the last two)."""
 
-__all__ = ["LAYOUTS", "SUFFIXES", "Imported", "Layout", "Place", "read", "workbook"]
+__all__ = ["LAYOUTS", "SUFFIXES", "WORKBOOK_LANGUAGES", "CellPlace", "Imported", "Layout", "read", "workbook"]

@@ -1,10 +1,12 @@
 """Blank and example workbooks, written by openpyxl from the layouts (never drawn by hand).
 
-A blank carries everything a clerk needs to fill it without help: an instruction sheet (``Нускама``), Kyrgyz
-headers with a comment each, drop-down lists for statuses, the plan's measure numbers and the registry's
-organizations, date cells formatted as dates, frozen header rows, wrapped text and widths that fit. An
-example is the same workbook filled from a document's data (the samples), so that importing it gives the
-same model back; ``tests/spreadsheets`` holds it to that.
+Each is made in Kyrgyz or Russian (sheet names, labels, hints, drop-down values, the instruction sheet);
+the reader accepts either, so a workbook filled in one language reads to the same data. A blank carries
+everything a clerk needs to fill it without help: an instruction sheet (``Нускама``), headers with a
+comment each, drop-down lists for statuses, the plan's measure numbers and the registry's organizations,
+date cells formatted as dates, frozen header rows, wrapped text and widths that fit. An example is the
+same workbook filled from a document's data (the samples), so that importing it gives the same model
+back; ``tests/spreadsheets`` holds it to that.
 """
 
 from __future__ import annotations
@@ -21,15 +23,15 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from service.deadlines import Status
+from service.deadlines import RUSSIAN_STATUSES, Status
 from service.documents.reference import Reference
+from service.spreadsheets.instructions import CSV_NOTES, CSV_NOTES_RU, GENERAL_NOTES, GENERAL_NOTES_RU
 from service.spreadsheets.layouts import (
-    CSV_NOTES,
-    FORM_HEADERS,
-    GENERAL_NOTES,
-    INSTRUCTIONS_SHEET,
+    FORM_HEADERS_BY_LANGUAGE,
+    INSTRUCTIONS_SHEETS,
     LAYOUTS,
-    LISTS_SHEET,
+    LISTS_SHEETS,
+    WORKBOOK_LANGUAGES,
     Field,
     FormSheet,
     Kind,
@@ -47,24 +49,52 @@ BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 WRAP = Alignment(wrap_text=True, vertical="top")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
+WORDS: dict[str, dict[str, str]] = {
+    "ky": {
+        "choose": "Тизмеден тандаңыз.",
+        "date": "Дата жазыңыз, мисалы 15.01.2026.",
+        "whole": "Бүтүн сан жазыңыз.",
+        "number": "Сан жазыңыз (0 же андан чоң).",
+        "columns": "Барак|Талаа же тилке|Милдеттүүбү|Эмне жазылат",
+        "not_read": "Kagaz окубайт",
+        "yes": "ооба",
+        "no": "жок",
+        "from_list": "Тизмеден тандалат.",
+    },
+    "ru": {
+        "choose": "Выберите из списка.",
+        "date": "Введите дату, например 15.01.2026.",
+        "whole": "Введите целое число.",
+        "number": "Введите число (0 или больше).",
+        "columns": "Лист|Поле или столбец|Обязательно|Что пишется",
+        "not_read": "Kagaz не читает",
+        "yes": "да",
+        "no": "нет",
+        "from_list": "Выбирается из списка.",
+    },
+}
+"""The workbook's own words beside the layout's: drop-down messages and the instruction sheet's headers."""
 
-def workbook(document: str, reference: Reference, data: Mapping[str, Any] | None = None) -> bytes:
-    """The workbook for ``document``: blank when ``data`` is None, else filled with it (a JSON-shaped dict)."""
+
+def workbook(document: str, reference: Reference, data: Mapping[str, Any] | None = None, language: str = "ky") -> bytes:
+    """The workbook for ``document`` in ``language`` (ky, ru): blank when ``data`` is None, else filled with
+    it (a JSON-shaped dict)."""
     layout = LAYOUTS[document]
+    language = language if language in WORKBOOK_LANGUAGES else "ky"
     book = Workbook()
     instructions = book.active
     assert instructions is not None
-    instructions.title = INSTRUCTIONS_SHEET
-    lists = _lists(book, reference)
+    instructions.title = INSTRUCTIONS_SHEETS[language]
+    lists = _lists(book, reference, language)
     form_values, table_rows = _values(layout, reference, data)
-    _form(book.create_sheet(layout.form.name), layout.form, form_values, lists)
+    _form(book.create_sheet(layout.form.name_in(language)), layout.form, form_values, lists, language)
     for table in layout.tables:
-        _table(book.create_sheet(table.name), table, table_rows[table.name], lists)
-    _instructions(instructions, layout)
-    book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
+        _table(book.create_sheet(table.name_in(language)), table, table_rows[table.name], lists, language)
+    _instructions(instructions, layout, language)
+    book.move_sheet(LISTS_SHEETS[language], offset=len(book.sheetnames))
     book.active = 1 if data is not None else 0
     book.properties.creator = "Kagaz"
-    book.properties.title = layout.title
+    book.properties.title = layout.title_ru if language == "ru" and layout.title_ru else layout.title
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -112,13 +142,15 @@ def _get(data: Mapping[str, Any], dotted: str) -> Any:
     return value
 
 
-def _cell_value(field: Field, value: Any) -> Any:
+def _cell_value(field: Field, value: Any, language: str) -> Any:
     if value is None:
         return None
     if field.kind is Kind.LINES and isinstance(value, Sequence) and not isinstance(value, str):
         return "\n".join(str(item) for item in value)
     if field.kind is Kind.YES_NO:
-        return "ооба" if value else "жок"
+        return WORDS[language]["yes" if value else "no"]
+    if field.kind is Kind.STATUS and language == "ru":
+        return RUSSIAN_STATUSES.get(Status(value), value) if value in set(Status) else value
     if field.kind is Kind.DATE and isinstance(value, str):
         return dt.date.fromisoformat(value)
     return value
@@ -127,14 +159,16 @@ def _cell_value(field: Field, value: Any) -> Any:
 # --------------------------------------------------------------------------------------- sheets
 
 
-def _lists(book: Workbook, reference: Reference) -> dict[Kind, str]:
+def _lists(book: Workbook, reference: Reference, language: str) -> dict[Kind, str]:
     """The hidden sheet of drop-down values; returns each list's range formula by kind."""
-    sheet = book.create_sheet(LISTS_SHEET)
+    name = LISTS_SHEETS[language]
+    sheet = book.create_sheet(name)
+    statuses = [RUSSIAN_STATUSES[status] if language == "ru" else status.value for status in Status]
     columns = {
-        Kind.STATUS: [status.value for status in Status],
+        Kind.STATUS: statuses,
         Kind.MEASURE: [measure.number for measure in reference.plan.measures()],
         Kind.ORGANIZATION: [organization.name for organization in reference.organizations.values()],
-        Kind.YES_NO: ["ооба", "жок"],
+        Kind.YES_NO: [WORDS[language]["yes"], WORDS[language]["no"]],
     }
     formulas = {}
     for index, (kind, values) in enumerate(columns.items(), start=1):
@@ -142,34 +176,35 @@ def _lists(book: Workbook, reference: Reference) -> dict[Kind, str]:
         for row, value in enumerate(values, start=1):
             sheet.cell(row, index, value)
         sheet.column_dimensions[letter].width = 40 if kind is Kind.ORGANIZATION else 18
-        formulas[kind] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${len(values)}"
+        formulas[kind] = f"{quote_sheetname(name)}!${letter}$1:${letter}${len(values)}"
     sheet.sheet_state = "hidden"
     return formulas
 
 
-def _validation(field: Field, lists: Mapping[Kind, str]) -> DataValidation | None:
-    """The drop-down or check Excel applies to the field's cells, with a Kyrgyz message when refused."""
+def _validation(field: Field, lists: Mapping[Kind, str], language: str) -> DataValidation | None:
+    """The drop-down or check Excel applies to the field's cells, with a message in the workbook's language."""
+    words = WORDS[language]
     if field.kind in lists:
         check = DataValidation(type="list", formula1=lists[field.kind], allow_blank=True)
-        check.error = "Тизмеден тандаңыз."
+        check.error = words["choose"]
     elif field.kind is Kind.DATE:
         check = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True)
-        check.error = "Дата жазыңыз, мисалы 15.01.2026."
+        check.error = words["date"]
     elif field.kind is Kind.INTEGER:
         check = DataValidation(type="whole", operator="between", formula1="1", formula2="2100", allow_blank=True)
-        check.error = "Бүтүн сан жазыңыз."
+        check.error = words["whole"]
     elif field.kind is Kind.NUMBER:
         check = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-        check.error = "Сан жазыңыз (0 же андан чоң)."
+        check.error = words["number"]
     else:
         return None
-    check.errorTitle = field.label
+    check.errorTitle = field.label_in(language)
     check.showErrorMessage = True
     return check
 
 
-def _write(sheet: Worksheet, row: int, column: int, field: Field, value: Any) -> None:
-    cell = sheet.cell(row, column, _cell_value(field, value))
+def _write(sheet: Worksheet, row: int, column: int, field: Field, value: Any, language: str) -> None:
+    cell = sheet.cell(row, column, _cell_value(field, value, language))
     if isinstance(cell.value, str) and cell.value.startswith("="):
         cell.data_type = "s"  # text that looks like a formula stays text
     cell.alignment = WRAP
@@ -183,9 +218,10 @@ def _write(sheet: Worksheet, row: int, column: int, field: Field, value: Any) ->
         cell.fill = PatternFill("solid", start_color=INFO_FILL)
 
 
-def shown_label(field: Field) -> str:
+def shown_label(field: Field, language: str = "ky") -> str:
     """The label as written in the workbook: a required field is marked ``*`` (the reader ignores the mark)."""
-    return f"{field.label} *" if field.required and field.kind is not Kind.INFO else field.label
+    label = field.label_in(language)
+    return f"{label} *" if field.required and field.kind is not Kind.INFO else label
 
 
 def _header(sheet: Worksheet, column: int, text: str, fill: str, hint: str = "") -> None:
@@ -198,21 +234,24 @@ def _header(sheet: Worksheet, column: int, text: str, fill: str, hint: str = "")
         cell.comment = Comment(hint, "Kagaz", width=260, height=90)
 
 
-def _form(sheet: Worksheet, spec: FormSheet, values: Mapping[str, Any], lists: Mapping[Kind, str]) -> None:
-    for column, (text, width) in enumerate(zip(FORM_HEADERS, (34, 70, 58), strict=True), start=1):
+def _form(
+    sheet: Worksheet, spec: FormSheet, values: Mapping[str, Any], lists: Mapping[Kind, str], language: str
+) -> None:
+    headers = FORM_HEADERS_BY_LANGUAGE[language]
+    for column, (text, width) in enumerate(zip(headers, (34, 70, 58), strict=True), start=1):
         _header(sheet, column, text, NAVY)
         sheet.column_dimensions[get_column_letter(column)].width = width
     for row, field in enumerate(spec.fields, start=2):
-        label = sheet.cell(row, 1, shown_label(field))
+        label = sheet.cell(row, 1, shown_label(field, language))
         label.font = Font(name=FONT, size=10, bold=field.required)
         label.alignment = WRAP
         label.border = BORDER
         label.fill = PatternFill("solid", start_color=BAND)
-        _write(sheet, row, 2, field, values.get(field.key))
-        hint = sheet.cell(row, 3, field.hint or None)
+        _write(sheet, row, 2, field, values.get(field.key), language)
+        hint = sheet.cell(row, 3, field.hint_in(language) or None)
         hint.font = Font(name=FONT, size=9, italic=True, color=GREY_TEXT)
         hint.alignment = WRAP
-        check = _validation(field, lists)
+        check = _validation(field, lists, language)
         if check is not None:
             check.add(f"B{row}")
             sheet.add_data_validation(check)
@@ -222,18 +261,20 @@ def _form(sheet: Worksheet, spec: FormSheet, values: Mapping[str, Any], lists: M
     sheet.freeze_panes = "A2"
 
 
-def _table(sheet: Worksheet, spec: TableSheet, rows: list[dict[str, Any]], lists: Mapping[Kind, str]) -> None:
+def _table(
+    sheet: Worksheet, spec: TableSheet, rows: list[dict[str, Any]], lists: Mapping[Kind, str], language: str
+) -> None:
     for column, field in enumerate(spec.columns, start=1):
         fill = SLATE if field.kind is Kind.INFO or not field.required else NAVY
-        _header(sheet, column, shown_label(field), fill, field.hint)
+        _header(sheet, column, shown_label(field, language), fill, field.hint_in(language))
         sheet.column_dimensions[get_column_letter(column)].width = field.width
     last = 1 + max(len(rows), 0) + BLANK_ROWS
     for index in range(2, last + 1):
         values = rows[index - 2] if index - 2 < len(rows) else {}
         for column, field in enumerate(spec.columns, start=1):
-            _write(sheet, index, column, field, values.get(field.key))
+            _write(sheet, index, column, field, values.get(field.key), language)
     for column, field in enumerate(spec.columns, start=1):
-        check = _validation(field, lists)
+        check = _validation(field, lists, language)
         if check is not None:
             letter = get_column_letter(column)
             check.add(f"{letter}2:{letter}{last}")
@@ -242,21 +283,24 @@ def _table(sheet: Worksheet, spec: TableSheet, rows: list[dict[str, Any]], lists
     sheet.freeze_panes = "A2"
 
 
-def _instructions(sheet: Worksheet, layout: Layout) -> None:
+def _instructions(sheet: Worksheet, layout: Layout, language: str) -> None:
     """The ``Нускама`` sheet: how to fill the workbook, every field with its hint, and the CSV layout."""
+    russian = language == "ru"
+    words = WORDS[language]
     widths = {"A": 24, "B": 36, "C": 16, "D": 84}
     for letter, width in widths.items():
         sheet.column_dimensions[letter].width = width
-    title = sheet.cell(1, 1, layout.title)
+    title = sheet.cell(1, 1, layout.title_ru if russian else layout.title)
     title.font = Font(name=FONT, size=14, bold=True, color=NAVY)
     sheet.merge_cells("A1:D1")
     sheet.row_dimensions[1].height = 36
     title.alignment = Alignment(wrap_text=True, vertical="center")
     row = 3
-    for number, note in enumerate((*GENERAL_NOTES, *layout.notes), start=1):
+    notes = (*GENERAL_NOTES_RU, *layout.notes_ru) if russian else (*GENERAL_NOTES, *layout.notes)
+    for number, note in enumerate(notes, start=1):
         row = _note(sheet, row, f"{number}. {note}")
     row += 1
-    for column, text in enumerate(("Барак", "Талаа же тилке", "Милдеттүүбү", "Эмне жазылат"), start=1):
+    for column, text in enumerate(words["columns"].split("|"), start=1):
         cell = sheet.cell(row, column, text)
         cell.font = Font(name=FONT, size=10, bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", start_color=NAVY)
@@ -265,11 +309,12 @@ def _instructions(sheet: Worksheet, layout: Layout) -> None:
         fields = spec.fields if isinstance(spec, FormSheet) else spec.columns
         for field in fields:
             row += 1
-            hint = field.hint or ""
-            if field.kind in (Kind.STATUS, Kind.MEASURE, Kind.ORGANIZATION) and "тизме" not in hint:
-                hint = f"{hint} Тизмеден тандалат.".strip()
-            required = "Kagaz окубайт" if field.kind is Kind.INFO else "ооба" if field.required else "жок"
-            for column, text in enumerate((spec.name, field.label, required, hint), start=1):
+            hint = field.hint_in(language)
+            if field.kind in (Kind.STATUS, Kind.MEASURE, Kind.ORGANIZATION) and "спис" not in hint + "тизме":
+                hint = f"{hint} {words['from_list']}".strip()
+            required = words["not_read"] if field.kind is Kind.INFO else words["yes" if field.required else "no"]
+            row_texts = (spec.name_in(language), field.label_in(language), required, hint)
+            for column, text in enumerate(row_texts, start=1):
                 cell = sheet.cell(row, column, text)
                 cell.font = Font(name=FONT, size=10)
                 cell.alignment = WRAP
@@ -277,9 +322,9 @@ def _instructions(sheet: Worksheet, layout: Layout) -> None:
     row += 2
     sheet.cell(row, 1, "CSV").font = Font(name=FONT, size=12, bold=True, color=NAVY)
     row += 1
-    for note in CSV_NOTES:
+    for note in CSV_NOTES_RU if russian else CSV_NOTES:
         row = _note(sheet, row, note)
-    for line in csv_example(layout):
+    for line in csv_example(layout, language):
         sheet.cell(row, 1, line).font = Font(name="Courier New", size=9)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         row += 1
@@ -294,13 +339,13 @@ def _note(sheet: Worksheet, row: int, text: str) -> int:
     return row + 1
 
 
-def csv_example(layout: Layout) -> list[str]:
+def csv_example(layout: Layout, language: str = "ky") -> list[str]:
     """The CSV layout shown as lines (semicolon-separated), for the instruction sheet and the README."""
-    lines = [";".join(FORM_HEADERS[:2])]
-    lines += [f"{field.label};…" for field in layout.form.fields[:3]] + ["…", ""]
+    lines = [";".join(FORM_HEADERS_BY_LANGUAGE[language][:2])]
+    lines += [f"{field.label_in(language)};…" for field in layout.form.fields[:3]] + ["…", ""]
     for index, table in enumerate(layout.tables):
         if index:
             lines.append("")
-        lines.append(";".join(column.label for column in table.columns))
+        lines.append(";".join(column.label_in(language) for column in table.columns))
         lines.append(";".join("…" for _ in table.columns))
     return lines

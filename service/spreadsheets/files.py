@@ -12,17 +12,17 @@ parser.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
+import re
 import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.errors import InputError, PayloadTooLarge, Problem, UnsupportedFormat
-from service.spreadsheets.layouts import CSV_SHEET, Layout, TableSheet, normalize
+from service.errors import InputError, PayloadTooLarge, Problem
+from service.spreadsheets.layouts import LAYOUTS, normalize
 
 # ZIP limits, checked on the central directory before anything is unpacked. The workbooks Kagaz writes have
 # ~15 entries and unpack to well under 1 MiB for the whole plan; Excel adds a few entries per sheet, image
@@ -46,14 +46,34 @@ _DOCTYPE_MARKS = tuple(
 
 @dataclass
 class Sheet:
-    """A sheet's filled rows: ``(row number, values)``, values indexed by column (0 is column A)."""
+    """A sheet's filled rows: ``(row number, values)``, values indexed by column (0 is column A).
+
+    ``merged`` are its merged ranges as ``(first column, first row, last column, last row)``, 1-based: a
+    merged range shows its value only in the first cell, so the reader decides what the others mean.
+    ``problems`` are the sheet's own (a cell showing an error, a formula without a value): reported only
+    when the document read uses the sheet, so a clerk's own sheet never fails the upload.
+    """
 
     name: str  # as the place of a problem names it: the sheet's title, or ``CSV``
     rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 Book = dict[str, Sheet]
-"""Sheets by their normalized layout name; a sheet the file does not have is absent."""
+"""Sheets by their normalized (Kyrgyz) layout name; a sheet the file does not have is absent."""
+
+
+@dataclass
+class Grid:
+    """What a file holds before a document's layout is applied: a workbook's sheets, or a CSV's records."""
+
+    sheets: dict[str, Sheet] = field(default_factory=dict)  # by normalized title (workbooks)
+    records: list[list[str]] | None = None  # a CSV file's records, each a list of cells
+
+    @property
+    def is_csv(self) -> bool:
+        return self.records is not None
 
 
 def problem(code: str, message: str, location: str = "file", **params: object) -> Problem:
@@ -61,18 +81,20 @@ def problem(code: str, message: str, location: str = "file", **params: object) -
 
 
 def refuse(code: str, message: str, location: str = "file", **params: object) -> InputError:
-    error = UnsupportedFormat(problem(code, message, location, **params))
-    error.status = 422
-    return error
+    return InputError(problem(code, message, location, **params))
 
 
-def read_book(content: bytes, filename: str, layout: Layout) -> Book:
-    """The file's sheets as rows of values, or one ``InputError`` saying why it cannot be read at all."""
+def sniff(content: bytes, filename: str) -> str:
+    """``xlsx`` or ``csv`` by the file's first bytes, or one ``InputError`` saying what else it is.
+
+    The bytes decide, not the name: a PDF renamed ``.xlsx`` is a PDF. An OLE compound file is an old
+    ``.xls`` or a password-protected workbook (Office encrypts OOXML into an OLE container).
+    """
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if not content.strip():
         raise refuse("upload_empty", "the file is empty")
     if content.startswith(ZIP_MAGIC):
-        return read_xlsx(content, layout)
+        return "xlsx"
     if content.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in content:
             raise refuse("upload_encrypted", "the workbook is password-protected; remove the password and save it")
@@ -80,9 +102,9 @@ def read_book(content: bytes, filename: str, layout: Layout) -> Book:
     for magic, kind in _SNIFFED.items():
         if content.startswith(magic):
             raise refuse("upload_not_spreadsheet", f"a {kind} file, not a spreadsheet", kind=kind)
-    if suffix in ("xlsx", "xlsm", "xls", "ods") or b"\x00" in content[:4096]:
-        raise refuse("upload_not_spreadsheet", "not a spreadsheet (.xlsx or .csv)", kind=suffix.upper() or "?")
-    return read_csv(content, layout)
+    if suffix in ("xlsx", "xlsm", "xls", "ods"):
+        raise refuse("upload_not_spreadsheet", "not a spreadsheet (.xlsx or .csv)", kind=suffix.upper())
+    return "csv"
 
 
 # ------------------------------------------------------------------------------------------------ xlsx
@@ -136,8 +158,8 @@ _BROKEN = (zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, Attr
 _BROKEN_IO = (OSError, EOFError, SyntaxError, NotImplementedError)
 
 
-def read_xlsx(content: bytes, layout: Layout) -> Book:
-    """Values (cached results, not formulas) of the layout's sheets; formula cells without a value refused."""
+def read_xlsx(content: bytes) -> dict[str, Sheet]:
+    """Values (cached results, not formulas) of the sheets any layout names, by normalized title."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -150,7 +172,7 @@ def read_xlsx(content: bytes, layout: Layout) -> Book:
             values = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
             formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
             try:
-                book, problems = _sheets(values, formulas, layout)
+                return _sheets(values, formulas)
             finally:
                 values.close()
                 formulas.close()
@@ -158,20 +180,17 @@ def read_xlsx(content: bytes, layout: Layout) -> Book:
         raise
     except (*_BROKEN, *_BROKEN_IO, InvalidFileException) as error:
         raise refuse("upload_damaged", f"the workbook cannot be read: {error.__class__.__name__}") from None
-    if problems:
-        raise InputError(problems)
-    return book
 
 
-def _sheets(values: Any, formulas: Any, layout: Layout) -> tuple[Book, list[Problem]]:
-    wanted = {normalize(sheet.name) for sheet in layout.sheets()}
-    book: Book = {}
-    problems: list[Problem] = []
+def _sheets(values: Any, formulas: Any) -> dict[str, Sheet]:
+    wanted = sheet_names()
+    book: dict[str, Sheet] = {}
     for worksheet in values.worksheets:
         key = normalize(worksheet.title)
-        if key not in wanted or not hasattr(worksheet, "reset_dimensions"):
+        if key not in wanted or key in book or not hasattr(worksheet, "reset_dimensions"):
             continue  # the instruction and list sheets, a clerk's own sheets, chartsheets
-        sheet = Sheet(worksheet.title)
+        sheet = Sheet(worksheet.title, merged=merged_ranges(worksheet))
+        problems = sheet.problems
         formula_cells = _formula_cells(formulas[worksheet.title])
         worksheet.reset_dimensions()  # a declared dimension may lie (A1:XFD1048576); read the rows present
         for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
@@ -195,7 +214,38 @@ def _sheets(values: Any, formulas: Any, layout: Layout) -> tuple[Book, list[Prob
                     problems.append(_too_many(sheet.name, MAX_DATA_ROWS))
                     break
         book[key] = sheet
-    return book, problems
+    return book
+
+
+def sheet_names() -> set[str]:
+    """Every sheet name some layout reads, in either language, normalized."""
+    return {normalize(name) for layout in LAYOUTS.values() for sheet in layout.sheets() for name in sheet.names}
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3}\d+:[A-Z]{1,3}\d+)"')
+
+
+def merged_ranges(worksheet: Any) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges, read from its XML (openpyxl's read-only mode does not parse them).
+
+    The ``<mergeCells>`` element follows the sheet's data; the part was already measured and scanned for
+    DOCTYPE by ``check_zip``, so reading it in chunks here costs one more pass and nothing more.
+    """
+    from openpyxl.utils.cell import range_boundaries
+
+    found: list[tuple[int, int, int, int]] = []
+    tail = b""
+    with worksheet._get_source() as stream:  # read-only sheets expose no other way to their part
+        while chunk := stream.read(256 * 1024):
+            window = tail + chunk
+            cut = window.rfind(b"<")
+            complete, tail = (window[:cut], window[cut:]) if cut > 0 else (window, b"")
+            for ref in _MERGE.findall(complete):
+                low_col, low_row, high_col, high_row = range_boundaries(ref.decode("ascii"))
+                found.append((low_col, low_row, high_col, high_row))
+            if len(found) > MAX_DATA_ROWS:
+                break
+    return found
 
 
 def _formula_cells(worksheet: Any) -> set[tuple[int, int]]:
@@ -232,67 +282,3 @@ def _letter(column: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(column)
-
-
-# ------------------------------------------------------------------------------------------------- csv
-
-
-def read_csv(content: bytes, layout: Layout) -> Book:
-    """A CSV file in the documented layout: label/value rows, then each table after its header row.
-
-    UTF-8 with or without BOM; the delimiter (comma or semicolon) is the one under which the file's labels
-    and headers are recognized best, which is sturdier than guessing from character counts.
-    """
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise refuse("sheet_csv_encoding", "the CSV file is not UTF-8; save it as «CSV UTF-8»") from None
-    best: tuple[int, list[list[str]]] | None = None
-    for delimiter in (";", ","):
-        try:  # not strict: a stray quote inside a cell is kept as text, as Excel does
-            records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        except csv.Error as error:  # a NUL byte, a field over the csv module's limit
-            raise refuse("upload_damaged", f"the CSV file cannot be read: {error}") from None
-        score = _recognized(records, layout)
-        if best is None or score > best[0]:
-            best = (score, records)
-    assert best is not None
-    return _split_csv(best[1], layout)
-
-
-def _recognized(records: list[list[str]], layout: Layout) -> int:
-    labels = {normalize(field.label) for sheet in layout.sheets() for field in _fields(sheet)}
-    return sum(1 for record in records[:500] for cell in record[:MAX_COLUMNS] if normalize(cell) in labels)
-
-
-def _fields(sheet: Any) -> tuple[Any, ...]:
-    return sheet.columns if isinstance(sheet, TableSheet) else sheet.fields
-
-
-def table_for_header(values: tuple[Any, ...], layout: Layout) -> TableSheet | None:
-    """The table whose header this row is: at least half its columns named, and the most of them."""
-    cells = {normalize(value) for value in values if value is not None}
-    best: tuple[int, TableSheet] | None = None
-    for table in layout.tables:
-        named = sum(1 for column in table.columns if normalize(column.label) in cells)
-        if named * 2 >= len(table.columns) and (best is None or named > best[0]):
-            best = (named, table)
-    return best[1] if best else None
-
-
-def _split_csv(records: list[list[str]], layout: Layout) -> Book:
-    book: Book = {normalize(layout.form.name): Sheet(CSV_SHEET)}
-    current = book[normalize(layout.form.name)]
-    filled = 0
-    for number, record in enumerate(records, start=1):
-        values = tuple((cell if cell.strip() else None) for cell in record[:MAX_COLUMNS])
-        if not any(value is not None for value in values):
-            continue
-        filled += 1
-        if filled > MAX_DATA_ROWS or number > MAX_ROW_NUMBER:
-            raise InputError(_too_many(CSV_SHEET, MAX_DATA_ROWS))
-        table = table_for_header(values, layout)
-        if table is not None and normalize(table.name) not in book:
-            current = book[normalize(table.name)] = Sheet(CSV_SHEET)
-        current.rows.append((number, values))
-    return book

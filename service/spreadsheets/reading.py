@@ -9,49 +9,87 @@ turns the field paths of its errors (``sections[1].measures[0].deadline``) back 
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from service import documents
 from service.documents.reference import Reference
 from service.errors import InputError, Problem
-from service.spreadsheets.files import Book, Sheet, problem, read_book
+from service.spreadsheets import csvfiles, recognition
+from service.spreadsheets import values as cell
+from service.spreadsheets.cells import CellPlace, Imported
+from service.spreadsheets.files import Book, Grid, Sheet, problem, read_xlsx, sniff
 from service.spreadsheets.layouts import (
-    FORM_HEADERS,
+    FORM_HEADERS_BY_LANGUAGE,
     LAYOUTS,
-    NO_WORDS,
-    YES_WORDS,
     Field,
+    FormSheet,
     Kind,
     Layout,
     TableSheet,
     normalize,
 )
-from service.spreadsheets.places import Imported, Place
-
-_DATE_FORMS = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"))
 
 
 def read(document: str, content: bytes, filename: str, reference: Reference) -> Imported:
-    """Read an uploaded ``.xlsx`` or ``.csv`` for ``document``; every spreadsheet problem raised at once."""
+    """Read an uploaded ``.xlsx`` or ``.csv`` for ``document``; every problem of the file raised at once.
+
+    Every problem means the spreadsheet's own (sheets, headers, drop-down values) *and* the model's (an
+    empty required field, a date out of range), placed on cells: a clerk who uploads the blank workbook is
+    told every empty field and the empty table in one answer, not in rounds. A file that is plainly another
+    document's workbook is one problem saying so, not that document's many misleading ones.
+    """
     layout = LAYOUTS.get(document)
     if layout is None:
         raise InputError(
             Problem("document", "unknown_document", f"no spreadsheet for {document!r}", {"value": document})
         )
-    book = read_book(content, filename, layout)
-    reader = _Reader(layout, book, reference)
+    if sniff(content, filename) == "xlsx":
+        grid = Grid(sheets=read_xlsx(content))
+    else:
+        grid = Grid(records=csvfiles.read_records(content))
+    books = {name: recognition.book_for(grid, other) for name, other in LAYOUTS.items()}
+    found = recognition.recognize(books)
+    if found is not None and found != document:
+        raise InputError(
+            Problem("document", f"sheet_document_is_{found.replace('-', '_')}", f"the file is a {found} workbook")
+        )
+    book = books[document]
+    reader = _Reader(layout, book, reference, csv=grid.is_csv)
+    reader.sheet_problems()
     data = reader.plan() if document == "action-plan" else reader.report()
+    imported = Imported(document, data, reader.places)
     if reader.problems:
-        raise InputError(reader.problems)
-    return Imported(document, data, reader.places)
+        raise InputError(reader.problems + _model_problems(imported, reference, reader.problems))
+    return imported
 
 
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
+def _model_problems(imported: Imported, reference: Reference, found: list[Problem]) -> list[Problem]:
+    """The model's problems with the data read so far, placed on cells, without repeating ``found``.
 
-    return get_column_letter(index + 1)
+    A problem the spreadsheet check already made (the same cell), or one about a sheet the check already
+    refused as a whole (missing, empty, without its columns), adds nothing but noise, and is left out.
+    """
+    try:
+        with imported.located():
+            documents.load(imported.document, imported.data, reference)
+    except InputError as error:
+        places = {item.location for item in found}
+        cut_short = {item.location.split("!")[0] for item in found if item.code == "sheet_too_many_rows"}
+        for item in found:
+            if item.code in _WHOLE_SHEET:
+                places |= {item.location.split("!")[0], str(item.params.get("part", ""))}
+        return [
+            item
+            for item in error.problems
+            if item.location not in places and item.location.split("!")[0] not in cut_short
+        ]
+    return []
+
+
+_WHOLE_SHEET = frozenset(
+    {"sheet_missing", "sheet_empty", "sheet_no_rows", "sheet_missing_columns", "sheet_csv_missing_part"}
+)
 
 
 @dataclass
@@ -60,63 +98,82 @@ class _Row:
 
     number: int
     values: dict[str, Any]
-    places: dict[str, Place]
+    places: dict[str, CellPlace]
 
     def filled(self, *keys: str) -> bool:
         return any(self.values.get(key) is not None for key in keys)
 
 
 class _Reader:
-    def __init__(self, layout: Layout, book: Book, reference: Reference) -> None:
+    def __init__(self, layout: Layout, book: Book, reference: Reference, csv: bool = False) -> None:
         self.layout = layout
         self.book = book
         self.reference = reference
+        self.csv = csv
+        self.language = recognition.language(book, layout)
         self.problems: list[Problem] = []
-        self.places: dict[str, Place] = {}
+        self.places: dict[str, CellPlace] = {}
 
     # --------------------------------------------------------------------------------- sheets
-    def sheet(self, name: str, required: bool = True) -> Sheet | None:
-        found = self.book.get(normalize(name))
-        if found is None and required:
+    def sheet_problems(self) -> None:
+        """The problems of the cells of the sheets this document reads (errors, formulas without values)."""
+        seen: set[int] = set()
+        for sheet in self.book.values():
+            if id(sheet) not in seen:
+                seen.add(id(sheet))
+                self.problems.extend(sheet.problems)
+
+    def sheet(self, spec: FormSheet | TableSheet, required: bool = True) -> Sheet | None:
+        found = self.book.get(normalize(spec.name))
+        name = spec.name_in(self.language)
+        if found is None and required and self.csv:
+            have = ", ".join(f"«{self.layout_name(key)}»" for key in self.book) or "—"
+            self.problems.append(problem("sheet_csv_missing_part", f"no «{name}» part", "file", part=name, found=have))
+        elif found is None and required:
             have = ", ".join(f"«{sheet.name}»" for sheet in self.book.values()) or "—"
             self.problems.append(problem("sheet_missing", f"no sheet «{name}»", name, sheet=name, found=have))
         elif found is not None and not found.rows and required:
             self.problems.append(problem("sheet_empty", f"the sheet «{name}» is empty", found.name, sheet=name))
         return found
 
+    def layout_name(self, key: str) -> str:
+        spec = next(spec for spec in self.layout.sheets() if normalize(spec.name) == key)
+        return spec.name_in(self.language)
+
     def form(self) -> dict[str, Any]:
         """The form sheet's fields into a nested dict; every field gets a place, found or not."""
         spec = self.layout.form
-        sheet = self.sheet(spec.name)
+        sheet = self.sheet(spec)
         data: dict[str, Any] = {}
         for item in spec.fields:  # parents exist, so a blank field is reported at its own path
             parents = item.key.split(".")[:-1]
             target = data
             for part in parents:
                 target = target.setdefault(part, {})
-            self.places[item.key] = Place(sheet.name if sheet else spec.name, header=item.label)
+            where = sheet.name if sheet else spec.name_in(self.language)
+            self.places[item.key] = CellPlace(where, header=item.label_in(self.language))
         if sheet is None:
             return data
-        fields = {normalize(item.label): item for item in spec.fields}
+        fields = {normalize(label): item for item in spec.fields for label in item.labels}
+        headers = {normalize(words[0]) for words in FORM_HEADERS_BY_LANGUAGE.values()}
         seen: dict[str, int] = {}
         for number, values in sheet.rows:
             label = normalize(values[0]) if values else ""
-            if label in ("", normalize(FORM_HEADERS[0])):
+            if label == "" or label in headers:
                 continue
             item = fields.get(label)
-            place = Place(sheet.name, number, "A", values[0] if isinstance(values[0], str) else None)
+            shown = cell.shown(values[0])
+            place = CellPlace(sheet.name, number, "A", shown)
             if item is None:
                 self.problems.append(problem("sheet_unknown_label", "unknown label", place.location, value=values[0]))
                 continue
             if item.key in seen:
                 self.problems.append(
-                    problem(
-                        "sheet_duplicate_label", "label twice", place.location, value=item.label, first=seen[item.key]
-                    )
+                    problem("sheet_duplicate_label", "label twice", place.location, value=shown, first=seen[item.key])
                 )
                 continue
             seen[item.key] = number
-            place = Place(sheet.name, number, "B", item.label)
+            place = CellPlace(sheet.name, number, "B", shown)
             self.places[item.key] = place
             value = self.convert(item, values[1] if len(values) > 1 else None, place)
             if value is not None:
@@ -128,86 +185,61 @@ class _Reader:
 
         The first filled row is the header; missing and unknown headers are reported at its place.
         """
-        sheet = self.sheet(spec.name, spec.required)
+        sheet = self.sheet(spec, spec.required)
         if sheet is None or not sheet.rows:
             return []
         header_number, header = sheet.rows[0]
-        by_label = {normalize(column.label): column for column in spec.columns}
+        by_label = {normalize(label): column for column in spec.columns for label in column.labels}
         positions: dict[str, int] = {}
         for index, value in enumerate(header):
             if value is None:
                 continue
             column = by_label.get(normalize(value))
-            where = f"{sheet.name}!{_letter(index)}{header_number}"
+            where = f"{sheet.name}!{cell.letter(index)}{header_number}"
             if column is None:
                 self.problems.append(problem("sheet_unknown_column", "unknown column", where, value=value))
             elif column.key in positions:
-                self.problems.append(problem("sheet_duplicate_column", "column twice", where, value=column.label))
+                self.problems.append(problem("sheet_duplicate_column", "column twice", where, value=cell.shown(value)))
             else:
                 positions[column.key] = index
-        missing = [column.label for column in spec.columns if column.required and column.key not in positions]
+        missing = [column for column in spec.columns if column.required and column.key not in positions]
         if missing:
             where = f"{sheet.name}!{header_number}:{header_number}"
-            names = ", ".join(f"«{label}»" for label in missing)
+            names = ", ".join(f"«{column.label_in(self.language)}»" for column in missing)
             self.problems.append(problem("sheet_missing_columns", f"missing columns {names}", where, columns=names))
             return []
+        fills, covered, merged = cell.merged_meaning(sheet, spec, positions, header_number)
+        self.problems.extend(merged)
+        headers = {key: cell.shown(header[index]) for key, index in positions.items()}
         rows = []
         for number, values in sheet.rows[1:]:
+            if number in covered:
+                continue
             row = _Row(number, {}, {})
             for column in spec.columns:
                 index = positions.get(column.key)
                 if index is None or column.kind is Kind.INFO:
                     continue
-                place = Place(sheet.name, number, _letter(index), column.label)
+                place = CellPlace(sheet.name, number, cell.letter(index), headers[column.key])
                 row.places[column.key] = place
                 raw = values[index] if index < len(values) else None
+                raw = fills.get((number, index), raw)
                 row.values[column.key] = self.convert(column, raw, place)
             if row.filled(*(counted or row.values)):
                 rows.append(row)
         if spec.required and not rows:
-            self.problems.append(problem("sheet_no_rows", "no filled rows", sheet.name, sheet=spec.name))
+            self.problems.append(problem("sheet_no_rows", "no filled rows", sheet.name, sheet=sheet.name))
         return rows
 
     # --------------------------------------------------------------------------------- values
-    def convert(self, item: Field, value: Any, place: Place) -> Any:
-        """A cell value as the model takes it; what cannot be converted is passed on for the model to refuse."""
-        if isinstance(value, str):
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
-            if not value.strip():
-                return None
-        if value is None:
-            return None
-        kind = item.kind
-        if kind is Kind.LINES:
-            return [line.strip() for line in str(value).split("\n") if line.strip()]
-        if kind in (Kind.INTEGER, Kind.MEASURE):
-            if isinstance(value, float) and value.is_integer():
-                return int(value)
-            return int(value.strip()) if isinstance(value, str) and value.strip().isdigit() else value
-        if kind is Kind.NUMBER:
-            if isinstance(value, str):
-                text = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-                try:
-                    return float(text)
-                except ValueError:
-                    return value
-            return value
-        if kind is Kind.DATE:
-            return _date(value)
-        if kind is Kind.YES_NO:
-            word = normalize(value)
-            return True if word in YES_WORDS else False if word in NO_WORDS else value
-        if kind is Kind.ORGANIZATION:
+    def convert(self, item: Field, value: Any, place: CellPlace) -> Any:
+        """A cell value as the model takes it (an organization's name: its registry entry)."""
+        value = cell.value_of(item, value)
+        if item.kind is Kind.ORGANIZATION and value is not None:
             return self.organization(value, place)
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        if isinstance(value, dt.date):
-            return value.strftime("%d.%m.%Y")
-        return str(value) if kind in (Kind.TEXT, Kind.STATUS) else value
+        return value
 
-    def organization(self, value: Any, place: Place) -> dict[str, Any] | None:
+    def organization(self, value: Any, place: CellPlace) -> dict[str, Any] | None:
         wanted = normalize(value)
         for organization in self.reference.organizations.values():
             if wanted in (normalize(organization.name), normalize(organization.id)):
@@ -269,7 +301,7 @@ class _Reader:
             self._place_row(prefix, row, ("section", "section_title"))
             self._once(seen, measure.get("number"), row.places.get("number"), row.number)
         data["sections"] = sections
-        self.places["(document)"] = Place(self.sheet_name(spec))
+        self.places["(document)"] = CellPlace(self.sheet_name(spec))
         return data
 
     def report(self) -> dict[str, Any]:
@@ -308,6 +340,7 @@ class _Reader:
                         "no such measure reported",
                         row.places["measure"].location,
                         value=number,
+                        measures_sheet=self.sheet_name(measures_spec),
                     )
                 )
                 continue
@@ -317,17 +350,17 @@ class _Reader:
                 {key: value for key, value in row.values.items() if key != "measure" and value is not None}
             )
         data["measures"] = measures
-        self.places["measures"] = Place(self.sheet_name(measures_spec))
-        self.places["(document)"] = Place(self.sheet_name(measures_spec))
+        self.places["measures"] = CellPlace(self.sheet_name(measures_spec))
+        self.places["(document)"] = CellPlace(self.sheet_name(measures_spec))
         return data
 
     def _place_row(self, prefix: str, row: _Row, skip: tuple[str, ...] = ()) -> None:
-        self.places.setdefault(prefix, Place(row.places[next(iter(row.places))].sheet, row.number))
+        self.places.setdefault(prefix, CellPlace(row.places[next(iter(row.places))].sheet, row.number))
         for key, place in row.places.items():
             if key not in skip:
                 self.places[f"{prefix}.{key}"] = place
 
-    def _once(self, seen: dict[int, int], number: Any, place: Place | None, row: int) -> None:
+    def _once(self, seen: dict[int, int], number: Any, place: CellPlace | None, row: int) -> None:
         if not isinstance(number, int) or place is None:
             return
         if number in seen:
@@ -339,7 +372,7 @@ class _Reader:
 
     def sheet_name(self, spec: TableSheet) -> str:
         found = self.book.get(normalize(spec.name))
-        return found.name if found else spec.name
+        return found.name if found else spec.name_in(self.language)
 
 
 def _put(data: dict[str, Any], dotted: str, value: Any) -> None:
@@ -347,22 +380,3 @@ def _put(data: dict[str, Any], dotted: str, value: Any) -> None:
     for part in parents:
         data = data.setdefault(part, {})
     data[last] = value
-
-
-def _date(value: Any) -> Any:
-    """A date cell, or a date typed as text (2026-01-15, 15.01.2026, 15/01/2026); else passed on as text."""
-    if isinstance(value, dt.datetime):
-        return value.date() if value.time() == dt.time(0, 0) else value
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for form in _DATE_FORMS:
-        match = form.match(text)
-        if match:
-            parts = [int(part) for part in match.groups()]
-            year, month, day = parts if form is _DATE_FORMS[0] else parts[::-1]
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                return text
-    return text

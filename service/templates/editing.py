@@ -20,9 +20,9 @@ from pydantic import BaseModel
 from service import documents
 from service.errors import InputError
 from service.templates import compare
+from service.templates.findings import Report
 from service.templates.registry import Manifest, VersionInfo
-from service.templates.report import Report
-from service.templates.validation import Sample, validate
+from service.templates.validation import Render, Sample, validate
 
 if TYPE_CHECKING:
     from service.engine import Engine
@@ -86,6 +86,7 @@ class TemplateEditing:
             name,
             kind.model,
             sample,
+            self._render(manifest.document),
             self.engine.convert,
             self.engine.templates.get,
             hidden_before=self._hidden_by_active(name, kind.model, sample),
@@ -96,36 +97,61 @@ class TemplateEditing:
                 self._reports.popitem(last=False)
         return report
 
+    def _render(self, document: str) -> Render:
+        """The test render: ``Engine.render`` of the candidate, the very path documents take."""
+        return lambda content, model: self.engine.render(document, model, candidate=content).content
+
     def _hidden_by_active(self, name: str, model: type[BaseModel], sample: Sample | None) -> list[str]:
         """The required fields the active version does not show (a quick check: no PDF), cached by its hash."""
         active = self.registry.active(name)
         with self._lock:
             if active.sha256 in self._hidden:
                 return self._hidden[active.sha256]
-        hidden = validate(active.content, name, model, sample, None, self.engine.templates.get).hidden
+        render = self._render(self.registry.manifest(name).document)
+        hidden = validate(active.content, name, model, sample, render, None, self.engine.templates.get).hidden
         with self._lock:
             self._hidden[active.sha256] = hidden
         return hidden
 
-    def upload(self, name: str, content: bytes, *, by: str, note: str = "", activate: bool = False) -> Upload:
-        """Validate, then store as the next version when there is no error (and activate it if asked).
+    def upload(
+        self,
+        name: str,
+        content: bytes,
+        *,
+        by: str,
+        note: str = "",
+        activate: bool = False,
+        expected_active: int | None = None,
+    ) -> Upload:
+        """Validate, then store as the next version when there is no error (and activate it if asked, only
+        if ``expected_active`` is still the active version when given).
 
         Bytes that already are a version are not validated nor stored again: that version is the answer."""
         existing = self.registry.find(name, hashlib.sha256(content).hexdigest())
         if existing is not None:
-            version = self.activate(name, existing.version, by=by) if activate else existing
+            version = (
+                self.activate(name, existing.version, by=by, expected_active=expected_active) if activate else existing
+            )
             return Upload(self.report_of(name, existing.version), version, duplicate=True)
         report = self.check(name, content)
         if not report.ok:
             return Upload(report, None)
         artifacts = {kind: data for kind, data in (("pdf", report.pdf), ("png", report.preview)) if data}
         version, created = self.registry.store(
-            name, content, by=by, note=note, report=report.as_json(), activate=activate, artifacts=artifacts
+            name,
+            content,
+            by=by,
+            note=note,
+            report=report.as_json(),
+            activate=activate,
+            artifacts=artifacts,
+            expected_active=expected_active,
         )
         return Upload(report, version, duplicate=not created)
 
-    def activate(self, name: str, number: int, *, by: str) -> VersionInfo:
-        return self.registry.activate(name, number, by=by)
+    def activate(self, name: str, number: int, *, by: str, expected_active: int | None = None) -> VersionInfo:
+        """Switch to ``number``; with ``expected_active``, only if that version is still the active one."""
+        return self.registry.activate(name, number, by=by, expected_active=expected_active)
 
     def report_of(self, name: str, number: int) -> Report:
         """The stored report of a version; for a version stored without one (the shipped v1), made now."""

@@ -25,7 +25,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeXml
 
-from service.templates.report import Finding, error, warning
+from service.templates.findings import Finding, error, warning
 
 # Limits on the archive, checked from its directory before inflating anything. An official template is a
 # few dozen parts and well under 10 MB unpacked (the action plan: 9 parts, 30 KB); a picture-heavy one

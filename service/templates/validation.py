@@ -4,7 +4,7 @@ The stages, each skipped when an earlier one found errors (a renamed PDF is not 
 
 1. ``package``  — the container, on bytes only (``package.py``): file type, ZIP limits, macros, DOCTYPE,
    external relationships;
-2. ``tags``     — every tag found whole in its paragraph (``places.py``): tags cut by a paragraph end, broken
+2. ``tags``     — every tag found whole in its paragraph (``tags.py``): tags cut by a paragraph end, broken
    braces (``{ {``), tags split over differently formatted runs, ``{%tr %}`` outside a table;
 3. ``syntax``   — each part's tag stream compiled by the sandboxed Jinja environment: syntax errors, unknown
    filters, an unclosed ``{% for %}`` (reported where it opens);
@@ -15,14 +15,14 @@ The stages, each skipped when an earlier one found errors (a renamed PDF is not 
 7. ``fields``   — required fields of the model that the template never shows, neither by name nor by
    the sample's values in the test render (warnings, unless the version in force does not show them either);
 8. ``pdf``      — the test render converted to PDF by the engine's LibreOffice pool;
-9. ``layout``   — page-level warnings on that PDF (``layout.py``) and page 1 as the preview image.
+9. ``layout``   — page-level warnings on that PDF (``page_checks.py``) and page 1 as the preview image.
 
 Where adfinis/document-merge-service checks a template at upload by rendering it with sample data (or with
 a placeholder object that records names), and bcgov's CDOGS does not check templates at all, this reports
 every problem at once with its place, checks branches the sample never takes, refuses unsafe packages
 before parsing them, and proves the template converts and lays out — before anyone depends on it.
 
-The core is pure; ``convert`` (the pool) and poppler (``pdf.py``) are passed in or called at the end.
+The core is pure; ``render`` and ``convert`` (the engine's) are passed in, poppler (``pdf.py``) called at the end.
 """
 
 from __future__ import annotations
@@ -38,12 +38,15 @@ from pydantic import BaseModel
 
 from service.errors import ConversionFailed, ConversionTimeout, Problem, TemplateError
 from service.rendering import CompiledTemplate, template_environment
-from service.templates import layout, pdf
+from service.templates import page_checks, pdf
 from service.templates.fields import fields_not_shown
+from service.templates.findings import Finding, Report, error, warning
 from service.templates.package import check_package
-from service.templates.places import Part, read_parts, unclosed_block
-from service.templates.report import Finding, Report, error, warning
+from service.templates.tags import Part, read_parts, unclosed_block
 from service.templates.variables import check_part
+
+# The engine's render of a candidate template (its bytes) with the sample's model: DOCX bytes.
+Render = Callable[[bytes, BaseModel], bytes]
 
 
 @dataclass(frozen=True)
@@ -60,17 +63,21 @@ def validate(
     template: str,
     model: type[BaseModel],
     sample: Sample | None,
+    render: Render,
     convert: Callable[[bytes], bytes] | None,
     compile_template: Callable[[bytes], CompiledTemplate] = CompiledTemplate,
     hidden_before: Collection[str] = (),
 ) -> Report:
     """Check ``content`` as a new version of ``template`` (whose input model is ``model``).
 
+    ``render`` is the engine's own render of a candidate (``Engine.render(..., candidate=content)``), so the
+    test render is made exactly as documents will be; ``convert`` its conversion (None: not converted).
+
     ``hidden_before`` are the required fields the version in force does not show either (an identifier
     that is never printed, a field the generalized report only counts): no warning for those, so a warning
     means "this version stopped showing something"."""
     report = Report(template, hashlib.sha256(content).hexdigest())
-    _run(report, content, model, sample, convert, compile_template, set(hidden_before))
+    _run(report, content, model, sample, render, convert, compile_template, set(hidden_before))
     report.findings = _distinct(report.findings)
     return report
 
@@ -95,6 +102,7 @@ def _run(
     content: bytes,
     model: type[BaseModel],
     sample: Sample | None,
+    render: Render,
     convert: Callable[[bytes], bytes] | None,
     compile_template: Callable[[bytes], CompiledTemplate],
     hidden_before: set[str],
@@ -123,7 +131,7 @@ def _run(
         return
     report.stages.append("compile")
     try:
-        compiled = compile_template(content)
+        compile_template(content)
     except TemplateError as exc:
         report.findings += [_from_problem(problem, parts) for problem in exc.problems]
         return
@@ -134,7 +142,7 @@ def _run(
         return
     report.stages.append("render")
     try:
-        rendered = compiled.render(sample.context, properties={"identifier": f"{report.template}@candidate"})
+        rendered = render(content, sample.model)
     except TemplateError as exc:
         report.findings += [_from_problem(problem, parts) for problem in exc.problems]
         return
@@ -143,7 +151,7 @@ def _run(
         report.findings.append(error("render_failed", message, location="sample", error=message))
         return
     report.stages.append("fields")
-    info = layout.inspect(rendered)
+    info = page_checks.inspect(rendered)
     report.hidden = fields_not_shown(model, sample.data, used, info.text)
     for path in report.hidden:
         if path not in hidden_before:
@@ -152,7 +160,7 @@ def _run(
             )
     if convert is None:
         report.findings.append(warning("pdf_skipped", "not converted to PDF (no LibreOffice)", location="pdf"))
-        report.findings += layout.check_tables(info)
+        report.findings += page_checks.check_tables(info)
         return
     report.stages.append("pdf")
     try:
@@ -163,7 +171,7 @@ def _run(
     report.stages.append("layout")
     pages = pdf.page_texts(document)
     report.pages = len(pages)
-    report.findings += layout.check(info, pages, sample.context)
+    report.findings += page_checks.check(info, pages, sample.context)
     report.pdf = document
     report.preview = pdf.first_page_png(document)
 

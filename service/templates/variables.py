@@ -24,8 +24,8 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
-from service.templates.places import Part
-from service.templates.report import Finding, error
+from service.templates.findings import Finding, error
+from service.templates.tags import Part
 
 
 class _Any:

@@ -12,12 +12,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from service.web import form, reports
-
     if not app.secret_key:
         # A random key per start is fine for one process: a restart only expires the open forms.
         app.secret_key = app.config["KAGAZ"].secret_key or secrets.token_hex(32)
     if app.config.get("SESSION_COOKIE_SAMESITE") is None:
         app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
-    app.register_blueprint(form.bp)
-    app.register_blueprint(reports.bp)  # the reporting cycle's status, versions and submission at /reports/

@@ -6,22 +6,28 @@ problem with its source and place. It stays live two ways: ``batches.js`` polls 
 and updates the page in place (no inline script: the CSP allows only ``'self'``); without JavaScript, a
 ``<meta http-equiv="refresh">`` inside ``<noscript>`` reloads it until the job is finished.
 
-Submissions go through the API's own reading (``api.batches.read_sources``) and ``jobs.submit``, so a batch
+Submissions go through the API's reading (``http.batches.read_sources``) and ``jobs.submit``, so a batch
 from the page and from another system are the same job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import jobs as job_queue
-from service.api.batches import parse_formats, parse_year, public_state, read_sources
-from service.errors import InputError, Problem
-from service.web import page
-from service.web.texts import text
+from service.auth import current_principal
+from service.catalogue import text
+from service.errors import InputError, Problem, http_status
+from service.http.batches import parse_formats, parse_year, read_sources
+from service.http.ownership import readable, result_file
+from service.jobs.app import for_app
+from service.jobs.state import JobState
+from service.web import page, refusals
+from service.web.signin import staff_page
 
 bp = Blueprint("batches_page", __name__, template_folder="templates", url_prefix="/batches")
 # The staff pages' policy, plus fetch() to this origin: the job page polls the JSON API.
@@ -34,80 +40,80 @@ def _headers(response: Response) -> Response:
     return page.secure_headers(response)
 
 
+def _too_large(_error: Exception) -> Response:
+    """An upload over KAGAZ_BATCH_MAX_BYTES, refused before it was read: the form again, with the problem."""
+    limit = for_app().settings.batch_max_bytes
+    lang = page.language(request.args.get("lang"))
+    return _form(lang, [Problem("file", "too_large", "too large", {"limit": limit})], 413)
+
+
+refusals.guard(bp, _too_large)
+
 REFRESH_SECONDS = 3
-
-TEXTS: dict[str, dict[str, str]] = {
-    "batch_title": {"ky": "Отчеттордун топтому", "ru": "Пакет отчётов", "en": "A batch of reports"},
-    "batch_lead": {
-        "ky": "Бир жылдын бардык отчетторун жүктөңүз: ар бир уюмдун отчету жана жалпыланган отчет даярдалат.",
-        "ru": "Загрузите все отчёты за год: будут подготовлены отчёт каждой организации и обобщённый отчёт.",
-        "en": "Upload a year's reports: each organization's report and the generalized report are made.",
-    },
-    "batch_file": {
-        "ky": "Отчеттор: ZIP (.json, .xlsx, .csv файлдар), же таблицалар (ар бир уюмга бирден), же JSON тизме",
-        "ru": "Отчёты: ZIP (файлы .json, .xlsx, .csv), или таблицы (по одной на организацию), или JSON-список",
-        "en": "Reports: a ZIP (.json, .xlsx, .csv files), or workbooks (one per organization), or a JSON list",
-    },
-    "batch_year": {"ky": "Жыл", "ru": "Год", "en": "Year"},
-    "batch_formats": {"ky": "Форматтар", "ru": "Форматы", "en": "Formats"},
-    "batch_submit": {"ky": "Топтомду баштоо", "ru": "Запустить пакет", "en": "Start the batch"},
-    "batch_state_queued": {"ky": "Кезекте", "ru": "В очереди", "en": "Queued"},
-    "batch_state_running": {"ky": "Даярдалууда", "ru": "Выполняется", "en": "Running"},
-    "batch_state_done": {"ky": "Даяр", "ru": "Готово", "en": "Done"},
-    "batch_state_failed": {"ky": "Ишке ашкан жок", "ru": "Не удалось", "en": "Failed"},
-    "batch_progress": {"ky": "документ даяр", "ru": "документов готово", "en": "documents done"},
-    "batch_download": {"ky": "ZIP жүктөп алуу", "ru": "Скачать ZIP", "en": "Download the ZIP"},
-    "batch_errors": {"ky": "Көйгөйлөр", "ru": "Проблемы", "en": "Problems"},
-    "batch_new": {"ky": "Жаңы топтом", "ru": "Новый пакет", "en": "A new batch"},
-    "batch_form_link": {"ky": "Бир документ", "ru": "Один документ", "en": "One document"},
-}
-
-
-def t(key: str, lang: str, **params: object) -> str:
-    entry = TEXTS.get(key)
-    if entry is None:
-        return text(key, lang, **params)
-    return entry.get(lang) or entry["ky"]
 
 
 @bp.get("")
+@staff_page
 def index() -> Response:
     return _form(page.language(request.args.get("lang")))
 
 
 @bp.post("")
+@staff_page
 def submit() -> Response:
     lang = page.language(request.args.get("lang"))
-    request.max_content_length = job_queue.for_app().settings.batch_max_bytes
+    request.max_content_length = for_app().settings.batch_max_bytes
     try:
         if not page.csrf_valid(request.form.get("csrf_token")):
             return _form(lang, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
         sources, year, formats = read_sources()
-        state = job_queue.for_app().submit(sources, parse_year(year, sources), parse_formats(formats), by="web")
-    except RequestEntityTooLarge:
-        return _form(lang, [Problem("file", "too_large", "too large", {"limit": request.max_content_length})], 413)
+        principal = current_principal()
+        by = principal.name if principal.key_id is not None else "web"
+        state = for_app().submit(
+            sources, parse_year(year, sources), parse_formats(formats), by=by, owner=principal.key_id
+        )
+    except RequestEntityTooLarge as error:
+        return _too_large(error)
     except InputError as error:
-        return _form(lang, error.problems, error.status)
-    return redirect(url_for("batches_page.show", job_id=state["id"], lang=lang), 303)  # type: ignore[return-value]
+        return _form(lang, page.problems_of(error), http_status(error))
+    return redirect(url_for("batches_page.show", job_id=state.id, lang=lang), 303)  # type: ignore[return-value]
+
+
+def _shown(state: JobState, lang: str) -> dict[str, Any]:
+    done = state.state == job_queue.DONE
+    result = url_for("batches_page.result", job_id=state.id) if done else None
+    return state.public(lang, result)
 
 
 @bp.get("/<job_id>")
+@staff_page
 def show(job_id: str) -> Response:
     lang = page.language(request.args.get("lang"))
-    state = job_queue.for_app().state(job_id)  # NotFound → 404
-    finished = state["state"] in (job_queue.DONE, job_queue.FAILED)
-    result = url_for("batches.result", job_id=job_id) if state["state"] == job_queue.DONE else None
-    shown = public_state(state, lang, result)
+    state = readable(job_id)  # NotFound → 404, for an unknown id and for another key's batch alike
     body = render_template(
         "web/batches.html",
-        job=shown,
-        finished=finished,
+        job=_shown(state, lang),
+        finished=state.state in (job_queue.DONE, job_queue.FAILED),
         refresh=REFRESH_SECONDS,
-        api_url=url_for("batches.status", job_id=job_id, lang=lang),
+        api_url=url_for("batches_page.status", job_id=job_id, lang=lang),
         choices=_Choices(lang),
-        t=lambda key, **params: t(key, lang, **params),
+        t=lambda key, **params: text(key, lang, **params),
     )
     return Response(body, mimetype="text/html")
+
+
+@bp.get("/<job_id>/state.json")
+@staff_page
+def status(job_id: str) -> Response:
+    """What ``batches.js`` polls: the API's answer, for this page's session (the API itself wants a key)."""
+    return jsonify(_shown(readable(job_id), page.language(request.args.get("lang"))))
+
+
+@bp.get("/<job_id>/result.zip")
+@staff_page
+def result(job_id: str) -> Response:
+    readable(job_id)
+    return result_file(job_id)
 
 
 class _Choices:
@@ -125,6 +131,6 @@ def _form(lang: str, problems: list[Problem] | tuple[()] = (), status: int = 200
         csrf_token=page.csrf_token(),
         year=request.form.get("year") or dt.date.today().year - 1,  # reports are due in January of the next year
         choices=_Choices(lang),
-        t=lambda key, **params: t(key, lang, **params),
+        t=lambda key, **params: text(key, lang, **params),
     )
     return Response(body, status=status, mimetype="text/html")

@@ -1,7 +1,7 @@
 """The template editors' page at ``/editors/``: sign in with an editor key, upload, read the report, preview,
 activate, roll back, download, compare.
 
-It calls the same ``TemplateEditing`` as the API (``service.api.templates.editing``), so a version uploaded
+It calls the same ``TemplateEditing`` as the API (``service.http.resources.editing``), so a version uploaded
 here is validated exactly as one posted to ``/api/v1/templates/<name>/versions``. The sign-in keeps the key's
 id, name and role in the signed session (never the key); every request checks that the key is still live
 and still an editor's, so revoking it ends the session. Every POST carries the page's CSRF token (the staff
@@ -19,17 +19,18 @@ from urllib.parse import quote
 from flask import Blueprint, Response, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from service.api.templates import editing
 from service.auth import ROLES, Principal, keys
-from service.errors import NotFound, TemplateNotFound
-from service.messages import translate
-from service.runtime import engine
+from service.catalogue import text, translate
+from service.errors import ActivationConflict, KagazError, NotFound, StorageError, TemplateNotFound, http_status
+from service.http.resources import editing, engine
 from service.templates.editing import Upload
-from service.web import page
-from service.web.editors_texts import text
+from service.templates.registry import MAX_VERSION
+from service.templates.shipped import newer_shipped
+from service.web import page, refusals
 
 bp = Blueprint("editors", __name__, url_prefix="/editors", template_folder="templates")
 bp.after_request(page.secure_headers)
+refusals.guard(bp)
 SESSION_KEY = "editor"
 NOTE_LIMIT = 2000
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -115,7 +116,14 @@ def index(editor: Principal) -> Response:
     rows = []
     for manifest in registry.manifests.values():
         versions = registry.versions(manifest.name)
-        rows.append({"manifest": manifest, "active": next(v for v in versions if v.active), "count": len(versions)})
+        rows.append(
+            {
+                "manifest": manifest,
+                "active": next(v for v in versions if v.active),
+                "count": len(versions),
+                "newer_shipped": newer_shipped(versions),
+            }
+        )
     return show("index.html", rows=rows)
 
 
@@ -166,7 +174,16 @@ def upload(editor: Principal, name: str) -> Response:
 @bp.post("/<name>/versions/<int:number>/activate")
 @editor_page
 def activate(editor: Principal, name: str, number: int) -> Response:
-    editing().activate(name, number, by=editor.name)
+    """Activate from the page, only if the version active when the page was shown still is: an editor who
+    acted on a stale page (another editor, on any machine, switched since) sees the page again, now showing
+    the version in force, with a 409 and what happened, and decides again."""
+    given = request.form.get("expected_active", "").strip()
+    expected = int(given) if given.isdigit() and 1 <= int(given) <= MAX_VERSION else None
+    try:
+        editing().activate(name, number, by=editor.name, expected_active=expected)
+    except ActivationConflict as conflict:
+        return _template_page(name, 409, problem=translate(conflict.problems[0].code, page.language(),
+                                                           conflict.problems[0].params))  # fmt: skip
     return redirect(url_for("editors.template", name=name, activated=number))
 
 
@@ -212,7 +229,19 @@ def compare(editor: Principal, name: str) -> Response:
     return show("compare.html", manifest=engine().registry.manifest(name), comparison=comparison)
 
 
+@bp.errorhandler(StorageError)
+def _storage(error: StorageError) -> Response:
+    """Locked, read-only, unreachable or full: the page says so in the editor's language (503 or 507)."""
+    problem = translate(f"storage_{error.reason}", page.language())
+    response = show("problem.html", http_status(error), problem=problem)
+    if error.retry_after:
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response
+
+
 @bp.errorhandler(TemplateNotFound)
 @bp.errorhandler(NotFound)
-def _missing(error: Exception) -> Response:
-    return Response(str(error), status=404, mimetype="text/plain")
+def _missing(error: KagazError) -> Response:
+    """No such template or version: the reader's language, the status of the error's kind."""
+    lang = page.language(request.args.get("lang"))
+    return Response(translate("not_found", lang), status=http_status(error), mimetype="text/plain")

@@ -6,14 +6,15 @@ indicator and a size check. The upload is read into memory and never written any
 spools a large part to an anonymous temporary file in the system's temp dir, deleted when closed).
 
 The document is made as the API makes it: ``spreadsheets.read`` gives the API's dict, then
-``engine.produce`` inside ``imported.located()``, and the file goes out through the API's ``file_response``.
+``engine.produce`` inside ``imported.located()``, and the file goes out through ``file_response``
+(``service.http.files``), as the API's does.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flask import Blueprint, Response, abort, g, render_template, request
@@ -21,32 +22,38 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service import spreadsheets
-from service.api.documents import content_disposition, file_response
+from service.catalogue import LANGUAGES, text
+from service.conversion.pool import Place
+from service.engine import FORMATS
 from service.errors import (
-    ConversionFailed,
-    ConversionTimeout,
+    ConversionError,
     InputError,
-    PoolUnavailable,
+    KagazError,
+    Kind,
     Problem,
+    StorageError,
     TemplateError,
+    http_status,
+    kind_of,
 )
+from service.http.files import content_disposition, file_response
+from service.http.resources import engine
 from service.images import ImageRejected, clean_image
-from service.messages import LANGUAGES
-from service.runtime import engine
 from service.spreadsheets.samples import example_data
-from service.web import page
-from service.web.texts import text
+from service.web import page, refusals
+from service.web.signin import staff_page
 
 log = logging.getLogger("kagaz.web")
 
 bp = Blueprint("form", __name__, template_folder="templates", static_folder="static", static_url_path="/assets")
 
 DOCUMENTS = ("action-plan", "progress-report")
-FORMATS = ("docx", "pdf")
 IMAGES = ("signature_image", "seal_image")
 DOWNLOAD_COOKIE = "kagaz_download"  # set on a file answer, so form.js knows the download has started
 _DOWNLOAD_TOKEN = re.compile(r"^[a-z0-9]{8,64}$")
 WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# form.js sends the form with fetch (the chosen files stay chosen when the file is refused): same origin only.
+CONTENT_SECURITY_POLICY = f"{page.CONTENT_SECURITY_POLICY}; connect-src 'self'"
 
 
 @dataclass(frozen=True)
@@ -61,21 +68,31 @@ class Choices:
 bp.after_request(page.secure_headers)
 
 
+def too_large(_error: HTTPException) -> Response:
+    """A file over the limit, refused by ``kagaz serve`` before it was read: the form again, with the problem."""
+    limit = request.max_content_length or 0
+    problem = Problem("file", "upload_too_large", f"over {limit} bytes", {"limit_mb": _megabytes(limit)})
+    return show(Choices(language=page.language(request.args.get("lang"))), [problem], 413)
+
+
+refusals.guard(bp, too_large)
+
+
 @bp.get("/")
+@staff_page
 def index() -> Response:
     lang = page.language(request.args.get("lang"))
     return show(Choices(language=lang))
 
 
 @bp.post("/")
+@staff_page
 def submit() -> Response:
     lang = page.language(request.args.get("lang"))
     try:
         form, files = request.form, request.files
-    except RequestEntityTooLarge:
-        limit = request.max_content_length or 0
-        problem = Problem("file", "upload_too_large", f"over {limit} bytes", {"limit_mb": _megabytes(limit)})
-        return show(Choices(language=lang), [problem], 413)
+    except RequestEntityTooLarge as error:
+        return too_large(error)
     choices = Choices(form.get("document", ""), form.get("format", ""), lang)
     if not page.csrf_valid(form.get("csrf_token")):
         return show(choices, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
@@ -90,18 +107,17 @@ def submit() -> Response:
     if problems or upload is None:
         return show(choices, problems, 400)
     try:
-        rendered = produce(choices, upload, files)
-    except InputError as error:
-        return show(choices, error.problems, error.status)
-    except TemplateError as error:
-        return show(choices, error.problems, 422)
-    except (PoolUnavailable, ConversionTimeout) as error:
-        log.warning("no PDF for the form: %s", error)
-        response = show(choices, [Problem("form", "form_busy", str(error))], 503)
-        response.headers["Retry-After"] = str(getattr(error, "retry_after", 5))
+        with engine().admit(choices.format) as place:  # a full converter refuses before the file is read
+            rendered = produce(choices, upload, files, place)
+    except (InputError, TemplateError, ConversionError) as error:
+        if isinstance(error, ConversionError):
+            log.warning("no PDF for the form: %s", error)
+        choices, problems = form_problems(choices, error)
+        response = show(choices, problems, http_status(error))
+        retry_after = getattr(error, "retry_after", None)
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
         return response
-    except ConversionFailed as error:
-        return show(choices, [Problem("form", "conversion_failed", str(error), {"error": str(error)})], 422)
     response = file_response(rendered)
     token = form.get("download_token", "")
     if _DOWNLOAD_TOKEN.match(token):
@@ -109,7 +125,7 @@ def submit() -> Response:
     return response
 
 
-def produce(choices: Choices, upload: FileStorage, files: Any) -> Any:
+def produce(choices: Choices, upload: FileStorage, files: Any, place: Place | None = None) -> Any:
     """Read the upload and make the document; every problem of the spreadsheet and images raised together."""
     content = upload.read()
     problems: list[Problem] = []
@@ -122,38 +138,61 @@ def produce(choices: Choices, upload: FileStorage, files: Any) -> Any:
             try:
                 images[field] = clean_image(image.read()).content
             except ImageRejected as error:
-                problems.append(Problem(field, "upload_image", str(error), {"error": str(error)}))
+                problems.append(Problem(field, error.code, str(error), dict(error.params)))
     try:
         imported = spreadsheets.read(choices.document, content, upload.filename or "", engine().reference)
         if images:
             imported.data.setdefault("signature", {}).update(images)
         with imported.located() as data:
             if not problems:
-                return engine().produce(choices.document, data, choices.format)
+                return engine().produce(choices.document, data, choices.format, place=place)
             engine().load(choices.document, data)  # the images failed: still show every problem of the sheet
     except InputError as error:
         raise together(problems, error) from None
     raise InputError(problems)
 
 
+def form_problems(choices: Choices, error: KagazError) -> tuple[Choices, list[Problem]]:
+    """What the form says for an error (``page.problems_of``), with two things only the form knows: a file that
+    is the other document's makes that document the choice, and a template's or LibreOffice's failure is not
+    the clerk's mistake, so its words (Jinja's, LibreOffice's, in English) go to the log, not to the page."""
+    if isinstance(error, TemplateError):
+        log.error("the active template failed on a form upload: %s", error)
+        return choices, [Problem("form", "form_template_failed", str(error))]
+    if kind_of(error) is Kind.CONVERSION_FAILED:
+        return choices, [Problem("form", "form_conversion_failed", str(error))]
+    problems = page.problems_of(error)
+    for problem in problems:
+        for document in DOCUMENTS:
+            name = document.replace("-", "_")
+            if problem.code == f"sheet_document_is_{name}":
+                said = Problem(problem.location, f"form_document_is_{name}", problem.message, problem.params)
+                return replace(choices, document=document), [said]
+    return choices, problems
+
+
 def together(problems: list[Problem], error: InputError) -> InputError:
-    """The form's own problems and the file's, keeping the file's status (413 for a zip bomb)."""
-    if not problems:
-        return error
-    combined = InputError(problems + error.problems)
-    combined.status = error.status
-    return combined
+    """The form's own problems and the file's, keeping the file's kind (too large, for a zip bomb)."""
+    return type(error)(problems + error.problems) if problems else error
 
 
 @bp.get("/spreadsheets/<document>.xlsx")
+@staff_page
 def spreadsheet(document: str) -> Response:
-    """A blank workbook for ``document``, or with ``?example=1`` one filled from the samples."""
+    """A blank workbook for ``document``, or with ``?example=1`` one filled from the samples; in Kyrgyz, or
+    in Russian with ``?language=ru``."""
     if document not in DOCUMENTS:
         abort(404)
     example = request.args.get("example", "").lower() in ("1", "true", "yes")
+    language = request.args.get("language", "ky")
+    if language not in spreadsheets.WORKBOOK_LANGUAGES:
+        abort(404)
     reference = engine().reference
-    content = spreadsheets.workbook(document, reference, example_data(document, reference) if example else None)
-    name = text(document, "ky") + (" — үлгү" if example else " — бош таблица") + ".xlsx"
+    data = example_data(document, reference) if example else None
+    content = spreadsheets.workbook(document, reference, data, language)
+    # The file's name is in the workbook's own language (its sheets and headers are).
+    name = text("workbook_example" if example else "workbook_blank", language, document=text(document, language))
+    name += ".xlsx"
     response = Response(content, mimetype=WORKBOOK_TYPE)
     response.headers["Content-Disposition"] = content_disposition(name)
     return response
@@ -164,6 +203,12 @@ def unexpected(error: Exception) -> Response | HTTPException:
     """A bug shows the page with a request number to quote, never a stack trace."""
     if isinstance(error, HTTPException):
         return error
+    if isinstance(error, StorageError):  # the database or store cannot serve now: say so, never a 500
+        problem = Problem("storage", f"storage_{error.reason}", str(error))
+        response = show(Choices(language=page.language()), [problem], http_status(error))
+        if error.retry_after:
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
     log.exception("unexpected error on the form", extra={"fields": {"request_id": g.get("request_id")}})
     problem = Problem("form", "form_internal", "internal error", {"request_id": g.get("request_id") or "—"})
     return show(Choices(language=page.language()), [problem], 500)
@@ -171,9 +216,12 @@ def unexpected(error: Exception) -> Response | HTTPException:
 
 def show(choices: Choices, problems: list[Problem] | tuple[()] = (), status: int = 200) -> Response:
     limit = request.max_content_length or 0
+    # The page offers the workbooks in its own language; an English page both (clerks fill them in ky or ru).
+    workbook_languages = (choices.language,) if choices.language in spreadsheets.WORKBOOK_LANGUAGES else ("ky", "ru")
     body = render_template(
         "web/form.html",
         choices=choices,
+        workbook_languages=workbook_languages,
         documents=DOCUMENTS,
         formats=FORMATS,
         languages=LANGUAGES,
@@ -184,7 +232,9 @@ def show(choices: Choices, problems: list[Problem] | tuple[()] = (), status: int
         limit_mb=_megabytes(limit),
         t=lambda key, **params: text(key, choices.language, **params),
     )
-    return Response(body, status=status, mimetype="text/html")
+    response = Response(body, status=status, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    return response
 
 
 def _megabytes(limit: int) -> str:

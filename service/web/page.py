@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from flask import Response, session
 
-from service.errors import Problem
-from service.messages import DEFAULT_LANGUAGE, LANGUAGES, translate
+from service.catalogue import TEXTS, choose_language, known_language, text, translate
+from service.errors import InputError, KagazError, Kind, Problem, TemplateError, kind_of
 from service.spreadsheets.layouts import CSV_SHEET
-from service.web.texts import text
 
 CSRF_KEY = "csrf"
 _CELL = re.compile(r"^(?P<sheet>.+)!(?P<column>[A-Z]{1,3})(?P<row>\d+)$")
@@ -43,12 +42,11 @@ def language(chosen: str | None = None) -> str:
 
     The form posts to ``/?lang=xx``, so the language is known even when the body is refused unread (413).
     """
-    chosen = (chosen or "").lower()
-    if chosen in LANGUAGES:
-        session["lang"] = chosen
-        return chosen
+    explicit = known_language(chosen)
+    if explicit:
+        session["lang"] = explicit
     stored = session.get("lang")
-    return stored if stored in LANGUAGES else DEFAULT_LANGUAGE
+    return choose_language(explicit, stored if isinstance(stored, str) else None)
 
 
 def csrf_token() -> str:
@@ -83,8 +81,25 @@ class Shown:
     message: str
 
 
+def problems_of(error: KagazError) -> list[Problem]:
+    """What a staff page says for an error, chosen from its kind (the one place for every page): the input's
+    or the template's own problems; for a busy or failed conversion, one line the clerk can act on."""
+    if isinstance(error, InputError | TemplateError):
+        return error.problems
+    if kind_of(error) is Kind.BUSY:
+        return [Problem("form", "form_busy", str(error))]
+    if kind_of(error) is Kind.CONVERSION_FAILED:
+        return [Problem("form", "conversion_failed", str(error), {"error": str(error)})]
+    return [Problem("form", "form_internal", str(error), {"request_id": "—"})]
+
+
 def shown(problem: Problem, lang: str) -> Shown:
-    return Shown(place_text(problem, lang), translate(problem.code, lang, problem.params, default=problem.message))
+    """The problem in ``lang`` only: a code the catalogue lacks (or a bare ``value_error``, whose text is a
+    programmer's English) reads as «invalid value» at its place rather than as English inside Kyrgyz."""
+    code = problem.code
+    if lang != "en" and (code not in TEXTS or code == "value_error"):
+        code = "value_invalid"
+    return Shown(place_text(problem, lang), translate(code, lang, problem.params, default=problem.message))
 
 
 def place_text(problem: Problem, lang: str) -> str:

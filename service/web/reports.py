@@ -27,13 +27,12 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import spreadsheets
 from service.auth import Principal, keys
-from service.errors import InputError, KagazError, NotFound, Problem
-from service.messages import translate
+from service.catalogue import text, translate
+from service.errors import InputError, KagazError, NotFound, Problem, http_status
+from service.http.resources import engine, reporting
 from service.reporting import access, exports, schedule, tree
 from service.reporting.cycle import GENERALIZED, REPORT
-from service.runtime import engine, reporting
 from service.web import page
-from service.web.texts import text
 
 bp = Blueprint("reports_page", __name__, url_prefix="/reports", template_folder="templates")
 bp.after_request(page.secure_headers)
@@ -78,8 +77,7 @@ def show(template: str, status: int = 200, **values: Any) -> Response:
         csrf_token=page.csrf_token(),
         reporter=signed_in(),
         here=request.path,
-        t=lambda key, **params: translate(key, lang, params),
-        page_text=lambda key, **params: text(key, lang, **params),
+        t=lambda key, **params: text(key, lang, **params),
         **values,
     )
     return Response(body, status=status, mimetype="text/html")
@@ -313,7 +311,7 @@ def submit(year: int) -> Response:
                 note=form.get("note", "")[:1000],
             )  # fmt: skip
     except InputError as error:
-        return submit_problems(year, choices, organization, error.problems, error.status)
+        return submit_problems(year, choices, organization, error.problems, http_status(error))
     message = "reports_page_stored" if result.created else "reports_page_unchanged"
     return show(
         "submitted.html",

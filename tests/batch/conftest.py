@@ -14,7 +14,7 @@ from flask import Flask
 
 from conftest import SAMPLES
 from service import create_app
-from service.engine import Engine
+from service.engine import Engine, open_engine
 from service.settings import load_settings
 
 REPORTS = SAMPLES / "reports" / "2025"
@@ -52,16 +52,18 @@ def counting_pool(pool: Any) -> CountingPool:
 
 
 @pytest.fixture
-def engine(counting_pool: CountingPool, tmp_path: Path) -> Engine:
+def engine(counting_pool: CountingPool, tmp_path: Path) -> Iterator[Engine]:
     """An engine on the session's pool (2 LibreOffice workers), its conversions counted."""
     settings = load_settings({"data_dir": tmp_path / "data", "start_pool": False, "pool_size": 2})
-    return Engine(settings, counting_pool)  # type: ignore[arg-type]
+    with open_engine(settings, converter=counting_pool) as opened:
+        yield opened
 
 
 @pytest.fixture
-def docx_engine(tmp_path: Path) -> Engine:
-    """An engine without LibreOffice, for runs that make DOCX only."""
-    return Engine(load_settings({"data_dir": tmp_path / "data", "start_pool": False}))
+def docx_engine(tmp_path: Path) -> Iterator[Engine]:
+    """An engine without LibreOffice, for runs that make DOCX only (a fresh data dir per test)."""
+    with open_engine(load_settings({"data_dir": tmp_path / "data", "start_pool": False}), pdf=False) as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -28,13 +28,17 @@ def test_docx_batch_exit_codes_and_problems_on_screen(tmp_path: Path, monkeypatc
     arguments = ["batch", "--year", "2025", "--input", str(folder), "--out", str(out), "--format", "docx"]
     result = CliRunner().invoke(main, arguments)
     assert result.exit_code == 0, result.output
+    assert "3 жасалды, 0 жаңы бойдон, 0 ишке ашкан жок" in result.output, "Kyrgyz by default"
+    monkeypatch.setenv("KAGAZ_LANG", "en")
+    result = CliRunner().invoke(main, [*arguments, "--force"])
+    assert result.exit_code == 0, result.output
     assert "3 made, 0 up to date, 0 failed" in result.output
     assert (out / "batch-2025.zip").is_file()
 
     (folder / "zz-broken.json").write_text(BROKEN, encoding="utf-8")
     result = CliRunner().invoke(main, arguments)
     assert result.exit_code == 1
-    assert "zz-broken.json" in result.output and "not valid JSON" in result.output
+    assert "zz-broken.json" in result.output and "Invalid JSON" in result.output
     assert "0 made, 3 up to date, 1 failed" in result.output, "a bad input changes no valid report's output"
 
 
@@ -43,8 +47,8 @@ def test_bad_arguments(tmp_path: Path) -> None:
     folder.mkdir()
     base = ["batch", "--year", "2025", "--out", str(tmp_path / "out")]
     assert CliRunner().invoke(main, [*base, "--input", str(folder), "--format", "odt"]).exit_code == 2  # usage
-    result = CliRunner().invoke(main, [*base, "--input", str(folder), "--format", "docx"])
-    assert result.exit_code == 1 and "no .json, .xlsx or .csv" in result.output
+    result = CliRunner().invoke(main, ["--lang", "en", *base, "--input", str(folder), "--format", "docx"])
+    assert result.exit_code == 1 and "no report files (.json, .xlsx, .csv)" in result.output
 
 
 def sha256(path: Path) -> str:

@@ -317,9 +317,9 @@ class FlakyPool:
 def test_a_system_failure_is_retried_and_only_what_failed_is_redone(
     make_app: MakeApp, pool: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from service import jobs
+    from service.jobs import tasks
 
-    monkeypatch.setattr(jobs, "RETRY_DELAY", 1)
+    monkeypatch.setattr(tasks, "RETRY_DELAY", 1)
     flaky = FlakyPool(pool, failures=2)
     client = make_app(tmp_path / "data", conversion_pool=flaky, jobs_workers=1).test_client()
     location = client.post("/api/v1/batches?year=2025&format=pdf", json=reports(3)).headers["Location"]
@@ -356,7 +356,7 @@ EXITING_SERVICE = textwrap.dedent(
     print(location, flush=True)
     while client.get(location).get_json()["done"] < 2:
         time.sleep(0.01)
-    sys.exit(0)  # as gunicorn's worker ends on SIGTERM: thread pools shut, then atexit stops the jobs
+    sys.exit(0)  # as kagaz serve ends on SIGTERM: thread pools shut, then atexit stops the jobs
     """
 )
 

@@ -1,5 +1,5 @@
 """The same jobs on Redis, as when one machine is outgrown: the service only queues, and a separate
-``huey_consumer service.jobs.huey`` process (its own LibreOffice) runs the batch on the shared data dir.
+``huey_consumer service.jobs.worker.huey`` process (its own LibreOffice) runs the batch on the shared data dir.
 
 Needs Debian's ``redis-server`` and the ``redis`` client (``pip install -e '.[redis]'``); skipped without them.
 The server is started here on a free loopback port, with no persistence, and stopped after."""
@@ -10,7 +10,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ import pytest
 
 import pdftools
 from conftest import ROOT
+from service.conversion.processes import free_port
 
 from .conftest import MakeApp
 from .test_batch_jobs import download, is_finished, reports, wait_for
@@ -32,12 +32,6 @@ pytestmark = [
     pytest.mark.skipif(REDIS_SERVER is None, reason="Debian's redis-server is not installed"),
     pytest.mark.office,
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +83,7 @@ def test_a_separate_consumer_process_runs_the_job_the_service_queued(
     }
     consumer_script = Path(sys.executable).parent / "huey_consumer"
     worker = subprocess.Popen(
-        [str(consumer_script), "service.jobs.huey", "-k", "thread", "-w", "1"],
+        [str(consumer_script), "service.jobs.worker.huey", "-k", "thread", "-w", "1"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

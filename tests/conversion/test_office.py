@@ -39,14 +39,7 @@ def busy_soffice(pool: ConversionPool) -> processes.ProcessInfo:
 
 
 def living_soffices() -> list[processes.ProcessInfo]:
-    return [
-        info
-        for entry in Path("/proc").iterdir()
-        if entry.name.isdigit()
-        and (info := processes.read_process(int(entry.name))) is not None
-        and info.alive
-        and info.name == processes.SOFFICE_BINARY
-    ]
+    return [info for info in processes.all_processes() if info.alive and info.name == processes.SOFFICE_BINARY]
 
 
 def test_kyrgyz_text_survives_and_fonts_are_embedded(office_pool: ConversionPool, tmp_path: Path) -> None:

@@ -247,12 +247,14 @@ def test_readiness_never_drops_during_planned_recycles(make_pool: MakePool) -> N
 def test_a_busy_worker_due_for_recycling_keeps_serving_until_its_successor_is_ready(
     make_pool: MakePool,
 ) -> None:
-    pool, script = make_pool(Script(start_seconds=0.3), recycle_after=1)
+    # The successor takes 2 s to start: room, on a loaded shared machine, to look at the pool and convert
+    # again before it is ready (0.3 s was once not enough there).
+    pool, script = make_pool(Script(start_seconds=2.0), recycle_after=1)
     pool.convert(b"ok")
     assert pool.health().workers[0].state is WorkerState.RECYCLING
     pool.convert(b"ok")  # served by the old worker while the successor starts
     assert [identity for identity, _ in script.attempts] == [1, 1]
-    assert wait_for(lambda: pool.health().workers[0].restarts == 1)
+    assert wait_for(lambda: pool.health().workers[0].restarts == 1, timeout=15)
 
 
 def test_graceful_stop_drains_running_jobs_then_kills_everything(make_pool: MakePool, tmp_path: Path) -> None:
@@ -360,3 +362,30 @@ def test_start_removes_the_directories_of_pools_whose_process_is_gone(make_pool:
     make_pool()
     assert not stale.exists()
     assert alive.exists() and unowned.exists()
+
+
+def test_a_reserved_place_is_refused_at_once_when_every_place_is_held(make_pool: MakePool) -> None:
+    """Admission: ``size + queue_limit`` places; reservations count as waiting callers."""
+    pool, script = make_pool(Script(), queue_limit=1, queue_wait=5.0)
+    with pool.place() as first, pool.place():
+        began = time.monotonic()
+        with pytest.raises(PoolUnavailable) as refused, pool.place():
+            pass
+        assert time.monotonic() - began < 0.5 and refused.value.retry_after >= 1
+        with pytest.raises(PoolUnavailable):  # an unreserved caller meets the same limit
+            pool.convert(b"ok")
+        assert pool.convert(b"ok", first) == b"%PDF-fake ok"  # a reserved caller never does
+    with pool.place() as again:  # both places were given back (one used, one not)
+        busy, _ = run_in_background(lambda: pool.convert(b"hold", again))
+        assert wait_for(lambda: pool.health().workers[0].state is WorkerState.BUSY)
+        with pool.place() as queued:  # the one queue position
+            waiting, waited = run_in_background(lambda: pool.convert(b"ok", queued))
+            assert wait_for(lambda: pool.health().waiting == 1)
+            with pytest.raises(PoolUnavailable), pool.place():
+                pass
+            script.release.set()
+            busy.join()
+            waiting.join()
+    assert waited["result"] == b"%PDF-fake ok"
+    with pool.place(), pool.place():  # nothing leaked: both places free again
+        pass

@@ -51,3 +51,18 @@ def test_free_ports_are_distinct_and_bindable() -> None:
     first, second = processes.free_ports(2)
     assert first != second
     assert all(1024 <= port <= 65535 for port in (first, second))
+
+
+def test_descendants_command_lines_and_memory_of_a_real_tree(sleeping_group: subprocess.Popen[bytes]) -> None:
+    root = sleeping_group.pid
+    assert wait_for(lambda: len(processes.descendants(root)) == 3)
+    tree = processes.descendants(root)
+    assert tree[0].pid == root and sorted(info.name for info in tree[1:]) == ["sleep", "sleep"]
+    assert all(info.parent == root for info in tree[1:])
+    assert processes.command_line(tree[1].pid) == "sleep 60"
+    rss, peak = processes.status_kb(root, "VmRSS"), processes.status_kb(root, "VmHWM")
+    assert rss is not None and peak is not None and 0 < rss <= peak
+    assert (processes.pss_kb(os.getpid()) or 0) > 0
+    gone = int(Path("/proc/sys/kernel/pid_max").read_text()) + 1
+    assert processes.descendants(gone) == [] and processes.command_line(gone) == ""
+    assert processes.status_kb(gone, "VmRSS") is None

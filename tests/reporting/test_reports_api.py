@@ -79,9 +79,9 @@ def test_a_resubmission_is_version_2_and_the_first_stays_readable(service: Servi
 @pytest.mark.parametrize(
     ("path", "change", "status", "code"),
     [
-        ("2026/nookat-district-court", {}, 422, "report_year_mismatch"),
+        ("2026/nookat-district-court", {}, 422, "reports_year_mismatch"),
         ("2025/uzgen-district-court", {}, 403, "reports_cannot_submit"),  # nookat's key, Өзгөн's address
-        ("2025/no-such-court", {}, 404, "not_found"),
+        ("2025/no-such-court", {}, 404, "reports_unknown_organization"),
         ("2031/nookat-district-court", {}, 422, "reports_year_range"),
         ("2025/nookat-district-court", {"measures": []}, 422, "too_short"),
     ],

@@ -67,7 +67,7 @@ def test_mistakes_on_the_command_line_exit_1(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     filled_register(data_dir)
     runner = CliRunner()
-    env = {"KAGAZ_DATA_DIR": str(data_dir)}
+    env = {"KAGAZ_DATA_DIR": str(data_dir), "KAGAZ_LANG": "en"}
     assert runner.invoke(main, ["reports", "status", "--year", "2031"], env=env).exit_code == 1
     unknown = runner.invoke(
         main,

@@ -36,3 +36,16 @@ def test_a_small_load_has_no_failure_and_the_service_is_never_dead(pool: Any, tm
     assert set(report.failures) <= {DELIBERATE}
     assert report.latency_ms["p50"] <= report.latency_ms["p95"] <= report.latency_ms["max"]
     assert report.memory["soffice_processes"] >= 1 and report.memory["soffice_peak_mb"] > 0
+
+
+def test_growth_per_request_reads_the_medians_around_each_end() -> None:
+    from bench.watch import growth_per_request
+
+    flat_then_rising = [
+        (done, 100_000.0 if done < 500 else 100_000.0 + (done - 500) * 2.0) for done in range(0, 1001, 10)
+    ]
+    assert growth_per_request(flat_then_rising, 0, 400) == 0.0
+    assert growth_per_request(flat_then_rising, 600, 1000) == pytest.approx(2.0, abs=0.2)  # ends: one-sided windows
+    spiky = [(done, 100_000.0 + (5_000.0 if done == 500 else 0.0)) for done in range(0, 1001, 10)]
+    assert growth_per_request(spiky, 0, 500) == 0.0  # one sample taken mid-request does not read as growth
+    assert growth_per_request([(0, 1.0), (10, 2.0)], 5, 5) is None

@@ -75,6 +75,7 @@ def test_rendering_documents_formats_files_and_errors(spec: dict[str, Any]) -> N
     assert set(ok["content"]) == {
         "application/pdf",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/octet-stream",  # the one binary type generated clients know (tests/test_generated_client.py)
     }
     assert {"Content-Disposition", "X-Kagaz-Template-Version"} <= set(ok["headers"])
     for status in ("400", "413", "415", "422", "503"):

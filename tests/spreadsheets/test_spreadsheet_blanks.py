@@ -123,7 +123,7 @@ def test_every_code_the_import_and_the_form_report_is_translated() -> None:
     import re
 
     from conftest import ROOT
-    from service.messages import CATALOGUE
+    from service.catalogue import TEXTS as CATALOGUE
 
     sources = [*(ROOT / "service" / "spreadsheets").glob("*.py"), ROOT / "service" / "web" / "form.py"]
     pattern = re.compile(r'(?:problem|refuse|Problem\([^,]+,)\(?\s*"([a-z_]+)"')

@@ -97,6 +97,8 @@ def test_there_are_sample_reports() -> None:
     [
         ("action_plan.xlsx", "action-plan", SAMPLES / "action_plan.json"),
         ("progress_report.xlsx", "progress-report", EXAMPLE_REPORT),
+        ("action_plan_ru.xlsx", "action-plan", SAMPLES / "action_plan.json"),
+        ("progress_report_ru.xlsx", "progress-report", EXAMPLE_REPORT),
     ],
 )
 def test_committed_examples_are_the_samples(reference: Reference, filename: str, document: str, source: Path) -> None:
@@ -233,7 +235,7 @@ def test_done_text_rule_points_at_the_done_cell(reference: Reference) -> None:
     found = problems_of(lambda: imported_model("progress-report", edited(content, blank_done), "r.xlsx", reference))
     [(location, problem)] = found.items()
     assert location.startswith("Иш-чаралар!D")
-    assert problem.code == "value_error"
+    assert (problem.code, problem.params["status"]) == ("report_done_missing", "аткарылды")
 
 
 @pytest.mark.parametrize(
@@ -277,6 +279,12 @@ def test_sections_out_of_order_and_conflicting_titles(reference: Reference) -> N
 def test_a_blank_report_lists_the_plan_but_counts_no_rows(reference: Reference) -> None:
     blank = spreadsheets.workbook("progress-report", reference)
     found = problems_of(lambda: spreadsheets.read("progress-report", blank, "blank.xlsx", reference))
-    assert [problem.code for problem in found.values()] == ["sheet_no_rows"]
+    # In one answer: the empty table and every empty required field of «Отчет», each at its cell.
+    required = [field for field in spreadsheets.LAYOUTS["progress-report"].form.fields if field.required]
+    assert found.pop("Иш-чаралар").code == "sheet_no_rows"
+    assert {(problem.code, problem.params["header"]) for problem in found.values()} == {
+        ("missing", field.label) for field in required
+    }
+    assert all(location.startswith("Отчет!B") for location in found)
     sheet = openpyxl.load_workbook(io.BytesIO(blank))["Иш-чаралар"]
     assert [sheet.cell(row, 1).value for row in range(2, 13)] == list(range(1, 12))

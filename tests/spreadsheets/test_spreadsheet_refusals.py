@@ -137,9 +137,11 @@ def test_a_truncated_workbook(reference: Reference, plan_book: bytes) -> None:
     assert only(refused(plan_book[: len(plan_book) // 2], reference)).code == "upload_damaged"
 
 
-def test_a_cp1251_csv_is_told_to_be_saved_as_utf8(reference: Reference) -> None:
-    content = "Талаа;Маани\nЖылы;2025\n".encode("cp1251")
-    assert only(refused(content, reference, "plan.csv")).code == "sheet_csv_encoding"
+def test_a_cp1251_csv_that_lost_kyrgyz_letters_is_told_to_be_saved_as_utf8(reference: Reference) -> None:
+    """Excel's «CSV (comma delimited)» writes «?» for ң ө ү (cp1251 has none): refused, never read as «?»."""
+    content = "Талаа;Маани\nЖылы;2025\nБуйруктун күнү;14.03.2025\n".encode("cp1251", errors="replace")
+    assert b"?" in content
+    assert only(refused(content, reference, "plan.csv")).code == "sheet_csv_code_page"
 
 
 # ------------------------------------------------------------------------------------------ zip bombs
@@ -220,8 +222,10 @@ def test_an_unknown_column_header(reference: Reference, plan_book: bytes) -> Non
 
 
 def test_an_unknown_label(reference: Reference, plan_book: bytes) -> None:
-    problem = only(refused(edited(plan_book, lambda book: book["Буйрук"].cell(2, 1, "Жыл")), reference))
-    assert (problem.code, problem.location) == ("sheet_unknown_label", "Буйрук!A2")
+    """The unknown label at its cell, and in the same answer the required field it left without a row."""
+    unknown, missing = refused(edited(plan_book, lambda book: book["Буйрук"].cell(2, 1, "Жыл")), reference)
+    assert (unknown.code, unknown.location) == ("sheet_unknown_label", "Буйрук!A2")
+    assert (missing.code, missing.location, missing.params["header"]) == ("missing", "Буйрук", "Жылы")
 
 
 def test_too_many_rows(reference: Reference, plan_book: bytes) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import sqlite3
 from pathlib import Path
 
 import docx
@@ -40,6 +41,10 @@ def docx_text(content: bytes) -> str:
 
 
 def version_files(data_dir: Path, name: str = "action-plan") -> dict[str, str]:
-    """Every file of a template's version folder with the SHA-256 of its bytes."""
-    folder = data_dir / "templates" / name
-    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())}
+    """Every stored file of a template's versions (``v2.docx``, ``v2.png`` …) with the SHA-256 of its bytes,
+    read from the data folder's database (``template_files``) as it is stored, not as the registry says."""
+    with sqlite3.connect(data_dir / "kagaz.sqlite3") as database:
+        rows = database.execute(
+            "SELECT version, kind, content FROM template_files WHERE name = ? ORDER BY version, kind", (name,)
+        ).fetchall()
+    return {f"v{version}.{kind}": hashlib.sha256(content).hexdigest() for version, kind, content in rows}

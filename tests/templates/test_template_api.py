@@ -94,7 +94,7 @@ def test_upload_activate_render_roll_back_and_restart(
     assert [(item["version"], item["status"]) for item in listing["versions"]] == [(2, "accepted"), (1, "accepted")]
 
     # an explicit template version renders with it, whatever is active, and says so
-    from service.runtime import engine
+    from service.http.resources import engine
 
     with restarted.app_context():
         rendered = engine().render("action-plan", engine().load("action-plan", plan_data), template_version=2)

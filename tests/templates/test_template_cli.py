@@ -15,7 +15,8 @@ from service.templates.registry import Registry
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    return {"KAGAZ_DATA_DIR": str(tmp_path / "data")}
+    # The assertions read English; Kyrgyz is the command line's default (tests/test_cli.py checks it).
+    return {"KAGAZ_DATA_DIR": str(tmp_path / "data"), "KAGAZ_LANG": "en"}
 
 
 def test_check_prints_each_error_with_its_place_and_exits_1(env: dict[str, str]) -> None:

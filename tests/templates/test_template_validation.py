@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,16 +17,22 @@ from make_fixtures import DOCUMENT, SHIPPED, replace_once, variant
 from template_helpers import fixture
 
 from service import documents
-from service.engine import Engine
+from service.engine import Engine, open_engine
 from service.settings import PROJECT_ROOT, load_settings
-from service.templates import layout, package
-from service.templates.report import Finding, Place, Report
+from service.templates import package, page_checks
+from service.templates.findings import Finding, Report, TemplatePlace
 from service.templates.validation import Sample, validate
+
+# The module's engine, which ``check`` renders with; set by the ``engine`` fixture, which ``sample`` needs.
+ENGINES: list[Engine] = []
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    return Engine(load_settings({"data_dir": tmp_path_factory.mktemp("validation"), "start_pool": False}))
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    settings = load_settings({"data_dir": tmp_path_factory.mktemp("validation"), "start_pool": False})
+    with open_engine(settings, pdf=False) as opened:
+        ENGINES[:] = [opened]
+        yield opened
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +43,18 @@ def sample(engine: Engine) -> Sample:
     return Sample(model, model.model_dump(mode="python"), kind.context(model, engine.reference))
 
 
-def check(content: bytes, sample: Sample, convert: Any = None) -> Report:
-    return validate(content, "action-plan", documents.get_kind("action-plan").model, sample, convert)
+def check(content: bytes, sample: Sample, convert: Any = None, engine: Engine | None = None) -> Report:
+    """Validate as the editing service does: the test render through ``Engine.render`` of the candidate."""
+    engine = engine or ENGINES[0]
+    return validate(
+        content,
+        "action-plan",
+        documents.get_kind("action-plan").model,
+        sample,
+        lambda candidate, model: engine.render("action-plan", model, candidate=candidate).content,
+        convert,
+        engine.templates.get,
+    )
 
 
 def only(report: Report, code: str) -> Finding:
@@ -138,8 +155,9 @@ def test_the_shipped_templates_pass_without_a_finding(engine: Engine) -> None:
         assert sample is not None, manifest.name
         content = (manifest.folder / manifest.docx).read_bytes()
         model = documents.get_kind(manifest.document).model
-        first = validate(content, manifest.name, model, sample, None)
-        again = validate(content, manifest.name, model, sample, None, hidden_before=first.hidden)
+        render = editing._render(manifest.document)
+        first = validate(content, manifest.name, model, sample, render, None)
+        again = validate(content, manifest.name, model, sample, render, None, hidden_before=first.hidden)
         assert [finding.code for finding in again.findings] == ["pdf_skipped"], again.text()
         assert "render" in again.stages
 
@@ -231,23 +249,23 @@ def test_a_report_survives_its_json_round_trip(sample: Sample) -> None:
 
 
 def test_place_descriptions() -> None:
-    place = Place("header", 2, ((1, 3, 2), (1, 1, 1)), 2, "{{ x }}")
+    place = TemplatePlace("header", 2, ((1, 3, 2), (1, 1, 1)), 2, "{{ x }}")
     assert place.describe("en") == "header 2, table 1, row 3, cell 2, table 1, row 1, cell 1, paragraph 2: {{ x }}"
     assert place.describe("ky").startswith("2-жогорку колонтитул, 1-таблица, 3-сап, 2-уяча")
-    assert Place(cells=((4, 0, 0),)).describe("ru") == "таблица 4"
+    assert TemplatePlace(cells=((4, 0, 0),)).describe("ru") == "таблица 4"
 
 
 def test_a_row_that_may_not_split_but_spans_two_pages_is_a_warning() -> None:
-    rendered = layout.Rendered(
+    rendered = page_checks.Rendered(
         tables=[],
-        rows=[layout.Row(1, 3, True, ("7", "Соттордо электрондук документ жүгүртүүнү ишке киргизүү" * 3, "2025"))],
+        rows=[page_checks.Row(1, 3, True, ("7", "Соттордо электрондук документ жүгүртүүнү ишке киргизүү" * 3, "2025"))],
         paragraphs=[],
     )
     pages = ["7 Соттордо электрондук документ жүгүртүүнү", "ишке киргизүү" * 3 + " 2025"]
-    [finding] = layout.check_cells(rendered, layout.Pages(pages))
+    [finding] = page_checks.check_cells(rendered, page_checks.Pages(pages))
     assert (finding.code, finding.params["first"], finding.params["second"]) == ("row_too_tall", 1, 2)
-    rendered.rows[0] = layout.Row(1, 3, False, rendered.rows[0].cells)
-    assert layout.check_cells(rendered, layout.Pages(pages)) == []
+    rendered.rows[0] = page_checks.Row(1, 3, False, rendered.rows[0].cells)
+    assert page_checks.check_cells(rendered, page_checks.Pages(pages)) == []
 
 
 @pytest.mark.office

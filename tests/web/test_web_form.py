@@ -189,12 +189,13 @@ def test_csv_upload(docx_client: FlaskClient) -> None:
         (b"%PDF-1.7 renamed", "plan.xlsx", "Бул таблица эмес (PDF)"),
         (bytes.fromhex("d0cf11e0a1b11ae1") + bytes(600), "plan.xls", "эски Excel (.xls)"),
         (bytes.fromhex("d0cf11e0a1b11ae1") + "EncryptedPackage".encode("utf-16-le"), "plan.xlsx", "сырсөз"),
-        ("Талаа;Маани\nЖылы;2025".encode("cp1251"), "plan.csv", "UTF-8"),
+        ("Талаа;Маани\nЖылы;2025\nКол коюлган күнү;15.01.2026".encode("cp1251", "replace"), "plan.csv", "UTF-8"),
     ],
     ids=["pdf", "xls", "encrypted", "cp1251"],
 )
-def test_files_that_cannot_be_read(docx_client: FlaskClient, content: bytes, filename: str, expected: str) -> None:
-    response = submit(docx_client, content, filename, document="progress-report", fmt="pdf")
+@pytest.mark.office  # a PDF is admitted (a place in the real pool's queue) before its file is read
+def test_files_that_cannot_be_read(client: FlaskClient, content: bytes, filename: str, expected: str) -> None:
+    response = submit(client, content, filename, document="progress-report", fmt="pdf")
     assert response.status_code == 422
     assert response.mimetype == "text/html"
     [shown] = errors(response)
@@ -276,7 +277,7 @@ def test_a_bad_signature_image_is_named_with_the_sheet_problems(docx_client: Fla
     )
     assert response.status_code == 422
     shown = errors(response)
-    assert shown[0].startswith("Кол тамганын сүрөтү Сүрөт кабыл алынган жок")
+    assert shown[0] == "Кол тамганын сүрөтү GIF сүрөтү кабыл алынбайт: PNG же JPEG катары сактаңыз"
     assert shown[1].startswith("«Отчет» барагы, 2-сап, B тилке («Жылы») Бүтүн сан болушу керек")
 
 

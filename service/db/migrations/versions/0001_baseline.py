@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy import text as sql_text
 
 revision = "0001_baseline"
 down_revision = None
@@ -71,7 +72,7 @@ def upgrade() -> None:
         )
     indexes = {index["name"] for index in sa.inspect(op.get_bind()).get_indexes("api_keys")}
     if "api_keys_live_name" not in indexes:
-        live = sa.text("revoked_at IS NULL")
+        live = sql_text("revoked_at IS NULL")
         op.create_index(
             "api_keys_live_name", "api_keys", ["name"], unique=True, sqlite_where=live, postgresql_where=live
         )

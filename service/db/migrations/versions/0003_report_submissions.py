@@ -6,7 +6,7 @@ submits and reads for (``kagaz keys create --organization ID``); null for the ke
 what they could do.
 
 Revision ID: 0003_report_submissions
-Revises: 0001_baseline (re-chain after the template files' revision at merge: one head)
+Revises: 0002_template_files
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_report_submissions"
-down_revision = "0001_baseline"
+down_revision = "0002_template_files"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,27 @@
+"""Files as answers: the official file with its template's headers, and a ``Content-Disposition`` that keeps
+a Kyrgyz file name for browsers that read RFC 5987 and gives old clients a transliterated one."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import Response
+
+from service.engine import Rendered
+from service.kyrgyz import transliterate
+
+
+def file_response(rendered: Rendered) -> Response:
+    """The rendered file, named, with the template version that made it (``X-Kagaz-Template*``)."""
+    response = Response(rendered.content, mimetype=rendered.media_type)
+    response.headers["Content-Disposition"] = content_disposition(rendered.filename)
+    response.headers["X-Kagaz-Template"] = rendered.template.name
+    response.headers["X-Kagaz-Template-Version"] = str(rendered.template.version)
+    response.headers["X-Kagaz-Template-Sha256"] = rendered.template.sha256
+    return response
+
+
+def content_disposition(filename: str) -> str:
+    """RFC 6266 with an RFC 5987 UTF-8 name, and a transliterated ASCII fallback for old clients."""
+    fallback = "".join(ch for ch in transliterate(filename) if ch.isascii() and ch.isprintable() and ch not in '"\\')
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"

@@ -1,0 +1,180 @@
+"""The job queue of one service or worker process: Huey set up from the settings, submit, look up, start, stop.
+
+Huey, not a home-made queue: the queue, retries and the periodic check live in Huey's storage, SQLite by
+default (``data_dir/jobs.sqlite3``, consumed by threads inside the service) or Redis (consumed by separate
+``huey_consumer service.jobs.worker.huey`` processes on as many machines as needed). The task code is the
+same either way; only the Huey class differs, as Huey intends.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from huey import Huey, crontab
+
+from service import batch
+from service.atomic import write_atomically
+from service.jobs import tasks
+from service.jobs.consumer import EmbeddedConsumer
+from service.jobs.expiry import expire
+from service.jobs.reclaim import reclaim
+from service.jobs.state import DONE, JobState, now
+from service.jobs.store import RESULT_NAME, JobStore
+
+if TYPE_CHECKING:
+    from service.engine import Engine
+    from service.settings import Settings
+
+log = logging.getLogger("kagaz.jobs")
+
+
+def make_huey(settings: Settings) -> Huey:
+    """The Huey instance the settings choose; its class decides the storage, as Huey intends."""
+    if settings.jobs_backend == "redis":
+        from huey import RedisHuey
+
+        return RedisHuey("kagaz", url=settings.redis_url, results=False)
+    from huey import SqliteHuey
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return SqliteHuey("kagaz", filename=str(settings.data_dir / "jobs.sqlite3"), results=False)
+
+
+class Jobs:
+    """The job store, the Huey tasks and (embedded) the consumer of one service or worker process.
+
+    ``engine`` is called when a job first needs one: a worker process starts LibreOffice only then."""
+
+    def __init__(self, settings: Settings, engine: Callable[[], Engine]) -> None:
+        self.settings = settings
+        self.folder = settings.store_root / "batches"  # KAGAZ_STORE_DIR: seen by every machine
+        self.engine = engine
+        self.stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._huey: Huey | None = None
+        self._store: JobStore | None = None
+        self._consumer: EmbeddedConsumer | None = None
+        self.running: set[str] = set()  # jobs this process runs now: never reclaimed from under itself
+        # How often a running job says it is alive: often enough that it never looks dead while it works.
+        self.heartbeat = min(tasks.HEARTBEAT_SECONDS, settings.jobs_stale_after / 4)
+
+    # --- Huey, made on first use: an app that never sees a batch opens no queue ----------------------
+    @property
+    def huey(self) -> Huey:
+        with self._lock:
+            if self._huey is None:
+                huey = make_huey(self.settings)
+                self._task = huey.task(
+                    name="kagaz.batch", retries=tasks.RETRIES, retry_delay=tasks.RETRY_DELAY, context=True
+                )(self._run)
+                huey.periodic_task(crontab(minute="*"), name="kagaz.reclaim")(self.reclaim)
+                huey.periodic_task(crontab(minute="17"), name="kagaz.expire")(self.expire)
+                self._reclaim_task = huey.task(name="kagaz.reclaim-once")(self.reclaim)
+                self._store = JobStore(huey.storage, self.folder)
+                self._huey = huey
+            return self._huey
+
+    @property
+    def store(self) -> JobStore:
+        self.huey  # noqa: B018  (made with Huey, on its storage)
+        assert self._store is not None
+        return self._store
+
+    def _run(self, job_id: str, task: Any = None) -> None:
+        tasks.run_job(self, job_id, task)
+
+    def enqueue(self, job_id: str) -> None:
+        """Queue the job's task (again)."""
+        self.huey  # noqa: B018
+        self._task(job_id)
+
+    def reclaim(self) -> list[str]:
+        return reclaim(self)
+
+    def expire(self, at: float | None = None) -> list[str]:
+        return expire(self, at)
+
+    # --- the embedded consumer ---------------------------------------------------------------------
+    def start(self, workers: int) -> None:
+        """Start the embedded consumer (threads) and resume what a killed service left running."""
+        huey = self.huey
+        with self._lock:
+            if self._consumer is not None or self.stopping.is_set():
+                return
+            self._consumer = EmbeddedConsumer(
+                huey, workers=workers, worker_type="thread", initial_delay=0.1, max_delay=1.0, check_worker_health=False
+            )
+            self._consumer.start()
+        try:
+            self.reclaim()
+            self.expire()
+        except Exception:  # Redis down at start: the service still starts; the periodic checks retry
+            log.exception("could not look for abandoned or expired batches at start")
+        # A job killed moments ago still has a fresh heartbeat: look again once it has gone stale.
+        self._reclaim_task.schedule(delay=self.settings.jobs_stale_after + 1)
+
+    def started(self) -> bool:
+        return self._consumer is not None
+
+    def stop(self, timeout: float = 20.0) -> None:
+        """Running batches stop taking documents and queue themselves again; then the threads end."""
+        self.stopping.set()
+        with self._lock:
+            consumer, self._consumer = self._consumer, None
+        if consumer is not None:
+            consumer.shutdown_timeout = timeout
+            consumer.stop(graceful=True)
+        if self._huey is not None:
+            self._huey.storage.close()
+
+    # --- what clients ask ----------------------------------------------------------------------------
+    def state(self, job_id: str) -> JobState:
+        """The job's state; ``NotFound`` for an id that is malformed or unknown."""
+        return self.store.get(job_id)
+
+    def job_folder(self, job_id: str) -> Path:
+        return self.store.job_folder(job_id)
+
+    def result_path(self, job_id: str) -> Path | None:
+        """The finished job's ZIP, or None while it is not done."""
+        state = self.state(job_id)
+        path = self.job_folder(job_id) / "out" / RESULT_NAME
+        return path if state.state == DONE and path.is_file() else None
+
+    def submit(
+        self,
+        sources: Sequence[batch.Source],
+        year: int,
+        formats: Sequence[str],
+        by: str = "anonymous",
+        owner: int | None = None,
+    ) -> JobState:
+        """Store the inputs, record the job as queued, and queue it. ``by``: the caller's key name (shown);
+        ``owner``: its key's id, which alone decides who reads the job (``auth.may_read``)."""
+        job_id = uuid.uuid4().hex
+        folder = self.job_folder(job_id)
+        names = []
+        for index, source in enumerate(sources, start=1):
+            stored = f"{index:04d}{source.suffix if source.suffix in batch.inputs.SUFFIXES else '.json'}"
+            write_atomically(folder / "inputs" / stored, source.content)
+            names.append({"name": source.name, "file": stored})
+        request = {"id": job_id, "year": year, "formats": list(formats), "by": by, "inputs": names, "created": now()}
+        write_atomically(folder / "job.json", json.dumps(request, ensure_ascii=False, indent=2).encode("utf-8"))
+        state = JobState(
+            id=job_id,
+            year=year,
+            formats=list(formats),
+            created=request["created"],
+            by=by,
+            owner=owner,
+            total=len(sources) + 1,
+        )
+        self.store.save(state)
+        self.enqueue(job_id)
+        return state

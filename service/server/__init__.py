@@ -1,0 +1,52 @@
+"""``kagaz serve``'s HTTP server: an asyncio front that reads every request whole before a thread sees it.
+
+Why not the servers we had or could have had (see the README's «Serving» for the measurements):
+
+* gunicorn's ``gthread`` worker gives a connection to a thread as soon as it is accepted and reads the
+  headers and body on that thread; sixteen slow clients held all sixteen threads (issue 17).
+* waitress reads whole requests on its loop, but its only deadline is ``channel_timeout``, an *inactivity*
+  timeout that each trickled byte resets; a body over the limit gets a text/plain 413 and the socket is
+  closed under the client (a reset, not the answer).
+* uvicorn (with an ASGI-to-WSGI bridge) has no deadline for a request's head or body either
+  (``timeout_keep_alive`` only runs between requests; encode/uvicorn#157), and an ASGI middleware runs only
+  once the head is parsed.
+
+So Kagaz keeps a small front of its own on h11 (the sans-I/O HTTP/1.1 parser httpx and uvicorn use):
+asyncio owns every socket and enforces the deadlines and sizes of ``ServerLimits``; a request received in
+full (its body spooled to memory, or past ``spool_bytes`` to an anonymous temporary file deleted on close)
+goes to a request thread that runs the Flask app; refusals (413, 414, 431, 400) are answered by the app
+itself, so they are JSON problems on the API and pages on the staff side, in the person's language.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from service.server import wsgi
+from service.server.front import Front, Running, listen
+from service.server.limits import ServerLimits
+
+__all__ = ["Front", "Running", "ServerLimits", "serve"]
+
+log = logging.getLogger("kagaz.server")
+
+
+def serve(app: wsgi.WSGIApp, limits: ServerLimits, host: str, port: int, threads: int, grace: float = 30) -> None:
+    """Serve ``app`` on ``host:port`` until SIGTERM or SIGINT, then finish requests under way for ``grace`` s."""
+    sock = listen(host, port)
+
+    async def main() -> None:
+        front = Front(app, limits, threads)
+        await front.start(sock)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        log.info("listening on http://%s:%d (%d request threads)", host, port, threads)
+        await stop.wait()
+        log.info("stopping: %d requests under way", front.busy)
+        await front.stop(grace)
+
+    asyncio.run(main())
