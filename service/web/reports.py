@@ -89,6 +89,13 @@ def current_year() -> int:
     return min(max(year, schedule.FIRST_YEAR), schedule.LAST_YEAR)
 
 
+@bp.app_context_processor
+def _navigation() -> dict[str, Any]:
+    """What every staff page's navigation links to: the status and the submission of the year being gathered
+    now (``reports_year()``, read only when a page draws its navigation)."""
+    return {"reports_year": current_year}
+
+
 def valid_year(year: int) -> None:
     if not schedule.FIRST_YEAR <= year <= schedule.LAST_YEAR:
         abort(404)
