@@ -31,13 +31,6 @@ for _name in ("KAGAZ_DATABASE_URL", "KAGAZ_STORE_DIR"):
     os.environ.pop(_name, None)
 
 ROOT = Path(__file__).resolve().parent.parent
-
-# No test touches the state of whoever runs it (``~/.local/state/kagaz``): an engine built from the default
-# settings gets this run's own data folder. Several checkouts testing on one machine shared that folder, so
-# one branch's shipped templates became the active versions of another's renders.
-if "KAGAZ_DATA_DIR" not in os.environ:
-    os.environ["KAGAZ_DATA_DIR"] = tempfile.mkdtemp(prefix="kagaz-tests-")
-    atexit.register(shutil.rmtree, os.environ["KAGAZ_DATA_DIR"], ignore_errors=True)
 SAMPLES = ROOT / "samples"
 ARTIFACTS = Path(os.environ.get("KAGAZ_TEST_ARTIFACTS", ROOT / "test-artifacts"))
 
