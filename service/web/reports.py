@@ -33,22 +33,18 @@ from service.http.resources import engine, reporting
 from service.reporting import access, exports, schedule, tree
 from service.reporting.cycle import GENERALIZED, REPORT
 from service.web import page
+from service.web.signin import EDITOR_SESSION_KEY, staff_principal
+from service.web.signin import SESSION_KEY as STAFF_SESSION
 
 bp = Blueprint("reports_page", __name__, url_prefix="/reports", template_folder="templates")
 bp.after_request(page.secure_headers)
-SESSION_KEY = "reporter"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def signed_in() -> Principal | None:
-    """The key this session signed in with, if it is still live (revoking it ends the session)."""
-    stored = session.get(SESSION_KEY)
-    if not isinstance(stored, dict) or not isinstance(stored.get("id"), int):
-        return None
-    principal = keys().live(stored["id"])
-    if principal is None:
-        session.pop(SESSION_KEY, None)
-    return principal
+    """The key this session signed in with, if it is still live (revoking it ends the session). One staff
+    session for every page: signed in here, at ``/signin`` or on the editors' page is the same."""
+    return staff_principal()
 
 
 def caller() -> access.Caller:
@@ -126,7 +122,7 @@ def login() -> Response:
     session.clear()
     if language:
         session["lang"] = language
-    session[SESSION_KEY] = {"id": principal.key_id}
+    session[STAFF_SESSION] = {"id": principal.key_id}
     target = request.args.get("next", "")
     return redirect(target if target.startswith("/reports/") else url_for("reports_page.index"))
 
@@ -134,7 +130,8 @@ def login() -> Response:
 @bp.post("/logout")
 def logout() -> Response:
     if page.csrf_valid(request.form.get("csrf_token")):
-        session.pop(SESSION_KEY, None)
+        session.pop(STAFF_SESSION, None)
+        session.pop(EDITOR_SESSION_KEY, None)
     return redirect(url_for("reports_page.index"))
 
 
