@@ -16,10 +16,10 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from service import jobs as job_queue
-from service.api.errors import language
 from service.auth import current_principal, require_role
 from service.http.batches import parse_formats, parse_year, read_sources
 from service.http.ownership import readable, result_file
+from service.http.problems import language
 from service.jobs.app import for_app
 from service.jobs.state import JobState
 

@@ -13,7 +13,6 @@ import logging
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestHeaderFieldsTooLarge, RequestURITooLarge
 
-from service.catalogue import choose_language
 from service.errors import (
     ActivationConflict,
     ConversionFailed,
@@ -33,29 +32,11 @@ from service.errors import (
     UnsupportedMediaType,
     http_status,
 )
+from service.http.problems import problem_response
 from service.http.refusals import MalformedRequest, refusal_problem
 from service.server.wsgi import REFUSED_KEY
 
 log = logging.getLogger("kagaz.api")
-
-
-def language() -> str:
-    """The API's language: ``?lang=``, else the Accept-Language header, else Kyrgyz."""
-    return choose_language(request.args.get("lang"), request.headers.get("Accept-Language"))
-
-
-def problem_response(status: int, title: str, problems: list[Problem]) -> Response:
-    lang = language()
-    response = jsonify(
-        {
-            "status": status,
-            "title": title,
-            "errors": [problem.as_dict(lang) for problem in problems],
-            "request_id": g.get("request_id"),
-        }
-    )
-    response.status_code = status
-    return response
 
 
 def problems_of(error: KagazError) -> list[Problem]:

@@ -30,9 +30,9 @@ from urllib.parse import quote
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import documents
-from service.api.errors import language, problem_response
 from service.auth import current_principal, require_role
 from service.errors import InputError, NotFound, Problem
+from service.http.problems import language, problem_response
 from service.http.resources import editing, engine
 from service.templates.editing import Upload
 from service.templates.findings import Report
