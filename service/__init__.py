@@ -21,7 +21,7 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     """Build the service. ``settings`` override ``KAGAZ_*`` variables; ``pool`` shares a running pool
     (the tests start one per session) instead of starting the app's own."""
     from service import api, auth, logs, security, web
-    from service.api import batches, documents, health, openapi, organizations, reports, templates
+    from service.api import admission, batches, documents, health, openapi, organizations, reports, templates
     from service.http import refusals, resources
     from service.jobs import app as jobs
     from service.settings import load_settings
@@ -47,6 +47,7 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     for blueprint in (documents.bp, templates.bp, health.bp, organizations.bp, batches.bp, reports.bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(openapi.bp)  # /api/v1/openapi.json, built from the routes above
+    admission.init_app(app)  # the refusal kagaz serve's front may answer itself: a PDF with no place
     web.init_app(app)  # the session key (so the CSRF token) and its cookie
     app.register_blueprint(form.bp)  # the staff form at /, its workbooks
     app.register_blueprint(signin.bp)  # /signin: the staff pages' sign-in with a client key

@@ -71,6 +71,7 @@ def serve(host: str | None, port: int | None, threads: int | None) -> None:
             settings.host,
             settings.port,
             threads or request_threads(settings),
+            early=app.extensions.get("kagaz.early_refusal"),  # service.api.admission
         )
     except OSError as error:  # the port is taken, the address is not this machine's
         address = f"{settings.host}:{settings.port}"

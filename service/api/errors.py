@@ -76,12 +76,16 @@ TITLES = {  # the most specific first: the first class the error is an instance 
 """The ``title`` field, unchanged for clients that log it; a machine's word, not shown to people."""
 
 
+def title_of(error: KagazError) -> str:
+    return next(title for kind, title in TITLES.items() if isinstance(error, kind))
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(KagazError)
     def _kagaz(error: KagazError) -> Response:
         if not isinstance(error, tuple(TITLES)):
             return _unexpected(error)  # a KagazError no handler knows (ConfigurationError mid-request) is a bug
-        title = next(title for kind, title in TITLES.items() if isinstance(error, kind))
+        title = title_of(error)
         if isinstance(error, StorageError):  # the operator's concern, not a bug: a line, no stack trace
             log.warning("storage fault: %s", error, extra={"fields": {"request_id": g.get("request_id")}})
         response = problem_response(http_status(error), title, problems_of(error))

@@ -17,16 +17,20 @@ def language() -> str:
     return choose_language(request.args.get("lang"), request.headers.get("Accept-Language"))
 
 
+def problem_payload(
+    status: int, title: str, problems: list[Problem], lang: str, request_id: str | None
+) -> dict[str, object]:
+    """The JSON problem every API error answers with (``service.api.admission`` sends it from the front too)."""
+    return {
+        "status": status,
+        "title": title,
+        "errors": [problem.as_dict(lang) for problem in problems],
+        "request_id": request_id,
+    }
+
+
 def problem_response(status: int, title: str, problems: list[Problem]) -> Response:
     """A problem list as JSON with its status, in the caller's language, with the request id to quote."""
-    lang = language()
-    response = jsonify(
-        {
-            "status": status,
-            "title": title,
-            "errors": [problem.as_dict(lang) for problem in problems],
-            "request_id": g.get("request_id"),
-        }
-    )
+    response = jsonify(problem_payload(status, title, problems, language(), g.get("request_id")))
     response.status_code = status
     return response

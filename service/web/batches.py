@@ -21,7 +21,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from service import jobs as job_queue
 from service.auth import current_principal
 from service.catalogue import text
-from service.errors import InputError, Problem, http_status
+from service.errors import InputError, Problem, StorageError, http_status
 from service.http.batches import parse_formats, parse_year, read_sources
 from service.http.ownership import readable, result_file
 from service.jobs.app import for_app
@@ -76,6 +76,11 @@ def submit() -> Response:
         return _too_large(error)
     except InputError as error:
         return _form(lang, page.problems_of(error), http_status(error))
+    except StorageError as error:  # a full or locked jobs store: the form again, saying so; nothing was kept
+        response = _form(lang, page.problems_of(error), http_status(error))
+        if error.retry_after:
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
     return redirect(url_for("batches_page.show", job_id=state.id, lang=lang), 303)  # type: ignore[return-value]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from flask import Response, session
 
 from service.catalogue import TEXTS, choose_language, known_language, text, translate
-from service.errors import InputError, KagazError, Kind, Problem, TemplateError, kind_of
+from service.errors import InputError, KagazError, Kind, Problem, StorageError, TemplateError, kind_of
 from service.spreadsheets.layouts import CSV_SHEET
 
 CSRF_KEY = "csrf"
@@ -90,6 +90,8 @@ def problems_of(error: KagazError) -> list[Problem]:
         return [Problem("form", "form_busy", str(error))]
     if kind_of(error) is Kind.CONVERSION_FAILED:
         return [Problem("form", "conversion_failed", str(error), {"error": str(error)})]
+    if isinstance(error, StorageError):  # full, locked, read-only: the operator's to fix, said plainly
+        return [Problem("storage", f"storage_{error.reason}", str(error))]
     return [Problem("form", "form_internal", str(error), {"request_id": "—"})]
 
 
