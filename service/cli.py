@@ -124,7 +124,7 @@ def located(source: Any) -> AbstractContextManager[Any]:
 
 @main.command()
 @click.argument("document")
-@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, path_type=Path))
+@click.argument("input_path", metavar="[INPUT]", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -132,13 +132,18 @@ def located(source: Any) -> AbstractContextManager[Any]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Output file; .docx or .pdf decides the format.",
 )
-def render(document: str, input_path: Path, output: Path) -> None:
+@click.option("--year", type=int, default=None, help="No INPUT: the year's reports from the register.")
+@click.option("--organization", default=None, help="regional-summary: the oblast or city court.")
+def render(document: str, input_path: Path | None, output: Path, year: int | None, organization: str | None) -> None:
     """Render DOCUMENT from INPUT into OUTPUT (.docx or .pdf).
 
     DOCUMENT is action-plan, progress-report or generalized-report. INPUT is a JSON file, a filled
     spreadsheet (.xlsx or .csv, see `kagaz spreadsheets`), or for the generalized report a folder of the
-    year's JSON reports.
+    year's JSON reports. Without INPUT, `generalized-report --year 2025` and `regional-summary --year 2025
+    --organization osh-oblast-court` are made from the reports submitted to the register.
     """
+    if (input_path is None) == (year is None):
+        raise click.UsageError("give either INPUT or --year (the register), not both")
     from service.atomic import write_atomically
     from service.engine import FORMATS, open_engine
 
@@ -147,15 +152,19 @@ def render(document: str, input_path: Path, output: Path) -> None:
         fail(say("cli_output_suffix", output=output), EXIT_INPUT)
     settings = load_settings({"pool_size": 1} if fmt == "pdf" else {"start_pool": False})
     try:
-        with (
-            open_engine(settings, pdf=fmt == "pdf") as engine,
-            located(read_input(document, input_path, engine.reference)) as data,
-        ):
-            rendered = engine.produce(document, data, fmt)
+        with open_engine(settings, pdf=fmt == "pdf") as engine:
+            if input_path is None:
+                from service.reports_cli import register_input
+
+                kind, body = register_input(engine, document, year or 0, organization)
+                rendered = engine.produce(kind, body, fmt)
+            else:
+                with located(read_input(document, input_path, engine.reference)) as data:
+                    rendered = engine.produce(document, data, fmt)
         write_atomically(output, rendered.content)
     except KagazError as error:
         if isinstance(error, InputError):
-            click.echo(say("cli_invalid_input", source=input_path), err=True)
+            click.echo(say("cli_invalid_input", source=input_path or say("cli_the_register")), err=True)
         elif isinstance(error, TemplateError):
             click.echo(say("cli_template_failed"), err=True)
         report_error(error)
@@ -220,17 +229,26 @@ def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -
 @click.option(
     "--input",
     "input_path",
-    required=True,
+    default=None,
     type=click.Path(exists=True, path_type=Path),
     help="A folder of reports (.json, .xlsx, .csv: one organization each), or one such file.",
 )
+@click.option("--from-register", is_flag=True, help="The current version of each report submitted for --year.")
 @click.option("--format", "formats", default="pdf", show_default=True, callback=_formats, help="pdf, docx or pdf,docx.")
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--force", is_flag=True, help="Redo every output, even those up to date.")
 @click.option(
     "--workers", type=click.IntRange(1, 256), default=None, help="Documents under way at once [pool size + 1]."
 )
-def batch(year: int, input_path: Path, formats: tuple[str, ...], out: Path, force: bool, workers: int | None) -> None:
+def batch(
+    year: int,
+    input_path: Path | None,
+    from_register: bool,
+    formats: tuple[str, ...],
+    out: Path,
+    force: bool,
+    workers: int | None,
+) -> None:
     """Make every organization's report and the generalized report of YEAR, with manifest.json/.csv and a ZIP.
 
     Converts over the whole LibreOffice pool (KAGAZ_POOL_SIZE). A bad input is reported and the rest go
@@ -239,17 +257,26 @@ def batch(year: int, input_path: Path, formats: tuple[str, ...], out: Path, forc
     """
     from service.batch.console import run_cli
 
-    sys.exit(run_cli(year, input_path, formats, out, force, workers, language()))
+    if (input_path is None) == (not from_register):
+        raise click.UsageError("give either --input or --from-register")
+    sources = None
+    if from_register:
+        from service.reports_cli import register_sources
+
+        sources = register_sources(year)
+    sys.exit(run_cli(year, input_path, formats, out, force, workers, language(), sources=sources))
 
 
 def _add_editor_commands() -> None:
     """``kagaz templates …`` and ``kagaz keys …`` live in ``service.admin_cli``; ``kagaz db …`` in ``db_cli``."""
     from service.admin_cli import keys, templates
     from service.db_cli import db
+    from service.reports_cli import reports
 
     main.add_command(templates)
     main.add_command(keys)
     main.add_command(db)
+    main.add_command(reports)  # ``kagaz reports …``: the reporting cycle (service.reports_cli)
 
 
 _add_editor_commands()

@@ -44,8 +44,8 @@ def problems_of(error: KagazError) -> list[Problem]:
     always seen (a timeout says ``timeout``); the catalogue has an entry for each."""
     if isinstance(error, InputError | TemplateError):
         return error.problems
-    if isinstance(error, NotFound | TemplateNotFound):
-        return [Problem("path", "not_found", str(error))]
+    if isinstance(error, NotFound | TemplateNotFound):  # one that names what was not found says so
+        return [getattr(error, "problem", None) or Problem("path", "not_found", str(error))]
     if isinstance(error, ConversionTimeout):
         return [Problem("conversion", "timeout", str(error))]
     if isinstance(error, PoolUnavailable):

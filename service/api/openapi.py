@@ -18,27 +18,30 @@ until it is described here. The spec is built per app, because it depends on the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify
 
+from service.api.openapi_reports import OPERATIONS as REPORT_OPERATIONS
 from service.api.openapi_schemas import (
+    DOCX,
     FILE_HEADERS,
+    FORMAT,
+    PDF,
     RENDER_HEADERS,
     RESPONSE_SCHEMAS,
+    Operation,
     binary,
     document_schemas,
     header,
     json_content,
+    query,
     ref,
 )
 from service.engine import FORMATS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
-DOCX = FORMATS["docx"]
-PDF = FORMATS["pdf"]
 ZIP = "application/zip"
 PNG = "image/png"
 ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
@@ -61,27 +64,6 @@ ERROR_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class Operation:
-    """What the url_map cannot say about one endpoint. ``role``: None for routes open to everyone (health),
-    else the least role that may call it; ``answers``: the statuses whose body is not a problem list, each
-    with (description, content, headers); ``errors``: the statuses answered with a problem list."""
-
-    summary: str
-    tag: str
-    role: str | None = "client"
-    query: tuple[dict[str, Any], ...] = ()
-    body: dict[str, Any] | None = None
-    answers: dict[int, tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
-    errors: tuple[int, ...] = ()
-    path: dict[str, dict[str, Any]] = field(default_factory=dict)  # path parameter schemas beyond the converter's
-
-
-def _query(name: str, schema: dict[str, Any], description: str, required: bool = False) -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
-
-
-FORMAT = _query("format", {"type": "string", "enum": list(FORMATS), "default": "pdf"}, "The file to make")
 TEMPLATE_NAME = {"name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$", "example": "action-plan"}}
 JOB_ID = {"job_id": {"type": "string", "example": "0123456789abcdef0123456789abcdef"}}
 FLAG = {"type": "string", "enum": ["0", "1", "true", "false", "yes", "no", "on", ""]}
@@ -100,7 +82,7 @@ OPERATIONS: dict[str, Operation] = {
         "documents",
         query=(
             FORMAT,
-            _query(
+            query(
                 "template_version",
                 {"type": "integer", "minimum": 1, "maximum": 999_999},
                 "Render with this version of the template (an older or a candidate one) instead of the active one",
@@ -134,8 +116,7 @@ OPERATIONS: dict[str, Operation] = {
         "templates",
         role="editor",
         query=tuple(
-            _query(key, schema, f"With a raw DOCX body: the form field `{key}`")
-            for key, schema in UPLOAD_FIELDS.items()
+            query(key, schema, f"With a raw DOCX body: the form field `{key}`") for key, schema in UPLOAD_FIELDS.items()
         ),
         body={
             "required": True,
@@ -186,8 +167,8 @@ OPERATIONS: dict[str, Operation] = {
         "Two versions compared: variables added and removed, or both first pages side by side (`format=png`)",
         "templates",
         query=(
-            _query("with", {"type": "integer", "minimum": 0}, "The other version's number", required=True),
-            _query("format", {"type": "string", "enum": ["json", "png"]}, "`png`: the pages side by side"),
+            query("with", {"type": "integer", "minimum": 0}, "The other version's number", required=True),
+            query("format", {"type": "string", "enum": ["json", "png"]}, "`png`: the pages side by side"),
         ),
         answers={200: ("The comparison", json_content({"type": "object"}) | binary(PNG), {})},
         errors=(404, 422, 503),
@@ -198,7 +179,7 @@ OPERATIONS: dict[str, Operation] = {
         "templates",
         role="editor",
         query=(
-            _query("expected_active", VERSION_NUMBER, "Only if this version is still the active one (else 409)"),
+            query("expected_active", VERSION_NUMBER, "Only if this version is still the active one (else 409)"),
             {
                 "name": "If-Match",
                 "in": "header",
@@ -220,7 +201,7 @@ OPERATIONS: dict[str, Operation] = {
                 json_content(
                     {
                         "type": "object",
-                        "properties": {"organizations": {"type": "array", "items": ref("Organization")}},
+                        "properties": {"organizations": {"type": "array", "items": ref("OrganizationEntry")}},
                     }
                 ),
                 {},
@@ -231,8 +212,8 @@ OPERATIONS: dict[str, Operation] = {
         "Start a batch: a year's reports as a JSON list, a ZIP of report files, or one workbook",
         "batches",
         query=(
-            _query("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, "The reporting year"),
-            _query("format", {"type": "string", "example": "pdf,docx"}, "Comma-separated formats"),
+            query("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, "The reporting year"),
+            query("format", {"type": "string", "example": "pdf,docx"}, "Comma-separated formats"),
         ),
         body={
             "required": True,
@@ -322,6 +303,9 @@ OPERATIONS: dict[str, Operation] = {
         answers={200: ("OpenAPI 3.1", json_content({"type": "object", "required": ["openapi", "paths"]}), {})},
     ),
 }
+
+
+OPERATIONS.update(REPORT_OPERATIONS)  # the reporting cycle's, kept in their own module for size
 
 
 def _problem(status: int) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from service.catalogue.command_line import COMMAND_LINE
 from service.catalogue.pages import PAGES
 from service.catalogue.problems import PROBLEMS
+from service.catalogue.reports import REPORTS
 from service.catalogue.templates import TEMPLATE_PROBLEMS
 from service.catalogue.uploads import UPLOAD_PROBLEMS
 
@@ -44,7 +45,7 @@ def _merged(*tables: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS: dict[str, dict[str, str]] = _merged(PROBLEMS, UPLOAD_PROBLEMS, TEMPLATE_PROBLEMS, PAGES, COMMAND_LINE)
+TEXTS: dict[str, dict[str, str]] = _merged(PROBLEMS, UPLOAD_PROBLEMS, TEMPLATE_PROBLEMS, PAGES, COMMAND_LINE, REPORTS)
 
 VARIANTS = {"http": "status", "invalid_json": "variant", "template_syntax": "variant"}
 """Codes whose text depends on one parameter: ``http`` with ``status=405`` reads the entry ``http_405`` when

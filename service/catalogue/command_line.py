@@ -12,6 +12,7 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "ru": "{source}: в данных есть ошибки:",
         "en": "{source}: invalid input:",
     },
+    "cli_the_register": {"ky": "Отчеттордун реестри", "ru": "Реестр отчётов", "en": "the register"},
     "cli_template_failed": {
         "ky": "Шаблонду толтуруу мүмкүн болгон жок:",
         "ru": "Шаблон не удалось заполнить:",
@@ -101,6 +102,22 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "ky": "«{name}» («{role}») ачкычы түзүлдү; аны азыр сактап алыңыз, ал кайра көрсөтүлбөйт:",
         "ru": "Создан ключ «{name}» («{role}»); сохраните его сейчас, он больше не будет показан:",
         "en": "Created the {role} key «{name}»; keep it now, it is not shown again:",
+    },
+    "cli_key_created_for": {
+        "ky": "«{organization}» уюму үчүн «{name}» ({role}) ачкычы түзүлдү; аны азыр сактап алыңыз, ал кайра "
+        "көрсөтүлбөйт:",
+        "ru": "Создан ключ «{name}» ({role}) для «{organization}»; сохраните его сейчас, он больше не будет показан:",
+        "en": "Created the {role} key «{name}» for «{organization}»; keep it now, it is not shown again:",
+    },
+    "cli_organization_unknown": {
+        "ky": "{file} ичинде «{organization}» деген уюм жок",
+        "ru": "В {file} нет организации «{organization}»",
+        "en": "No organization «{organization}» in {file}",
+    },
+    "cli_organization_unknown_close": {
+        "ky": "{file} ичинде «{organization}» деген уюм жок; балким: {close}?",
+        "ru": "В {file} нет организации «{organization}»; возможно: {close}?",
+        "en": "No organization «{organization}» in {file}; did you mean {close}?",
     },
     "cli_key_revoked": {
         "ky": "«{name}» ачкычы жокко чыгарылды",

@@ -100,6 +100,11 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ru": "Запрос составлен неверно",
         "en": "The request is malformed",
     },
+    "http_403": {
+        "ky": "Бул ачкыч менен бул барак ачылбайт",
+        "ru": "С этим ключом эта страница недоступна",
+        "en": "This key does not open this page",
+    },
     "http_404": {
         "ky": "Мындай дарек жок",
         "ru": "Такого адреса нет",
