@@ -18,8 +18,12 @@ esac
 # shellcheck disable=SC2086
 wanted=$(sh scripts/debian-packages.sh $groups)
 missing=""
+# A package counts as there when installed, or provided by one that is (NodeSource's nodejs provides npm).
+provided=$(dpkg-query -W -f='${db:Status-Abbrev} ${Provides}\n' 2>/dev/null | awk '$1 == "ii" { $1 = ""; print }' \
+  | tr ',' '\n' | sed -e 's/([^)]*)//g' -e 's/^ *//' -e 's/ *$//')
 for package in $wanted; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || printf '%s\n' "$provided" | grep -qx "$package" || missing="$missing $package"
 done
 if [ -n "$missing" ]; then
   echo "kagaz setup: installing Debian packages:$missing"
@@ -40,6 +44,11 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".$extras"
   echo "$want_stamp" > "$stamp"
+fi
+
+# 3. The tests' npm packages (axe-core, for the accessibility checks), exactly as locked.
+if [ "$mode" = test ] && [ ! -f tests/axe/node_modules/axe-core/axe.min.js ]; then
+  npm ci --prefix tests/axe --no-audit --no-fund --silent
 fi
 
 case "$mode" in

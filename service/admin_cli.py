@@ -26,7 +26,7 @@ from service.catalogue import LANGUAGES, translate
 from service.errors import EXIT_INPUT, ActivationConflict, ConversionError, StorageError, TemplateNotFound
 from service.roles import ROLES
 from service.settings import ConfigurationError, Settings, load_settings
-from service.terminal import language, report_error, say
+from service.terminal import fail, language, report_error, say
 
 if TYPE_CHECKING:
     from service.auth import KeyStore
@@ -155,6 +155,25 @@ def keys() -> None:
     """API keys: create one for a system or a person, list them, revoke one."""
 
 
+def _check_organization(organization: str) -> None:
+    """Refuse an id the registry does not have, naming the file and the closest ids."""
+    import difflib
+
+    from service.documents.organizations import RegistryError, load_organizations
+
+    settings = _settings(start_pool=False)
+    try:
+        known = load_organizations(settings.organizations_file)
+    except RegistryError as error:
+        fail(str(error), EXIT_INPUT)
+    if organization not in known:
+        close = difflib.get_close_matches(organization, list(known), n=3)
+        place = {"organization": organization, "file": settings.organizations_file}
+        if close:
+            fail(say("cli_organization_unknown_close", close=", ".join(close), **place), EXIT_INPUT)
+        fail(say("cli_organization_unknown", **place), EXIT_INPUT)
+
+
 def _store() -> KeyStore:
     """The key store of the configured database (SQLAlchemy is loaded here, not when `kagaz` starts)."""
     from service.auth import KeyStore
@@ -170,15 +189,27 @@ def _store() -> KeyStore:
 @click.option(
     "--role", required=True, type=click.Choice(ROLES), help="client renders; editor changes templates; admin."
 )
-def create_key(name: str, role: str) -> None:
+@click.option(
+    "--organization",
+    default=None,
+    help="Bind the key to this organization of the registry (its id): it submits and reads that organization's "
+    "reports and those of the courts it controls.",
+)
+def create_key(name: str, role: str, organization: str | None) -> None:
     """Make a key; it is printed once and never stored (only its SHA-256 is)."""
     from service.keys import KeyRefused
 
+    if organization is not None:
+        _check_organization(organization)
     try:
-        info, token = _store().create(name, role)
+        info, token = _store().create(name, role, organization)
     except KeyRefused as error:
         report_error(error)
-    click.echo(say("cli_key_created", name=info.name, role=info.role), err=True)
+    if info.organization:
+        created = say("cli_key_created_for", name=info.name, role=info.role, organization=info.organization)
+    else:
+        created = say("cli_key_created", name=info.name, role=info.role)
+    click.echo(created, err=True)
     click.echo(token)
 
 
@@ -188,7 +219,8 @@ def list_keys(include_revoked: bool) -> None:
     """The keys: name, role, the key's first characters, when made (and revoked)."""
     for info in _store().keys(include_revoked):
         revoked = f"  revoked {info.revoked_at}" if info.revoked_at else ""
-        click.echo(f"{info.name:<24} {info.role:<7} {info.prefix}…  {info.created_at}{revoked}")
+        bound = f"  {info.organization}" if info.organization else ""
+        click.echo(f"{info.name:<24} {info.role:<7} {info.prefix}…  {info.created_at}{bound}{revoked}")
 
 
 @keys.command("revoke")

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, g, request
 
 from service.errors import KagazError, Kind, Problem, http_status
+from service.http.problems import problem_response
 from service.keys import (  # re-exported: the names callers used before keys had a module of their own
     ANONYMOUS,
     KEY_PREFIX,
@@ -139,8 +140,6 @@ def current_principal() -> Principal:
 def init_app(app: Flask) -> None:
     """The key store, the JSON answer for auth errors, and — with ``KAGAZ_AUTH_REQUIRED`` — a client key
     for every ``/api/`` request (views that need more say so with ``require_role``)."""
-    from service.api.errors import problem_response
-
     app.extensions["kagaz.keys"] = KeyStore(app.extensions["kagaz.engine"].database)
 
     @app.before_request

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from service.catalogue import LANGUAGE_VARIABLE, LANGUAGES
-from service.errors import EXIT_INPUT, EXIT_SYSTEM, InputError, KagazError, Problem, TemplateError
+from service.errors import EXIT_INPUT, EXIT_SYSTEM, InputError, KagazError, Problem, TemplateError, json_problem
 from service.settings import ConfigurationError, Settings, load_settings
 from service.terminal import fail, language, report_error, say
 
@@ -72,6 +72,7 @@ def serve(host: str | None, port: int | None, threads: int | None) -> None:
             settings.host,
             settings.port,
             threads or request_threads(settings),
+            early=app.extensions.get("kagaz.early_refusal"),  # service.api.admission
         )
     except OSError as error:  # the port is taken, the address is not this machine's
         address = f"{settings.host}:{settings.port}"
@@ -89,8 +90,7 @@ def read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
-        message = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise InputError(Problem(str(path), "invalid_json", message, {"error": message})) from None
+        raise InputError(json_problem(str(path), error, path.read_bytes())) from None
 
 
 def read_input(document: str, path: Path, reference: Reference | None = None) -> Any:
@@ -125,7 +125,7 @@ def located(source: Any) -> AbstractContextManager[Any]:
 
 @main.command()
 @click.argument("document")
-@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, path_type=Path))
+@click.argument("input_path", metavar="[INPUT]", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -133,16 +133,30 @@ def located(source: Any) -> AbstractContextManager[Any]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Output file; .docx or .pdf decides the format.",
 )
+@click.option("--year", type=int, default=None, help="No INPUT: the year's reports from the register.")
+@click.option("--organization", default=None, help="regional-summary: the oblast or city court.")
 @click.option("--draft", is_flag=True, help="An unnumbered draft marked ДОЛБООР, not registered.")
 @click.option("--pdfa", is_flag=True, help="PDF/A-2b (with --attach-data: PDF/A-3b carrying the input).")
 @click.option("--attach-data", is_flag=True, help="Embed the input JSON in the PDF/A-3b (with --pdfa).")
-def render(document: str, input_path: Path, output: Path, draft: bool, pdfa: bool, attach_data: bool) -> None:
+def render(
+    document: str,
+    input_path: Path | None,
+    output: Path,
+    year: int | None,
+    organization: str | None,
+    draft: bool,
+    pdfa: bool,
+    attach_data: bool,
+) -> None:
     """Render DOCUMENT from INPUT into OUTPUT (.docx or .pdf), issued with a number unless --draft.
 
     DOCUMENT is action-plan, progress-report or generalized-report. INPUT is a JSON file, a filled
     spreadsheet (.xlsx or .csv, see `kagaz spreadsheets`), or for the generalized report a folder of the
-    year's JSON reports.
+    year's JSON reports. Without INPUT, `generalized-report --year 2025` and `regional-summary --year 2025
+    --organization osh-oblast-court` are made from the reports submitted to the register.
     """
+    if (input_path is None) == (year is None):
+        raise click.UsageError("give either INPUT or --year (the register), not both")
     from service.atomic import write_atomically
     from service.engine import FORMATS, open_engine
     from service.issuance.issuing import Issuer, Order
@@ -152,22 +166,27 @@ def render(document: str, input_path: Path, output: Path, draft: bool, pdfa: boo
         fail(say("cli_output_suffix", output=output), EXIT_INPUT)
     settings = load_settings({"pool_size": 1} if fmt == "pdf" else {"start_pool": False})
     try:
-        with (
-            open_engine(settings, pdf=fmt == "pdf") as engine,
-            located(read_input(document, input_path, engine.reference)) as data,
-        ):
+        with open_engine(settings, pdf=fmt == "pdf") as engine:
             order = Order(
                 format="pdfa" if pdfa and fmt == "pdf" else fmt,
                 draft=draft,
                 attach_data=attach_data,
                 issued_by=f"cli ({getpass.getuser()})",
             )
-            issued = Issuer.for_engine(engine).produce(document, data, order)
+            issuer = Issuer.for_engine(engine)
+            if input_path is None:
+                from service.reports_cli import register_input
+
+                kind, body = register_input(engine, document, year or 0, organization)
+                issued = issuer.produce(kind, body, order)
+            else:
+                with located(read_input(document, input_path, engine.reference)) as data:
+                    issued = issuer.produce(document, data, order)
         rendered = issued.rendered
         write_atomically(output, rendered.content)
     except KagazError as error:
         if isinstance(error, InputError):
-            click.echo(say("cli_invalid_input", source=input_path), err=True)
+            click.echo(say("cli_invalid_input", source=input_path or say("cli_the_register")), err=True)
         elif isinstance(error, TemplateError):
             click.echo(say("cli_template_failed"), err=True)
         report_error(error)
@@ -234,10 +253,11 @@ def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -
 @click.option(
     "--input",
     "input_path",
-    required=True,
+    default=None,
     type=click.Path(exists=True, path_type=Path),
     help="A folder of reports (.json, .xlsx, .csv: one organization each), or one such file.",
 )
+@click.option("--from-register", is_flag=True, help="The current version of each report submitted for --year.")
 @click.option(
     "--format",
     "formats",
@@ -251,7 +271,15 @@ def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -
 @click.option(
     "--workers", type=click.IntRange(1, 256), default=None, help="Documents under way at once [pool size + 1]."
 )
-def batch(year: int, input_path: Path, formats: tuple[str, ...], out: Path, force: bool, workers: int | None) -> None:
+def batch(
+    year: int,
+    input_path: Path | None,
+    from_register: bool,
+    formats: tuple[str, ...],
+    out: Path,
+    force: bool,
+    workers: int | None,
+) -> None:
     """Make every organization's report and the generalized report of YEAR, with manifest.json/.csv and a ZIP.
 
     Converts over the whole LibreOffice pool (KAGAZ_POOL_SIZE). A bad input is reported and the rest go
@@ -260,7 +288,14 @@ def batch(year: int, input_path: Path, formats: tuple[str, ...], out: Path, forc
     """
     from service.batch.console import run_cli
 
-    sys.exit(run_cli(year, input_path, formats, out, force, workers, language()))
+    if (input_path is None) == (not from_register):
+        raise click.UsageError("give either --input or --from-register")
+    sources = None
+    if from_register:
+        from service.reports_cli import register_sources
+
+        sources = register_sources(year)
+    sys.exit(run_cli(year, input_path, formats, out, force, workers, language(), sources=sources))
 
 
 def _add_editor_commands() -> None:
@@ -268,12 +303,14 @@ def _add_editor_commands() -> None:
     from service.admin_cli import keys, templates
     from service.db_cli import db
     from service.issued_cli import issued, reissue
+    from service.reports_cli import reports
 
     main.add_command(templates)
     main.add_command(keys)
     main.add_command(db)
     main.add_command(issued)
     main.add_command(reissue)
+    main.add_command(reports)  # ``kagaz reports …``: the reporting cycle (service.reports_cli)
 
 
 _add_editor_commands()

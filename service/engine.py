@@ -163,6 +163,15 @@ class Engine:
         place = getattr(self.pool, "place", None)  # a converter without a queue (LazyPool) admits everyone
         return nullcontext(None) if place is None else place()
 
+    def refusal(self, format: str) -> PoolUnavailable | None:
+        """The ``PoolUnavailable`` that ``admit(format)`` would raise now, or None; reserves nothing."""
+        if format != "pdf":
+            return None
+        if self.pool is None:
+            return PoolUnavailable(NO_POOL, 30)
+        refusal = getattr(self.pool, "refusal", None)  # a converter without a queue (LazyPool) refuses nobody
+        return None if refusal is None else refusal()
+
     def produce(
         self, document: str, data: Any, format: str, template_version: int | None = None, place: Place | None = None
     ) -> Rendered:

@@ -154,6 +154,26 @@ class Problem:
         }
 
 
+def json_problem(location: str, error: Exception, content: bytes = b"") -> Problem:
+    """Why ``json.loads`` refused a text, as code ``invalid_json`` with a ``variant`` people can read.
+
+    Programs keep the one code; the catalogue's ``invalid_json.<variant>`` says it in words with the line
+    and column counted from one («2-сап, 15-белги»), never the parser's «Expecting value … (char 31)»."""
+    if isinstance(error, RecursionError):
+        return Problem(location, "invalid_json", "nested too deeply", {"variant": "depth"})
+    if isinstance(error, UnicodeDecodeError):
+        before = content[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        params: dict[str, object] = {"variant": "encoding", "line": line, "column": column}
+        return Problem(location, "invalid_json", f"not UTF-8 at line {line}, column {column}", params)
+    lineno, colno = getattr(error, "lineno", None), getattr(error, "colno", None)
+    if lineno is not None and colno is not None:
+        params = {"variant": "syntax", "line": lineno, "column": colno}
+        return Problem(location, "invalid_json", f"not valid JSON: {error}", params)
+    return Problem(location, "invalid_json", f"not valid JSON: {error}", {"variant": "number"})
+
+
 class KagazError(Exception):
     """Base of every error Kagaz raises deliberately; anything else is a bug."""
 

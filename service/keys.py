@@ -9,6 +9,12 @@ Nothing here is cached: every request's key is looked up in the database (one in
 made on one machine works on every other at once, and a revoked key stops on every machine at its next
 request: the bound on revocation is zero, at the price of one round trip per authenticated request.
 This module knows no Flask; ``service.auth`` guards the views with it.
+
+A key may be bound to one organization of the registry (``kagaz keys create --organization ID``): it then
+submits and reads that organization's reports and, for an oblast or the Bishkek city court, those of the
+courts it controls (``service.reporting.access``). The binding is the column ``api_keys.organization``, added
+by the reporting cycle's migration ``0003_report_submissions``; null for keys made before, which keep what
+they could do.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ NAME = re.compile(r"^[\w.@-]{1,64}$")  # printed in logs and version records: no
 
 
 class KeyRow(Base):
-    """Mirrors ``api_keys`` of migration ``0001_baseline``."""
+    """Mirrors ``api_keys`` of migration ``0001_baseline``, with ``organization`` of ``0003_report_submissions``."""
 
     __tablename__ = "api_keys"
     __table_args__ = (
@@ -53,6 +59,7 @@ class KeyRow(Base):
     key_prefix: Mapped[str] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(Text)
     revoked_at: Mapped[str | None] = mapped_column(Text)
+    organization: Mapped[str | None] = mapped_column(Text)
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,7 @@ class Principal:
     name: str
     role: str | None
     key_id: int | None = None
+    organization: str | None = None  # the organization the key is bound to (reports), if any
 
     def can(self, role: str) -> bool:
         return self.role is not None and RANK[self.role] >= RANK[role]
@@ -78,6 +86,7 @@ class KeyInfo:
     prefix: str
     created_at: str
     revoked_at: str | None
+    organization: str | None = None
 
 
 __all__ = ["ANONYMOUS", "KEY_PREFIX", "NAME", "RANK", "ROLES", "KeyInfo", "KeyRefused", "KeyStore", "Principal"]
@@ -117,8 +126,9 @@ class KeyStore:
     def for_data_dir(cls, data_dir: Path) -> KeyStore:
         return cls(data_dir / DATABASE_NAME)
 
-    def create(self, name: str, role: str) -> tuple[KeyInfo, str]:
-        """A new key for ``name`` with ``role``: its record and the key itself (shown once, never stored)."""
+    def create(self, name: str, role: str, organization: str | None = None) -> tuple[KeyInfo, str]:
+        """A new key for ``name`` with ``role`` (bound to ``organization`` if given, an id the caller has
+        checked against the registry): its record and the key itself (shown once, never stored)."""
         if not NAME.match(name):
             raise KeyRefused(
                 "key_name_invalid", f"the name {name!r} must be 1-64 letters, digits, '.', '_', '@' or '-'", name=name
@@ -127,7 +137,7 @@ class KeyStore:
             raise KeyRefused("key_role_unknown", f"the role must be one of {', '.join(ROLES)}, not {role!r}", role=role)
         token = KEY_PREFIX + secrets.token_urlsafe(32)
         row = KeyRow(name=name, role=role, key_sha256=hash_key(token), key_prefix=token[: len(KEY_PREFIX) + 4],
-                     created_at=_now())  # fmt: skip
+                     created_at=_now(), organization=organization)  # fmt: skip
         # The lock makes "is the name free? then insert" one step on every machine; the partial unique
         # index would refuse a second live key of the same name anyway.
         with self.database.transaction(lock="api_keys") as session:
@@ -160,22 +170,24 @@ class KeyStore:
         if not token.startswith(KEY_PREFIX) or len(token) > 200:
             return None
         digest = hash_key(token)
-        query = select(KeyRow.id, KeyRow.name, KeyRow.role, KeyRow.key_sha256).where(
+        query = select(KeyRow.id, KeyRow.name, KeyRow.role, KeyRow.key_sha256, KeyRow.organization).where(
             KeyRow.key_sha256 == digest, KeyRow.revoked_at.is_(None)
         )
         with self.database.reading() as session:
             row = session.execute(query).first()
         if row is None or not hmac.compare_digest(row.key_sha256, digest):
             return None
-        return Principal(row.name, row.role, int(row.id))
+        return Principal(row.name, row.role, int(row.id), row.organization)
 
     def live(self, key_id: int) -> Principal | None:
         """The principal of key ``key_id`` if it is still live (a web session re-checks its key with this)."""
-        query = select(KeyRow.id, KeyRow.name, KeyRow.role).where(KeyRow.id == key_id, KeyRow.revoked_at.is_(None))
+        query = select(KeyRow.id, KeyRow.name, KeyRow.role, KeyRow.organization).where(
+            KeyRow.id == key_id, KeyRow.revoked_at.is_(None)
+        )
         with self.database.reading() as session:
             row = session.execute(query).first()
-        return Principal(row.name, row.role, int(row.id)) if row else None
+        return Principal(row.name, row.role, int(row.id), row.organization) if row else None
 
 
 def _info(row: KeyRow) -> KeyInfo:
-    return KeyInfo(row.id, row.name, row.role, row.key_prefix, row.created_at, row.revoked_at)
+    return KeyInfo(row.id, row.name, row.role, row.key_prefix, row.created_at, row.revoked_at, row.organization)

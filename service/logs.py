@@ -36,32 +36,48 @@ def configure(level: int = logging.INFO) -> None:
     root.propagate = False
 
 
-def init_app(app: Flask) -> None:
-    log = logging.getLogger("kagaz.request")
+def request_id(incoming: str | None) -> str:
+    """The client's ``X-Request-Id`` when it is a sane one (printable, at most 64 characters), else a new id."""
+    return incoming if incoming and len(incoming) <= 64 and incoming.isprintable() else uuid.uuid4().hex
 
+
+def log_request(method: str, path: str, status: int, request_id: str | None, started: float) -> None:
+    """The one line per request (the app's, and the front's for a refusal it answers itself)."""
+    elapsed = (time.perf_counter() - started) * 1000
+    log.info(
+        "%s %s %s",
+        method,
+        path,
+        status,
+        extra={
+            "fields": {
+                "request_id": request_id,
+                "method": method,
+                "path": path,
+                "status": status,
+                "ms": round(elapsed, 1),
+            }
+        },
+    )
+
+
+log = logging.getLogger("kagaz.request")
+
+
+def init_app(app: Flask) -> None:
     @app.before_request
     def _start() -> None:
-        incoming = request.headers.get("X-Request-Id", "")
-        g.request_id = incoming if 0 < len(incoming) <= 64 and incoming.isprintable() else uuid.uuid4().hex
+        g.request_id = request_id(request.headers.get("X-Request-Id"))
         g.started = time.perf_counter()
 
     @app.after_request
     def _finish(response: Response) -> Response:
         response.headers["X-Request-Id"] = g.get("request_id", "")
-        elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-        log.info(
-            "%s %s %s",
+        log_request(
             request.method,
             request.path,
             response.status_code,
-            extra={
-                "fields": {
-                    "request_id": g.get("request_id"),
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "ms": round(elapsed, 1),
-                }
-            },
+            g.get("request_id"),
+            g.get("started", time.perf_counter()),
         )
         return response

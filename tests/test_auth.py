@@ -87,6 +87,27 @@ def test_keys_on_the_command_line(tmp_path: Path) -> None:
     assert runner.invoke(main, ["keys", "revoke", "aigul"], env=env).exit_code == 1
 
 
+def test_a_key_bound_to_an_organization(tmp_path: Path) -> None:
+    """``--organization`` binds a key to a court of the registry; an unknown id is refused with the closest."""
+    runner = CliRunner()
+    env = {"KAGAZ_DATA_DIR": str(tmp_path), "KAGAZ_LANG": "en"}
+    created = runner.invoke(
+        main, ["keys", "create", "--name", "osh", "--role", "client", "--organization", "osh-oblast-court"], env=env
+    )
+    assert created.exit_code == 0, created.output
+    token = created.stdout.strip().splitlines()[-1]
+    principal = KeyStore.for_data_dir(tmp_path).verify(token)
+    assert principal is not None and principal.organization == "osh-oblast-court"
+    assert KeyStore.for_data_dir(tmp_path).live(principal.key_id or 0).organization == "osh-oblast-court"  # type: ignore[union-attr]
+    assert "osh-oblast-court" in runner.invoke(main, ["keys", "list"], env=env).output
+    wrong = runner.invoke(
+        main, ["keys", "create", "--name", "x", "--role", "client", "--organization", "osh-oblast"], env=env
+    )
+    assert wrong.exit_code == 1 and "did you mean osh-oblast-court" in wrong.output
+    plain = KeyStore.for_data_dir(tmp_path).create("portal", "client")[0]
+    assert plain.organization is None
+
+
 OWNER, OTHER, ADMIN = Principal("owner", "client", 1), Principal("other", "editor", 2), Principal("root", "admin", 3)
 
 

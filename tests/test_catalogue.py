@@ -320,14 +320,18 @@ def test_every_error_type_the_models_can_raise_has_a_text() -> None:
     assert sorted(types - TEXTS.keys()) == []
 
 
-def test_every_http_status_answered_has_its_text_and_every_kind_its_status_and_exit_code() -> None:
-    aborted = {
+def aborted_statuses() -> set[int]:
+    """The statuses ``service/`` answers with ``abort(…)`` (their ``http_<status>`` text is then used)."""
+    return {
         int(node.args[0].value)
         for _path, tree in python_files()
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and call_name(node) == "abort" and isinstance(node.args[0], ast.Constant)
     }
-    for status in HTTP_ANSWERED | aborted:
+
+
+def test_every_http_status_answered_has_its_text_and_every_kind_its_status_and_exit_code() -> None:
+    for status in HTTP_ANSWERED | aborted_statuses():
         assert f"http_{status}" in TEXTS, status
         for language in LANGUAGES:
             assert translate("http", language, {"status": status}) == TEXTS[f"http_{status}"][language]
@@ -338,8 +342,11 @@ def test_every_http_status_answered_has_its_text_and_every_kind_its_status_and_e
 def test_every_text_is_used_by_some_code(scanned: tuple[list[Site], list[Site], list[str]]) -> None:
     problems, keys, _unread = scanned
     sites = problems + keys
-    used = model_error_types() | {f"{code}_{status}" for code in VARIANTS for status in HTTP_ANSWERED}
+    answered = HTTP_ANSWERED | aborted_statuses()
+    used = model_error_types() | {f"{code}_{status}" for code in VARIANTS for status in answered}
     used |= named_anywhere()
+    # A variant's text is used when the code names the variant as a value (``{"variant": "syntax"}``).
+    used |= {f"{code}_{value}" for code in VARIANTS for value in named_anywhere()}
     unused = sorted(key for key in TEXTS if key not in used and not any(site.matches(key) for site in sites))
     assert unused == []
 

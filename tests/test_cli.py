@@ -127,7 +127,7 @@ def test_deeply_nested_json_is_an_input_error_not_a_traceback(tmp_path: Path) ->
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     result = CliRunner().invoke(main, ["render", "action-plan", str(deep), "-o", str(tmp_path / "x.docx")])
     assert result.exit_code == 1
-    assert "nested too deeply" in result.output
+    assert "JSON өтө терең уюштурулган" in result.output
     assert "Traceback" not in result.output
 
 

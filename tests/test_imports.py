@@ -136,6 +136,25 @@ def test_api_and_web_never_import_each_other() -> None:
     assert not crossing, crossing
 
 
+def test_only_the_factory_reaches_into_the_route_packages() -> None:
+    """api/ and web/ are leaves: what both need (problem answers, request helpers) lives in service.http, so
+    no other module imports a route package, not even from inside a function."""
+    graph = import_graph(ROOT, "service")
+    edges = ("service.api", "service.web")
+
+    def inside(module: str, package: str) -> bool:
+        return module == package or module.startswith(package + ".")
+
+    reaching = [
+        f"{source} → {target}"
+        for source, targets in graph.items()
+        if source != "service" and not any(inside(source, edge) for edge in edges)
+        for target in targets
+        if any(inside(target, edge) for edge in edges)
+    ]
+    assert not reaching, reaching
+
+
 def test_the_domain_never_imports_flask() -> None:
     def at_edge(module: str) -> bool:
         return module in FLASK_EDGE_MODULES or any(

@@ -138,6 +138,17 @@ GENERALIZED_COLUMNS = (
     Column("мөөнөтү өткөн", "count", COUNT_WIDTH, rotated=True),
 )
 COUNT_HEADER_HEIGHT = 2268  # 4.0 cm: «мөөнөтү келе элек» upright in bold 12 pt on one line
+# Year over year: each count cell holds «12 → 15» (last year → this year, no-break spaces), 1.8 cm.
+PAIR_WIDTH = 1020
+PAIR = "\u00a0→\u00a0"
+COMPARISON_COLUMNS = (
+    Column("№", "number", 510),
+    Column("Иш-чара", "measure", 4764),  # 8.4 cm
+    Column("аткарылды", "pair", PAIR_WIDTH, rotated=True),
+    Column("аткарылууда", "pair", PAIR_WIDTH, rotated=True),
+    Column("аткарылган эмес", "pair", PAIR_WIDTH, rotated=True),
+    Column("мөөнөтү өткөн", "pair", PAIR_WIDTH, rotated=True),
+)
 TOTAL_INDICATOR_COLUMNS = (
     Column("№", "number", 510),
     Column("Көрсөткүч", "indicator", 3504),
@@ -156,7 +167,14 @@ SEAL_BOX = 2155  # 38 mm, the seal's box in service.documents.progress_report.si
 SEAL_X = 2835  # 5.0 cm
 SEAL_Y = -1640  # 2.9 cm up: the date row (about 0.6 cm) and a bit less than half the seal
 
-for columns in (MEASURE_COLUMNS, INDICATOR_COLUMNS, SUMMARY_COLUMNS, GENERALIZED_COLUMNS, TOTAL_INDICATOR_COLUMNS):
+for columns in (
+    MEASURE_COLUMNS,
+    INDICATOR_COLUMNS,
+    SUMMARY_COLUMNS,
+    GENERALIZED_COLUMNS,
+    TOTAL_INDICATOR_COLUMNS,
+    COMPARISON_COLUMNS,
+):
     assert sum(column.width for column in columns) == TEXT_WIDTH, columns
 assert sum(SIGNATURE_WIDTHS) == TEXT_WIDTH
 
@@ -189,6 +207,7 @@ def texts_by_kind(plan: dict, reports: Sequence[dict]) -> dict[str, list[str]]:
         # counts of organizations: the registry has 20; a three-digit count (18 pt) would still fit the
         # 19.9 pt of a count cell, only without the headroom
         "count": [str(number) for number in range(100)],
+        "pair": [f"{before}{PAIR}{after}" for before in (0, 20, 99) for after in (0, 20, 99)],
     }
     for section in plan["sections"]:
         for measure in section["measures"]:
@@ -220,6 +239,7 @@ def check_widths(plan: dict, reports: Sequence[dict]) -> list[tuple[str, Column,
         "summary": SUMMARY_COLUMNS,
         "generalized": GENERALIZED_COLUMNS,
         "indicator totals": TOTAL_INDICATOR_COLUMNS,
+        "comparison": COMPARISON_COLUMNS,
     }
     report = []
     for table_name, columns in tables.items():
@@ -660,10 +680,45 @@ def indicator_totals_table() -> str:
     return table(TOTAL_INDICATOR_COLUMNS, rows)
 
 
+def comparison_table() -> str:
+    """Year over year: per measure, the organizations per status last year and this year («12 → 15»)."""
+    number, measure, *pairs = COMPARISON_COLUMNS
+    keys = ("done", "in_progress", "not_done", "overdue")
+    rows = [
+        header_row(COMPARISON_COLUMNS, height=COUNT_HEADER_HEIGHT),
+        control_row("{%tr for r in comparison.rows %}", COMPARISON_COLUMNS),
+        row(
+            [
+                text_cell(number, paragraph("TableTextCentred", "{{ r.number }}")),
+                text_cell(measure, paragraph("TableText", "{{ r.measure }}")),
+                *[
+                    text_cell(column, paragraph("TableNumber", f"{{{{ r.before.{key} }}}}{PAIR}{{{{ r.now.{key} }}}}"))
+                    for column, key in zip(pairs, keys, strict=True)
+                ],
+            ]
+        ),
+        control_row("{%tr endfor %}", COMPARISON_COLUMNS),
+    ]
+    return table(COMPARISON_COLUMNS, rows)
+
+
 def generalized_report_body() -> list[str]:
+    """The Supreme Court's generalized report, and (``region`` set) an oblast or city court's summary of
+    itself and the courts it controls: the same shape, its own title and introduction."""
     return [
         paragraph("Addressee", "{{ addressee }}"),
         paragraph("Subtitle", "{{ plan_title }} боюнча {{ year }}-жылы аткарылган иштер жөнүндө"),
+        tag("{%p if region %}"),
+        paragraph("Title", "ЖЫЙЫНТЫКТООЧУ ОТЧЕТ"),
+        paragraph("Subtitle", "{{ region }} жана ал көзөмөлдөгөн соттор"),
+        paragraph(
+            "BodyText",
+            "Иш-чаралар планынын 11-пунктуна ылайык, облустук соттордун жана Бишкек шаардык сотунун "
+            "жетекчилиги жергиликтүү соттордун ишин көзөмөлдөйт жана алардын аткарган иштерин жыйынтыктайт. "
+            "Бул отчет {{ year }}-жылдын жыйынтыгы боюнча отчеттордон түзүлдү жана Кыргыз Республикасынын "
+            "Жогорку сотуна {{ due_date }} кечиктирбестен берилет.",
+        ),
+        tag("{%p else %}"),
         paragraph("Title", "ЖАЛПЫЛАНГАН ОТЧЕТ"),
         paragraph(
             "BodyText",
@@ -671,6 +726,7 @@ def generalized_report_body() -> list[str]:
             "{{ year }}-жылдын жыйынтыгы боюнча отчетторун Кыргыз Республикасынын Жогорку сотуна беришти; "
             "жалпыланган отчет {{ due_date }} кечиктирбестен жиберилет.",
         ),
+        tag("{%p endif %}"),
         paragraph(
             "BodyText",
             "Отчет берүүгө милдеттүү {{ expected_count }} уюмдун ичинен {{ reporting_count }} уюм отчет берди.",
@@ -713,6 +769,21 @@ def generalized_report_body() -> list[str]:
         tag("{%p endfor %}"),
         tag("{%p else %}"),
         paragraph("BodyText", "Отчет берүүгө милдеттүү бардык уюмдар отчет беришти."),
+        tag("{%p endif %}"),
+        tag("{%p if late %}"),
+        paragraph("BodyText", "Төмөнкү уюмдардын отчеттору {{ report_due_date }} кийин келди:"),
+        tag("{%p for item in late %}"),
+        paragraph("ListItem", "{{ loop.index }}. {{ item.name }} — {{ item.date }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        tag("{%p if comparison %}"),
+        paragraph("Heading", "VI. {{ comparison.previous_year }}-жыл менен салыштыруу"),
+        paragraph(
+            "TableCaption",
+            "Иш-чаралардын абалы (уюмдардын саны боюнча): {{ comparison.previous_year }}-жыл → {{ year }}-жыл",
+        ),
+        comparison_table(),
+        paragraph("TableEnd"),
         tag("{%p endif %}"),
         paragraph("SignatureStart"),
         tag("{%p if signature %}"),

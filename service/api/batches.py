@@ -7,6 +7,7 @@
 - ``GET /api/v1/batches/<id>`` → state (queued, running, done, failed), done/total, each error with its
   source and place; ``result`` when done.
 - ``GET /api/v1/batches/<id>/result.zip`` → the outputs, ``manifest.json`` and ``manifest.csv``.
+- ``GET /api/v1/batches`` → the caller's batches, newest first (an admin key: everyone's).
 
 The body may be as large as ``KAGAZ_BATCH_MAX_BYTES`` here, not the smaller limit of one document.
 """
@@ -16,10 +17,10 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from service import jobs as job_queue
-from service.api.errors import language
-from service.auth import current_principal, require_role
+from service.auth import current_principal, may_read, require_role
 from service.http.batches import parse_formats, parse_year, read_sources
 from service.http.ownership import readable, result_file
+from service.http.problems import language
 from service.jobs.app import for_app
 from service.jobs.state import JobState
 
@@ -49,6 +50,18 @@ def submit() -> Response:
     response = _answer(state, 202)
     response.headers["Location"] = status_url(state.id)
     return response
+
+
+@bp.get("")
+@require_role("client")
+def index() -> Response:
+    """The batches the caller may read (its key's; an admin's: all), newest first."""
+    lang = language()
+    return jsonify({"batches": [state.public(lang, None) for state in for_app().list(readable_by_caller)]})
+
+
+def readable_by_caller(state: JobState) -> bool:
+    return may_read(current_principal(), state.owner, current_app.config["KAGAZ"].auth_required)
 
 
 @bp.get("/<job_id>")

@@ -13,7 +13,6 @@ import logging
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestHeaderFieldsTooLarge, RequestURITooLarge
 
-from service.catalogue import choose_language
 from service.errors import (
     ActivationConflict,
     ConversionFailed,
@@ -34,29 +33,11 @@ from service.errors import (
     UnsupportedMediaType,
     http_status,
 )
+from service.http.problems import problem_response
 from service.http.refusals import MalformedRequest, refusal_problem
 from service.server.wsgi import REFUSED_KEY
 
 log = logging.getLogger("kagaz.api")
-
-
-def language() -> str:
-    """The API's language: ``?lang=``, else the Accept-Language header, else Kyrgyz."""
-    return choose_language(request.args.get("lang"), request.headers.get("Accept-Language"))
-
-
-def problem_response(status: int, title: str, problems: list[Problem]) -> Response:
-    lang = language()
-    response = jsonify(
-        {
-            "status": status,
-            "title": title,
-            "errors": [problem.as_dict(lang) for problem in problems],
-            "request_id": g.get("request_id"),
-        }
-    )
-    response.status_code = status
-    return response
 
 
 def problems_of(error: KagazError) -> list[Problem]:
@@ -64,8 +45,8 @@ def problems_of(error: KagazError) -> list[Problem]:
     always seen (a timeout says ``timeout``); the catalogue has an entry for each."""
     if isinstance(error, InputError | TemplateError | TooManyRequests):
         return error.problems
-    if isinstance(error, NotFound | TemplateNotFound):
-        return [Problem("path", "not_found", str(error))]
+    if isinstance(error, NotFound | TemplateNotFound):  # one that names what was not found says so
+        return [getattr(error, "problem", None) or Problem("path", "not_found", str(error))]
     if isinstance(error, ConversionTimeout):
         return [Problem("conversion", "timeout", str(error))]
     if isinstance(error, PoolUnavailable):
@@ -97,12 +78,16 @@ TITLES = {  # the most specific first: the first class the error is an instance 
 """The ``title`` field, unchanged for clients that log it; a machine's word, not shown to people."""
 
 
+def title_of(error: KagazError) -> str:
+    return next(title for kind, title in TITLES.items() if isinstance(error, kind))
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(KagazError)
     def _kagaz(error: KagazError) -> Response:
         if not isinstance(error, tuple(TITLES)):
             return _unexpected(error)  # a KagazError no handler knows (ConfigurationError mid-request) is a bug
-        title = next(title for kind, title in TITLES.items() if isinstance(error, kind))
+        title = title_of(error)
         if isinstance(error, StorageError):  # the operator's concern, not a bug: a line, no stack trace
             log.warning("storage fault: %s", error, extra={"fields": {"request_id": g.get("request_id")}})
         response = problem_response(http_status(error), title, problems_of(error))

@@ -2,7 +2,7 @@
 
 Ready means LibreOffice can convert *and* the database can be read (every render asks it which version is
 active). The answer also reports the storage (``storage``: the database, the data folder, the file store,
-and whether writes would succeed): a full disk or a read-only database leaves the service ready for
+the jobs store, and whether writes would succeed): a full disk or a read-only database leaves the service ready for
 renders but not for uploads, and says so.
 
 They are separate so that a planned recycle of one LibreOffice worker makes that worker not ready, never
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, is_dataclass
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, current_app, jsonify
 
 from service.db.health import storage_state
 from service.http.resources import engine
@@ -33,7 +33,7 @@ def ready() -> Response:
     folders = {"data_dir": settings.data_dir, "store": settings.store_root}
     if settings.store_root == settings.data_dir:
         folders.pop("store")
-    storage = storage_state(current.database, folders)
+    storage = storage_state(current.database, folders, current_app.extensions["kagaz.jobs"].health())
     pool = current.pool
     if pool is None:
         response = jsonify({"ready": False, "libreoffice": "not started (KAGAZ_START_POOL is off)", "storage": storage})

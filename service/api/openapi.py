@@ -18,27 +18,30 @@ until it is described here. The spec is built per app, because it depends on the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify
 
+from service.api.openapi_reports import OPERATIONS as REPORT_OPERATIONS
 from service.api.openapi_schemas import (
+    DOCX,
     FILE_HEADERS,
+    FORMAT,
+    PDF,
     RENDER_HEADERS,
     RESPONSE_SCHEMAS,
+    Operation,
     binary,
     document_schemas,
     header,
     json_content,
+    query,
     ref,
 )
 from service.engine import FORMATS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
-DOCX = FORMATS["docx"]
-PDF = FORMATS["pdf"]
 ZIP = "application/zip"
 PNG = "image/png"
 ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
@@ -62,29 +65,6 @@ ERROR_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class Operation:
-    """What the url_map cannot say about one endpoint. ``role``: None for routes open to everyone (health),
-    else the least role that may call it; ``answers``: the statuses whose body is not a problem list, each
-    with (description, content, headers); ``errors``: the statuses answered with a problem list."""
-
-    summary: str
-    tag: str
-    role: str | None = "client"
-    query: tuple[dict[str, Any], ...] = ()
-    body: dict[str, Any] | None = None
-    answers: dict[int, tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
-    errors: tuple[int, ...] = ()
-    path: dict[str, dict[str, Any]] = field(default_factory=dict)  # path parameter schemas beyond the converter's
-
-
-def _query(name: str, schema: dict[str, Any], description: str, required: bool = False) -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
-
-
-FORMAT = _query(
-    "format", {"type": "string", "enum": list(FORMATS), "default": "pdf"}, "The file to make (pdfa: PDF/A-2b)"
-)
 YES_NO = {"type": "string", "enum": ["true", "false", "1", "0"], "default": "false"}
 NUMBER = {"number": {"type": "string", "maxLength": 60, "example": "KJS-2026-000123"}}
 ENTRY = {"type": "object", "required": ["number", "state"], "additionalProperties": True}
@@ -106,13 +86,13 @@ OPERATIONS: dict[str, Operation] = {
         "documents",
         query=(
             FORMAT,
-            _query(
+            query(
                 "template_version",
                 {"type": "integer", "minimum": 1, "maximum": 999_999},
                 "Render with this version of the template (an older or a candidate one) instead of the active one",
             ),
-            _query("draft", YES_NO, "An unnumbered draft marked ДОЛБООР, not registered"),
-            _query("attach_data", YES_NO, "With format=pdfa: a PDF/A-3b carrying the input as input.json"),
+            query("draft", YES_NO, "An unnumbered draft marked ДОЛБООР, not registered"),
+            query("attach_data", YES_NO, "With format=pdfa: a PDF/A-3b carrying the input as input.json"),
         ),
         body={"required": True, "content": json_content({"type": ["object", "array"]})},
         answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
@@ -142,8 +122,7 @@ OPERATIONS: dict[str, Operation] = {
         "templates",
         role="editor",
         query=tuple(
-            _query(key, schema, f"With a raw DOCX body: the form field `{key}`")
-            for key, schema in UPLOAD_FIELDS.items()
+            query(key, schema, f"With a raw DOCX body: the form field `{key}`") for key, schema in UPLOAD_FIELDS.items()
         ),
         body={
             "required": True,
@@ -194,8 +173,8 @@ OPERATIONS: dict[str, Operation] = {
         "Two versions compared: variables added and removed, or both first pages side by side (`format=png`)",
         "templates",
         query=(
-            _query("with", {"type": "integer", "minimum": 0}, "The other version's number", required=True),
-            _query("format", {"type": "string", "enum": ["json", "png"]}, "`png`: the pages side by side"),
+            query("with", {"type": "integer", "minimum": 0}, "The other version's number", required=True),
+            query("format", {"type": "string", "enum": ["json", "png"]}, "`png`: the pages side by side"),
         ),
         answers={200: ("The comparison", json_content({"type": "object"}) | binary(PNG), {})},
         errors=(404, 422, 503),
@@ -206,7 +185,7 @@ OPERATIONS: dict[str, Operation] = {
         "templates",
         role="editor",
         query=(
-            _query("expected_active", VERSION_NUMBER, "Only if this version is still the active one (else 409)"),
+            query("expected_active", VERSION_NUMBER, "Only if this version is still the active one (else 409)"),
             {
                 "name": "If-Match",
                 "in": "header",
@@ -228,7 +207,7 @@ OPERATIONS: dict[str, Operation] = {
                 json_content(
                     {
                         "type": "object",
-                        "properties": {"organizations": {"type": "array", "items": ref("Organization")}},
+                        "properties": {"organizations": {"type": "array", "items": ref("OrganizationEntry")}},
                     }
                 ),
                 {},
@@ -239,8 +218,8 @@ OPERATIONS: dict[str, Operation] = {
         "Start a batch: a year's reports as a JSON list, a ZIP of report files, or one workbook",
         "batches",
         query=(
-            _query("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, "The reporting year"),
-            _query("format", {"type": "string", "example": "pdf,docx"}, "Comma-separated formats"),
+            query("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, "The reporting year"),
+            query("format", {"type": "string", "example": "pdf,docx"}, "Comma-separated formats"),
         ),
         body={
             "required": True,
@@ -277,6 +256,17 @@ OPERATIONS: dict[str, Operation] = {
         },
         answers={202: ("Queued", json_content(ref("Batch")), {"Location": header("The batch's status URL")})},
         errors=(400, 413, 415, 422),
+    ),
+    "batches.index": Operation(
+        "The caller's batches, newest first (an admin key lists everyone's)",
+        "batches",
+        answers={
+            200: (
+                "The batches",
+                json_content({"type": "object", "properties": {"batches": {"type": "array", "items": ref("Batch")}}}),
+                {},
+            )
+        },
     ),
     "batches.status": Operation(
         "A batch's state, progress and every problem with its source and place",
@@ -326,12 +316,12 @@ OPERATIONS: dict[str, Operation] = {
         "issued",
         role="admin",
         query=(
-            _query("year", {"type": "integer"}, "Year of issue"),
-            _query("document", {"type": "string"}, "Document kind"),
-            _query("organization", {"type": "string"}, "Organization id"),
-            _query("state", {"type": "string", "enum": ["pending", "issued", "void", "annulled"]}, "State"),
-            _query("limit", {"type": "integer", "minimum": 1, "maximum": 1000}, "At most this many"),
-            _query("offset", {"type": "integer", "minimum": 0}, "Skip this many"),
+            query("year", {"type": "integer"}, "Year of issue"),
+            query("document", {"type": "string"}, "Document kind"),
+            query("organization", {"type": "string"}, "Organization id"),
+            query("state", {"type": "string", "enum": ["pending", "issued", "void", "annulled"]}, "State"),
+            query("limit", {"type": "integer", "minimum": 1, "maximum": 1000}, "At most this many"),
+            query("offset", {"type": "integer", "minimum": 0}, "Skip this many"),
         ),
         answers={200: ("The entries", json_content({"type": "object", "required": ["issued"]}), {})},
         errors=(401, 403, 422),
@@ -375,6 +365,9 @@ OPERATIONS: dict[str, Operation] = {
         answers={200: ("OpenAPI 3.1", json_content({"type": "object", "required": ["openapi", "paths"]}), {})},
     ),
 }
+
+
+OPERATIONS.update(REPORT_OPERATIONS)  # the reporting cycle's, kept in their own module for size
 
 
 def _problem(status: int) -> dict[str, Any]:

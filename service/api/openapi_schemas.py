@@ -4,15 +4,43 @@ of spec fragments that ``service.api.openapi`` assembles per route."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
 from service import documents
-from service.documents.organizations import Organization
+from service.api.organizations import OrganizationEntry
 from service.engine import FORMATS
 
 OCTET_STREAM = "application/octet-stream"
+DOCX = FORMATS["docx"]
+PDF = FORMATS["pdf"]
+
+
+@dataclass(frozen=True)
+class Operation:
+    """What the url_map cannot say about one endpoint. ``role``: None for routes open to everyone (health),
+    else the least role that may call it; ``answers``: the statuses whose body is not a problem list, each
+    with (description, content, headers); ``errors``: the statuses answered with a problem list."""
+
+    summary: str
+    tag: str
+    role: str | None = "client"
+    query: tuple[dict[str, Any], ...] = ()
+    body: dict[str, Any] | None = None
+    answers: dict[int, tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
+    errors: tuple[int, ...] = ()
+    path: dict[str, dict[str, Any]] = field(default_factory=dict)  # path parameter schemas beyond the converter's
+
+
+def query(name: str, schema: dict[str, Any], description: str, required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
+
+
+FORMAT = query(
+    "format", {"type": "string", "enum": list(FORMATS), "default": "pdf"}, "The file to make (pdfa: PDF/A-2b)"
+)
 
 
 def binary(*media_types: str) -> dict[str, Any]:
@@ -140,7 +168,22 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
             "formats": {"type": ["array", "null"], "items": {"type": "string"}},
             "done": {"type": "integer"},
             "total": {"type": "integer"},
-            "errors": {"type": "array", "items": {"type": "object"}},
+            "summary": {
+                "type": "object",
+                "description": "Files made and skipped as up to date (null until done); documents that failed",
+                "properties": {
+                    "made": {"type": ["integer", "null"]},
+                    "skipped": {"type": ["integer", "null"]},
+                    "failed": {"type": "integer"},
+                },
+            },
+            "errors": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "description": "One problem: its source file, `location` for programs, `place` in words",
+                },
+            },
             "result": {"type": "string"},
         },
     },
@@ -161,7 +204,7 @@ def document_schemas() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     kinds = list(documents.KINDS.values())
     inputs = [(kind.model, "validation") for kind in kinds]
     refs, top = models_json_schema(
-        [*inputs, (Organization, "serialization")], ref_template="#/components/schemas/{model}"
+        [*inputs, (OrganizationEntry, "serialization")], ref_template="#/components/schemas/{model}"
     )
     bodies = {kind.name: refs[(kind.model, "validation")] for kind in kinds}
     if "generalized-report" in bodies:  # the model also takes a bare list of reports (``_bare_list``)

@@ -30,9 +30,9 @@ from urllib.parse import quote
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import documents
-from service.api.errors import language, problem_response
 from service.auth import current_principal, require_role
 from service.errors import InputError, NotFound, Problem
+from service.http.problems import language, problem_response
 from service.http.resources import editing, engine
 from service.templates.editing import Upload
 from service.templates.findings import Report
@@ -174,6 +174,17 @@ def compare(name: str, number: int) -> Response:
             "older": version_json(comparison.older),
             "newer": version_json(comparison.newer),
             "variables": {"added": comparison.changes.added, "removed": comparison.changes.removed},
+            "text": [
+                {
+                    "change": change.kind,
+                    "location": change.place.describe("en", with_tag=False),
+                    "place": change.place.describe(language(), with_tag=False),
+                    "before": change.before,
+                    "after": change.after,
+                }
+                for change in comparison.text
+            ],
+            "pages": [{"page": page, "differs": differs} for page, differs in comparison.pages],
             "previews": {
                 str(other): url_for("templates.preview", name=name, number=other),
                 str(number): url_for("templates.preview", name=name, number=number),

@@ -21,7 +21,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from service.batch.inputs import read_path
+from service.batch.inputs import Source, read_path
 from service.batch.manifest import ERROR, SKIPPED, Entry, as_problem
 from service.batch.runner import Options, Outcome, run
 from service.catalogue import DEFAULT_LANGUAGE, text, translate
@@ -94,14 +94,17 @@ def summary(outcome: Outcome, language: str = DEFAULT_LANGUAGE) -> str:
 
 def run_cli(
     year: int,
-    input_path: Path,
+    input_path: Path | None,
     formats: tuple[str, ...],
     out: Path,
     force: bool,
     workers: int | None,
     language: str = DEFAULT_LANGUAGE,
+    sources: list[Source] | None = None,
 ) -> int:
-    """The whole ``kagaz batch``: returns the exit code (0 all made, 1 bad inputs, 2 system failure)."""
+    """The whole ``kagaz batch``: returns the exit code (0 all made, 1 bad inputs, 2 system failure).
+
+    ``sources`` instead of ``input_path``: inputs already read (the register's reports)."""
     from service.engine import CONVERTED, open_engine
 
     errors = Console(stderr=True, soft_wrap=True)  # a long file name or message is never cut in two
@@ -112,7 +115,9 @@ def run_cli(
     except (ValueError, ConfigurationError) as error:
         errors.print(escape(text("cli_configuration", language, error=error)))
         return EXIT_INPUT
-    sources = read_path(input_path)
+    if sources is None:
+        assert input_path is not None
+        sources = read_path(input_path)
     if not sources:
         errors.print(escape(text("cli_no_reports", language, path=input_path)))
         return EXIT_INPUT

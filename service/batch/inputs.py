@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from service.errors import InputError, MalformedRequest, PayloadTooLarge, Problem
+from service.errors import InputError, MalformedRequest, PayloadTooLarge, Problem, json_problem
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -161,9 +161,7 @@ def sources_from_records(records: list[Any]) -> list[Source]:
     try:
         return [Source(f"reports[{index}].json", canonical_json(record)) for index, record in enumerate(records)]
     except (ValueError, RecursionError):
-        raise MalformedRequest(
-            Problem("body", "invalid_json", "nested too deeply", {"error": "nested too deeply"})
-        ) from None
+        raise MalformedRequest(json_problem("body", RecursionError())) from None
 
 
 def parse(source: Source, reference: Reference) -> list[Item]:
@@ -181,9 +179,7 @@ def parse(source: Source, reference: Reference) -> list[Item]:
         value = json.loads(source.content.decode("utf-8"))
     # ValueError: bad JSON, bad UTF-8, or a number past Python's digit limit; RecursionError: nested too deep
     except (ValueError, RecursionError) as error:
-        message = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        problem = Problem("(document)", "invalid_json", f"not valid JSON: {message}", {"error": message})
-        return [Item(source.name, digest, problems=(problem,))]
+        return [Item(source.name, digest, problems=(json_problem("(document)", error, source.content),))]
     if isinstance(value, list):
         return [
             Item(f"{source.name}[{index}]", sha256(canonical_json(record)), data=record)

@@ -27,6 +27,7 @@ from service.catalogue.command_line import COMMAND_LINE
 from service.catalogue.issuance import ISSUANCE
 from service.catalogue.pages import PAGES
 from service.catalogue.problems import PROBLEMS
+from service.catalogue.reports import REPORTS
 from service.catalogue.templates import TEMPLATE_PROBLEMS
 from service.catalogue.uploads import UPLOAD_PROBLEMS
 
@@ -45,11 +46,15 @@ def _merged(*tables: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS: dict[str, dict[str, str]] = _merged(PROBLEMS, UPLOAD_PROBLEMS, TEMPLATE_PROBLEMS, PAGES, COMMAND_LINE, ISSUANCE)
+TEXTS: dict[str, dict[str, str]] = _merged(
+    PROBLEMS, UPLOAD_PROBLEMS, TEMPLATE_PROBLEMS, PAGES, COMMAND_LINE, REPORTS, ISSUANCE
+)
 
-VARIANTS = {"http": "status"}
+VARIANTS = {"http": "status", "invalid_json": "variant", "template_syntax": "variant"}
 """Codes whose text depends on one parameter: ``http`` with ``status=405`` reads the entry ``http_405`` when
-there is one, else ``http`` (which names the status by its number)."""
+there is one, else ``http`` (which names the status by its number); ``invalid_json`` with ``variant=syntax``
+reads ``invalid_json_syntax`` (the line and character in words), ``template_syntax`` with
+``variant=unknown_filter`` reads ``template_syntax_unknown_filter``. Programs keep the one code."""
 
 
 def pick(entry: Mapping[str, str], language: str) -> str:

@@ -12,6 +12,7 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "ru": "{source}: в данных есть ошибки:",
         "en": "{source}: invalid input:",
     },
+    "cli_the_register": {"ky": "Отчеттордун реестри", "ru": "Реестр отчётов", "en": "the register"},
     "cli_template_failed": {
         "ky": "Шаблонду толтуруу мүмкүн болгон жок:",
         "ru": "Шаблон не удалось заполнить:",
@@ -38,13 +39,13 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "en": "{document}: the sample is invalid:",
     },
     "cli_cannot_listen": {
-        "ky": "{address} дарегинде угуу мүмкүн эмес: {error}",
-        "ru": "Не удаётся слушать адрес {address}: {error}",
+        "ky": "{address} дарегинде угуу мүмкүн эмес: «{error}»",
+        "ru": "Не удаётся слушать адрес {address}: «{error}»",
         "en": "Cannot listen on {address}: {error}",
     },
     "cli_configuration": {
-        "ky": "Жөндөө туура эмес, кызмат иштей албайт: {error}",
-        "ru": "Настройка неверна, служба не может работать: {error}",
+        "ky": "Жөндөө туура эмес, кызмат иштей албайт: «{error}»",
+        "ru": "Настройка неверна, служба не может работать: «{error}»",
         "en": "The configuration is wrong; the service cannot run: {error}",
     },
     "cli_no_reports": {
@@ -98,9 +99,25 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "en": "{label} is active",
     },
     "cli_key_created": {
-        "ky": "«{name}» ({role}) ачкычы түзүлдү; аны азыр сактап алыңыз, ал кайра көрсөтүлбөйт:",
-        "ru": "Создан ключ «{name}» ({role}); сохраните его сейчас, он больше не будет показан:",
+        "ky": "«{name}» («{role}») ачкычы түзүлдү; аны азыр сактап алыңыз, ал кайра көрсөтүлбөйт:",
+        "ru": "Создан ключ «{name}» («{role}»); сохраните его сейчас, он больше не будет показан:",
         "en": "Created the {role} key «{name}»; keep it now, it is not shown again:",
+    },
+    "cli_key_created_for": {
+        "ky": "«{organization}» уюму үчүн «{name}» ({role}) ачкычы түзүлдү; аны азыр сактап алыңыз, ал кайра "
+        "көрсөтүлбөйт:",
+        "ru": "Создан ключ «{name}» ({role}) для «{organization}»; сохраните его сейчас, он больше не будет показан:",
+        "en": "Created the {role} key «{name}» for «{organization}»; keep it now, it is not shown again:",
+    },
+    "cli_organization_unknown": {
+        "ky": "{file} ичинде «{organization}» деген уюм жок",
+        "ru": "В {file} нет организации «{organization}»",
+        "en": "No organization «{organization}» in {file}",
+    },
+    "cli_organization_unknown_close": {
+        "ky": "{file} ичинде «{organization}» деген уюм жок; балким: {close}?",
+        "ru": "В {file} нет организации «{organization}»; возможно: {close}?",
+        "en": "No organization «{organization}» in {file}; did you mean {close}?",
     },
     "cli_key_revoked": {
         "ky": "«{name}» ачкычы жокко чыгарылды",
@@ -118,8 +135,8 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "en": "The name «{name}» does not fit: 1–64 characters, letters, digits, «.», «_», «@» or «-»",
     },
     "key_role_unknown": {
-        "ky": "«{role}» деген роль жок: client, editor же admin",
-        "ru": "Роли «{role}» нет: client, editor или admin",
+        "ky": "«{role}» деген роль жок: «client», «editor» же «admin»",
+        "ru": "Роли «{role}» нет: «client», «editor» или «admin»",
         "en": "There is no role «{role}»: client, editor or admin",
     },
     "key_name_taken": {

@@ -118,13 +118,20 @@ PAGES: dict[str, dict[str, str]] = {
     "batch_submit": {"ky": "Топтомду баштоо", "ru": "Запустить пакет", "en": "Start the batch"},
     "batch_state_queued": {"ky": "Кезекте", "ru": "В очереди", "en": "Queued"},
     "batch_state_running": {"ky": "Даярдалууда", "ru": "Выполняется", "en": "Running"},
-    "batch_state_done": {"ky": "Даяр", "ru": "Готово", "en": "Done"},
+    "batch_state_done": {
+        "ky": "Бүттү",
+        "ru": "Завершён",
+        "en": "Finished",
+    },
     "batch_state_failed": {"ky": "Ишке ашкан жок", "ru": "Не удалось", "en": "Failed"},
-    "batch_progress": {"ky": "документ даяр", "ru": "документов готово", "en": "documents done"},
+    "batch_progress": {
+        "ky": "{done} / {total} документ каралды",
+        "ru": "обработано документов: {done} из {total}",
+        "en": "{done} of {total} documents handled",
+    },
     "batch_download": {"ky": "ZIP жүктөп алуу", "ru": "Скачать ZIP", "en": "Download the ZIP"},
     "batch_errors": {"ky": "Көйгөйлөр", "ru": "Проблемы", "en": "Problems"},
     "batch_new": {"ky": "Жаңы топтом", "ru": "Новый пакет", "en": "A new batch"},
-    "batch_form_link": {"ky": "Бир документ", "ru": "Один документ", "en": "One document"},
     # --- the template editors' pages at /editors/ (service/web/editors.py) ---
     "editors_title": {"ky": "Документтердин шаблондору", "ru": "Шаблоны документов", "en": "Document templates"},
     "editors_lead": {
@@ -156,9 +163,9 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "This key's role («{role}») cannot change templates: an editor's key is needed",
     },
     "signed_in_as": {
-        "ky": "Кирген: {name} ({role})",
-        "ru": "Вошёл: {name} ({role})",
-        "en": "Signed in: {name} ({role})",
+        "ky": "Кирген: «{name}» ({role_name})",
+        "ru": "Вошёл: «{name}» ({role_name})",
+        "en": "Signed in: {name} ({role_name})",
     },
     "col_template": {"ky": "Шаблон", "ru": "Шаблон", "en": "Template"},
     "col_active": {"ky": "Иштеп жаткан версия", "ru": "Действующая версия", "en": "Active version"},
@@ -209,11 +216,6 @@ PAGES: dict[str, dict[str, str]] = {
         "ru": "Ни ошибок, ни предупреждений.",
         "en": "No errors and no warnings.",
     },
-    "preview_title": {
-        "ky": "Сынамык документтин биринчи барагы (үлгү маалымат менен)",
-        "ru": "Первая страница пробного документа (с образцом данных)",
-        "en": "Page 1 of the test document (with the sample data)",
-    },
     "activated": {
         "ky": "{version}-версия иштетилди: мындан ары документтер ушул версия менен түзүлөт.",
         "ru": "Версия {version} включена: теперь документы создаются по ней.",
@@ -236,7 +238,11 @@ PAGES: dict[str, dict[str, str]] = {
     "stage_tags": {"ky": "тегдер", "ru": "теги", "en": "tags"},
     "stage_syntax": {"ky": "синтаксис", "ru": "синтаксис", "en": "syntax"},
     "stage_variables": {"ky": "маанилер", "ru": "значения", "en": "values"},
-    "stage_compile": {"ky": "docxtpl", "ru": "docxtpl", "en": "docxtpl"},
+    "stage_compile": {
+        "ky": "шаблондун түзүлүшү",
+        "ru": "сборка шаблона",
+        "en": "docxtpl",
+    },
     "stage_render": {"ky": "үлгү менен толтуруу", "ru": "заполнение образцом", "en": "test render"},
     "stage_fields": {"ky": "милдеттүү талаалар", "ru": "обязательные поля", "en": "required fields"},
     "stage_pdf": {"ky": "PDF", "ru": "PDF", "en": "PDF"},
@@ -258,5 +264,310 @@ PAGES: dict[str, dict[str, str]] = {
         "ky": "Ачкыч туура эмес же жокко чыгарылган",
         "ru": "Ключ неверен или отозван",
         "en": "The key is wrong or revoked",
+    },
+    # --- issue 16: batches, editors, error pages ---
+    "title_has_errors": {
+        "ky": "Каталар бар",
+        "ru": "Есть ошибки",
+        "en": "Errors found",
+    },
+    "skip_to_main": {
+        "ky": "Негизги бөлүккө өтүү",
+        "ru": "Перейти к содержимому",
+        "en": "Skip to the content",
+    },
+    "sections": {
+        "ky": "Бөлүмдөр",
+        "ru": "Разделы",
+        "en": "Sections",
+    },
+    "nav_form": {
+        "ky": "Бир документ",
+        "ru": "Один документ",
+        "en": "One document",
+    },
+    "nav_batches": {
+        "ky": "Отчеттордун топтомдору",
+        "ru": "Пакеты отчётов",
+        "en": "Batches of reports",
+    },
+    "nav_editors": {
+        "ky": "Шаблондор",
+        "ru": "Шаблоны",
+        "en": "Templates",
+    },
+    "error_page_not_found": {
+        "ky": "Бет табылган жок",
+        "ru": "Страница не найдена",
+        "en": "Page not found",
+    },
+    "error_page_not_found_lead": {
+        "ky": "Мындай дарек жок же ал өчүрүлгөн. Шилтемени текшериңиз же башкы бетке кайтыңыз.",
+        "ru": "Такого адреса нет, или он удалён. Проверьте ссылку или вернитесь на главную страницу.",
+        "en": "There is no such address, or it was removed. Check the link or go back to the main page.",
+    },
+    "error_page_method": {
+        "ky": "Бул аракет бул жерде жок",
+        "ru": "Здесь так нельзя",
+        "en": "Not possible here",
+    },
+    "error_page_method_lead": {
+        "ky": "Бул дарек мындай суроону кабыл албайт. Баракты кайра ачып, формадагы баскычты басыңыз.",
+        "ru": "Этот адрес не принимает такой запрос. Откройте страницу заново и нажмите кнопку формы.",
+        "en": "This address does not take this kind of request. Open the page again and use the form's button.",
+    },
+    "error_page_too_large": {
+        "ky": "Файл өтө чоң",
+        "ru": "Файл слишком велик",
+        "en": "The file is too large",
+    },
+    "error_page_too_large_lead": {
+        "ky": "Жөнөтүлгөн файл чектен ашат. Кичирээк файлды тандаңыз.",
+        "ru": "Отправленный файл больше допустимого. Выберите файл поменьше.",
+        "en": "The file sent is over the limit. Choose a smaller file.",
+    },
+    "error_page_internal": {
+        "ky": "Күтүлбөгөн ката",
+        "ru": "Непредвиденная ошибка",
+        "en": "An unexpected error",
+    },
+    "error_page_internal_lead": {
+        "ky": "Кызматта ката кетти. Бир аздан кийин кайра аракет кылыңыз; кайталанса, администраторго кайрылыңыз.",
+        "ru": "В службе произошла ошибка. Повторите чуть позже; если повторится, обратитесь к администратору.",
+        "en": "Something went wrong in the service. Try again shortly; if it repeats, tell an administrator.",
+    },
+    "error_page_other": {
+        "ky": "Суроо аткарылган жок",
+        "ru": "Запрос не выполнен",
+        "en": "The request failed",
+    },
+    "error_page_other_lead": {
+        "ky": "Суроо кабыл алынган жок.",
+        "ru": "Запрос не принят.",
+        "en": "The request was not accepted.",
+    },
+    "error_page_request": {
+        "ky": "Суроонун номери: {request_id}",
+        "ru": "Номер запроса: {request_id}",
+        "en": "Request number: {request_id}",
+    },
+    "error_page_home": {
+        "ky": "Башкы бетке",
+        "ru": "На главную",
+        "en": "To the main page",
+    },
+    "role_client": {
+        "ky": "кардар",
+        "ru": "клиент",
+        "en": "client",
+    },
+    "role_editor": {
+        "ky": "редактор",
+        "ru": "редактор",
+        "en": "editor",
+    },
+    "role_admin": {
+        "ky": "администратор",
+        "ru": "администратор",
+        "en": "administrator",
+    },
+    "stage_hidden": {
+        "ky": "оңдоолор, эскертүүлөр, жашырылган текст",
+        "ru": "исправления, примечания, скрытый текст",
+        "en": "tracked changes, comments, hidden text",
+    },
+    "pages_title": {
+        "ky": "Сынамык документтин барактары (үлгү маалымат менен)",
+        "ru": "Страницы пробного документа (с образцом данных)",
+        "en": "The test document's pages (with the sample data)",
+    },
+    "page_n": {
+        "ky": "{page}-барак",
+        "ru": "Страница {page}",
+        "en": "Page {page}",
+    },
+    "page_alt": {
+        "ky": "{version}-версиянын сынамык документинин {page}-барагы",
+        "ru": "Страница {page} пробного документа версии {version}",
+        "en": "Page {page} of version {version}'s test document",
+    },
+    "page_differs": {
+        "ky": "өзгөргөн",
+        "ru": "изменилась",
+        "en": "changed",
+    },
+    "page_same": {
+        "ky": "өзгөргөн жок",
+        "ru": "без изменений",
+        "en": "unchanged",
+    },
+    "pages_compare_title": {
+        "ky": "Барактар катар-катар",
+        "ru": "Страницы рядом",
+        "en": "The pages side by side",
+    },
+    "text_title": {
+        "ky": "Тексттин айырмасы (абзацтар боюнча)",
+        "ru": "Различия в тексте (по абзацам)",
+        "en": "Text differences (paragraph by paragraph)",
+    },
+    "text_title_active": {
+        "ky": "Иштеп жаткан {version}-версиядан тексттин айырмасы",
+        "ru": "Отличия текста от действующей версии {version}",
+        "en": "Text differences from the active version {version}",
+    },
+    "text_same": {
+        "ky": "Шаблондун тексти өзгөргөн жок.",
+        "ru": "Текст шаблона не изменился.",
+        "en": "The template's text did not change.",
+    },
+    "change_added": {
+        "ky": "кошулду",
+        "ru": "добавлено",
+        "en": "added",
+    },
+    "change_removed": {
+        "ky": "алынып салынды",
+        "ru": "удалено",
+        "en": "removed",
+    },
+    "change_changed": {
+        "ky": "өзгөрдү",
+        "ru": "изменено",
+        "en": "changed",
+    },
+    "vars_read": {
+        "ky": "Шаблон окуган маанилер",
+        "ru": "Значения, которые читает шаблон",
+        "en": "The values the template reads",
+    },
+    "confirm_title": {
+        "ky": "{version}-версияны иштетесизби?",
+        "ru": "Включить версию {version}?",
+        "en": "Activate version {version}?",
+    },
+    "confirm_lead": {
+        "ky": "Иштетилгенден кийин бардык соттордун жаңы документтери ушул версия менен түзүлөт. Азыр "
+        "{active}-версия иштеп жатат; ага каалаган убакта кайтууга болот.",
+        "ru": "После включения новые документы всех судов будут создаваться по этой версии. Сейчас действует версия "
+        "{active}; к ней можно вернуться в любой момент.",
+        "en": "Once active, every court's new documents are made with this version. Version {active} is active now; "
+        "you can return to it at any time.",
+    },
+    "confirm_button": {
+        "ky": "Ооба, {version}-версияны иштетүү",
+        "ru": "Да, включить версию {version}",
+        "en": "Yes, activate version {version}",
+    },
+    "cancel": {
+        "ky": "Жок, артка",
+        "ru": "Нет, назад",
+        "en": "No, go back",
+    },
+    "checking": {
+        "ky": "Шаблон текшерилүүдө: файл окулат, үлгү маалымат менен толтурулат жана PDF'ке айландырылат. Бул бир "
+        "мүнөткө чейин созулушу мүмкүн…",
+        "ru": "Шаблон проверяется: файл читается, заполняется образцом данных и преобразуется в PDF. Это может "
+        "занять до минуты…",
+        "en": "Checking the template: reading the file, filling it with the sample data, converting it to PDF. This "
+        "can take up to a minute…",
+    },
+    "batch_made": {
+        "ky": "Даярдалган файлдар",
+        "ru": "Готовых файлов",
+        "en": "Files made",
+    },
+    "batch_skipped": {
+        "ky": "Мурунтан даяр (кайра жасалган жок)",
+        "ru": "Уже были готовы (не переделывались)",
+        "en": "Already up to date (not made again)",
+    },
+    "batch_failed": {
+        "ky": "Даярдалбаган документтер",
+        "ru": "Документов не подготовлено",
+        "en": "Documents not made",
+    },
+    "batch_failed_note": {
+        "ky": "Төмөндөгү көйгөйлөрдү оңдоп, ошол файлдарды кайра жүктөңүз: калгандары кайра жасалбайт.",
+        "ru": "Исправьте проблемы ниже и загрузите эти файлы снова: остальное не будет переделываться.",
+        "en": "Fix the problems below and upload those files again: the rest is not made again.",
+    },
+    "batch_failed_system": {
+        "ky": "Топтом системалык себептен улам (LibreOffice же диск) бүтпөй калды: бир аздан кийин кайра баштаңыз; "
+        "кайталанса, администраторго кайрылыңыз.",
+        "ru": "Пакет не завершён по системной причине (LibreOffice или диск): запустите его чуть позже; если "
+        "повторится, обратитесь к администратору.",
+        "en": "The batch stopped for a system reason (LibreOffice or the disk): start it again shortly; if it "
+        "repeats, tell an administrator.",
+    },
+    "batch_history": {
+        "ky": "Мурунку топтомдор",
+        "ru": "Прежние пакеты",
+        "en": "Earlier batches",
+    },
+    "batch_history_all": {
+        "ky": "Администратор катары бардык топтомдор көрсөтүлдү.",
+        "ru": "Как администратору показаны все пакеты.",
+        "en": "As an administrator you see every batch.",
+    },
+    "batch_history_own": {
+        "ky": "Сиздин ачкыч менен башталган топтомдор гана көрсөтүлдү (кирүүсүз — ачкычсыз башталгандар).",
+        "ru": "Показаны только пакеты, запущенные с вашим ключом (без входа — запущенные без ключа).",
+        "en": "Only the batches started with your key are shown (without sign-in: those started without a key).",
+    },
+    "batch_history_none": {
+        "ky": "Азырынча топтом жок.",
+        "ru": "Пакетов пока нет.",
+        "en": "No batches yet.",
+    },
+    "batch_col_created": {
+        "ky": "Качан",
+        "ru": "Когда",
+        "en": "When",
+    },
+    "batch_col_state": {
+        "ky": "Абалы",
+        "ru": "Состояние",
+        "en": "State",
+    },
+    "batch_col_result": {
+        "ky": "Жыйынтык",
+        "ru": "Итог",
+        "en": "Outcome",
+    },
+    "batch_col_by": {
+        "ky": "Ким",
+        "ru": "Кто",
+        "en": "By",
+    },
+    "batch_open": {
+        "ky": "{year}-жыл, {created}",
+        "ru": "{year} год, {created}",
+        "en": "{year}, {created}",
+    },
+    "batch_outcome": {
+        "ky": "{made} файл даяр, {failed} документ даярдалган жок",
+        "ru": "файлов готово: {made}, документов не подготовлено: {failed}",
+        "en": "{made} files made, {failed} documents not made",
+    },
+    "batch_web": {
+        "ky": "веб-баракча",
+        "ru": "веб-страница",
+        "en": "web page",
+    },
+    "batch_source": {
+        "ky": "Файл",
+        "ru": "Файл",
+        "en": "File",
+    },
+    "no_preview": {
+        "ky": "Көрүнүшү жок (сынамык документ түзүлгөн жок)",
+        "ru": "Нет изображения (пробный документ не создан)",
+        "en": "No preview (the test document was not made)",
+    },
+    "open": {
+        "ky": "Ачуу",
+        "ru": "Открыть",
+        "en": "Open",
     },
 }

@@ -75,8 +75,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "The batch is not done yet",
     },
     "batch_system_error": {
-        "ky": "Системалык ката: {error}",
-        "ru": "Системная ошибка: {error}",
+        "ky": "Системалык ката: «{error}»",
+        "ru": "Системная ошибка: «{error}»",
         "en": "System error: {error}",
     },
     # --- answers of the HTTP edge that carry no problem of their own (service/api/errors.py) ---
@@ -99,6 +99,11 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ky": "Суроо туура эмес түзүлгөн",
         "ru": "Запрос составлен неверно",
         "en": "The request is malformed",
+    },
+    "http_403": {
+        "ky": "Бул ачкыч менен бул барак ачылбайт",
+        "ru": "С этим ключом эта страница недоступна",
+        "en": "This key does not open this page",
     },
     "http_404": {
         "ky": "Мындай дарек жок",
@@ -132,9 +137,9 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "«expected_active» (or «If-Match») must be the number of one version",
     },
     "activation_conflict": {
-        "ky": "{name}: {expected}-версия мындан ары активдүү эмес, азыр {active}-версия активдүү; "
+        "ky": "«{name}»: {expected}-версия мындан ары активдүү эмес, азыр {active}-версия активдүү; "
         "аны карап чыгып, кайра чечиңиз",
-        "ru": "{name}: версия {expected} больше не активна, сейчас активна версия {active}; "
+        "ru": "«{name}»: версия {expected} больше не активна, сейчас активна версия {active}; "
         "посмотрите её и решите снова",
         "en": "{name}: version {expected} is no longer active; version {active} is: look at it and decide again",
     },
@@ -268,7 +273,11 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ru": "Должно быть одним из: {expected}",
         "en": "Must be one of: {expected}",
     },
-    "value_error": {"ky": "Маани туура эмес: {error}", "ru": "Неверное значение: {error}", "en": "Invalid: {error}"},
+    "value_error": {
+        "ky": "Маани туура эмес: «{error}»",
+        "ru": "Неверное значение: «{error}»",
+        "en": "Invalid: {error}",
+    },
     "value_invalid": {
         "ky": "Маани туура эмес",
         "ru": "Неверное значение",
@@ -334,8 +343,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
     },
     # --- Kagaz's own codes ---
     "invalid_json": {
-        "ky": "JSON туура эмес: {error}",
-        "ru": "Неверный JSON: {error}",
+        "ky": "JSON туура эмес: «{error}»",
+        "ru": "Неверный JSON: «{error}»",
         "en": "Invalid JSON: {error}",
     },
     "not_json_object": {
@@ -370,8 +379,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "An internal error; see the log by request id",
     },
     "conversion_failed": {
-        "ky": "PDF түзүлгөн жок: {error}",
-        "ru": "Не удалось создать PDF: {error}",
+        "ky": "PDF түзүлгөн жок: «{error}»",
+        "ru": "Не удалось создать PDF: «{error}»",
         "en": "The PDF could not be made: {error}",
     },
     "deadline_unrecognized": {
@@ -407,14 +416,14 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "en": "This is not a DOCX file",
     },
     "template_syntax": {
-        "ky": "Шаблондо ката: {error}",
-        "ru": "Ошибка в шаблоне: {error}",
-        "en": "Template error: {error}",
+        "ky": "Шаблондун тегинде ката бар: тегди текшериңиз",
+        "ru": "Ошибка в теге шаблона: проверьте тег",
+        "en": "A template tag is wrong: check the tag",
     },
     # --- access control (service/auth.py) ---
     "unauthorized": {
-        "ky": "API ачкычы керек (Authorization: Bearer …)",
-        "ru": "Нужен ключ API (Authorization: Bearer …)",
+        "ky": "API ачкычы керек («Authorization: Bearer …»)",
+        "ru": "Нужен ключ API («Authorization: Bearer …»)",
         "en": "An API key is required (Authorization: Bearer …)",
     },
     "key_invalid": {
@@ -442,6 +451,330 @@ PROBLEMS: dict[str, dict[str, str]] = {
         "ky": "Суроо HTTP эрежелерине ылайык эмес",
         "ru": "Запрос не соответствует правилам HTTP",
         "en": "The request does not follow the rules of HTTP",
+    },
+    # --- issue 16: batches, editors, error pages ---
+    "invalid_json_syntax": {
+        "ky": "Файл туура JSON эмес: {line}-саптын {column}-белгисинде ката (үтүр, тырмакча же кашаа жетишпейт же "
+        "ашыкча)",
+        "ru": "Файл не является верным JSON: ошибка в строке {line}, знак {column} (лишняя или пропущенная запятая, "
+        "кавычка или скобка)",
+        "en": "Not valid JSON: an error at line {line}, character {column} (a comma, quote or bracket missing or "
+        "extra)",
+    },
+    "invalid_json_encoding": {
+        "ky": "Файл UTF-8 коддоосунда эмес ({line}-сап, {column}-белги): аны UTF-8 катары кайра сактаңыз",
+        "ru": "Файл не в кодировке UTF-8 (строка {line}, знак {column}): сохраните его в UTF-8",
+        "en": "The file is not UTF-8 (line {line}, character {column}): save it as UTF-8",
+    },
+    "invalid_json_depth": {
+        "ky": "JSON өтө терең уюштурулган: отчеттун түзүлүшү мындай болбойт",
+        "ru": "JSON вложен слишком глубоко: у отчёта не бывает такой структуры",
+        "en": "The JSON is nested too deeply: no report has such a shape",
+    },
+    "invalid_json_number": {
+        "ky": "JSON ичинде өтө узун сан бар",
+        "ru": "В JSON слишком длинное число",
+        "en": "The JSON holds a number with too many digits",
+    },
+    "item_sections": {
+        "ky": "{n}-бөлүм",
+        "ru": "раздел {n}",
+        "en": "section {n}",
+    },
+    "item_measures": {
+        "ky": "тизмедеги {n}-иш-чара",
+        "ru": "мероприятие {n} в списке",
+        "en": "measure {n} in the list",
+    },
+    "item_indicators": {
+        "ky": "{n}-көрсөткүч",
+        "ru": "показатель {n}",
+        "en": "indicator {n}",
+    },
+    "item_reports": {
+        "ky": "{n}-отчет",
+        "ru": "отчёт {n}",
+        "en": "report {n}",
+    },
+    "item_responsible": {
+        "ky": "{n}-аткаруучу",
+        "ru": "исполнитель {n}",
+        "en": "responsible body {n}",
+    },
+    "item_issuer_position": {
+        "ky": "{n}-сап",
+        "ru": "строка {n}",
+        "en": "line {n}",
+    },
+    "item_other": {
+        "ky": "{n}-элемент",
+        "ru": "элемент {n}",
+        "en": "item {n}",
+    },
+    "field_year": {
+        "ky": "жылы",
+        "ru": "год",
+        "en": "year",
+    },
+    "field_organization": {
+        "ky": "уюм",
+        "ru": "организация",
+        "en": "organization",
+    },
+    "field_addressee": {
+        "ky": "кимге жөнөтүлөт",
+        "ru": "адресат",
+        "en": "addressee",
+    },
+    "field_measures": {
+        "ky": "иш-чаралар",
+        "ru": "мероприятия",
+        "en": "measures",
+    },
+    "field_measure": {
+        "ky": "иш-чаранын номуру же тексти",
+        "ru": "номер или текст мероприятия",
+        "en": "the measure's number or text",
+    },
+    "field_status": {
+        "ky": "абалы",
+        "ru": "статус",
+        "en": "status",
+    },
+    "field_done": {
+        "ky": "эмне аткарылды",
+        "ru": "что сделано",
+        "en": "what was done",
+    },
+    "field_problems": {
+        "ky": "көйгөйлөр",
+        "ru": "проблемы",
+        "en": "problems",
+    },
+    "field_next_steps": {
+        "ky": "кийинки кадамдар",
+        "ru": "дальнейшие шаги",
+        "en": "next steps",
+    },
+    "field_indicators": {
+        "ky": "көрсөткүчтөр",
+        "ru": "показатели",
+        "en": "indicators",
+    },
+    "field_name": {
+        "ky": "аталышы же аты",
+        "ru": "название или имя",
+        "en": "name",
+    },
+    "field_unit": {
+        "ky": "өлчөм бирдиги",
+        "ru": "единица измерения",
+        "en": "unit",
+    },
+    "field_value": {
+        "ky": "мааниси",
+        "ru": "значение",
+        "en": "value",
+    },
+    "field_target": {
+        "ky": "максаттуу мааниси",
+        "ru": "целевое значение",
+        "en": "target",
+    },
+    "field_signature": {
+        "ky": "кол коюучу",
+        "ru": "подписант",
+        "en": "signatory",
+    },
+    "field_position": {
+        "ky": "кызматы",
+        "ru": "должность",
+        "en": "position",
+    },
+    "field_full_name": {
+        "ky": "аты-жөнү",
+        "ru": "фамилия, имя, отчество",
+        "en": "full name",
+    },
+    "field_date": {
+        "ky": "датасы",
+        "ru": "дата",
+        "en": "date",
+    },
+    "field_signature_image": {
+        "ky": "кол тамганын сүрөтү",
+        "ru": "изображение подписи",
+        "en": "signature image",
+    },
+    "field_seal_image": {
+        "ky": "мөөрдүн сүрөтү",
+        "ru": "изображение печати",
+        "en": "seal image",
+    },
+    "field_executor": {
+        "ky": "аткаруучу",
+        "ru": "исполнитель",
+        "en": "executor",
+    },
+    "field_phone": {
+        "ky": "телефону",
+        "ru": "телефон",
+        "en": "phone",
+    },
+    "field_approving_order": {
+        "ky": "бекиткен буйрук",
+        "ru": "утверждающий приказ",
+        "en": "approving order",
+    },
+    "field_issuer_position": {
+        "ky": "буйрукка кол койгондун кызматы",
+        "ru": "должность подписавшего приказ",
+        "en": "issuer's position",
+    },
+    "field_acting": {
+        "ky": "милдетин аткаруучу (м.а.)",
+        "ru": "исполняющий обязанности (и.о.)",
+        "en": "acting (a.i.)",
+    },
+    "field_number": {
+        "ky": "номуру",
+        "ru": "номер",
+        "en": "number",
+    },
+    "field_title": {
+        "ky": "аталышы",
+        "ru": "заголовок",
+        "en": "title",
+    },
+    "field_sections": {
+        "ky": "бөлүмдөр",
+        "ru": "разделы",
+        "en": "sections",
+    },
+    "field_task": {
+        "ky": "милдеттер",
+        "ru": "задачи",
+        "en": "task",
+    },
+    "field_deadline": {
+        "ky": "ишке ашыруу мөөнөтү",
+        "ru": "срок исполнения",
+        "en": "deadline",
+    },
+    "field_expected_results": {
+        "ky": "күтүлүүчү жыйынтыктар",
+        "ru": "ожидаемые результаты",
+        "en": "expected results",
+    },
+    "field_responsible": {
+        "ky": "жооптуу аткаруучулар",
+        "ru": "ответственные исполнители",
+        "en": "responsible bodies",
+    },
+    "field_reports": {
+        "ky": "отчеттор",
+        "ru": "отчёты",
+        "en": "reports",
+    },
+    "field_id": {
+        "ky": "коду",
+        "ru": "код",
+        "en": "code",
+    },
+    "field_order": {
+        "ky": "буйрук",
+        "ru": "приказ",
+        "en": "order",
+    },
+    "field_lines": {
+        "ky": "саптар",
+        "ru": "строки",
+        "en": "lines",
+    },
+    "field_chart": {
+        "ky": "диаграмма",
+        "ru": "диаграмма",
+        "en": "chart",
+    },
+    "field_due_date": {
+        "ky": "отчет тапшыруу мөөнөтү",
+        "ru": "срок сдачи отчёта",
+        "en": "report due date",
+    },
+    "field_expected_count": {
+        "ky": "отчет бериши керек уюмдардын саны",
+        "ru": "сколько организаций должны отчитаться",
+        "en": "organizations expected to report",
+    },
+    "field_due": {
+        "ky": "мөөнөтү келдиби",
+        "ru": "наступил ли срок",
+        "en": "whether it is due",
+    },
+    "field_in_progress": {
+        "ky": "аткарылууда",
+        "ru": "выполняется",
+        "en": "in progress",
+    },
+    "field_not_done": {
+        "ky": "аткарылган эмес",
+        "ru": "не выполнено",
+        "en": "not done",
+    },
+    "field_not_reported": {
+        "ky": "отчет бербегендер",
+        "ru": "не отчитались",
+        "en": "not reported",
+    },
+    "field_not_yet_due": {
+        "ky": "мөөнөтү келе элек",
+        "ru": "срок не наступил",
+        "en": "not yet due",
+    },
+    "field_overdue": {
+        "ky": "мөөнөтү өтүп кеткен",
+        "ru": "просрочено",
+        "en": "overdue",
+    },
+    "field_averaged": {
+        "ky": "орточо маани",
+        "ru": "среднее значение",
+        "en": "averaged",
+    },
+    "field_organizations": {
+        "ky": "уюмдар",
+        "ru": "организации",
+        "en": "organizations",
+    },
+    "field_total": {
+        "ky": "жалпы саны",
+        "ru": "итого",
+        "en": "total",
+    },
+    "field_missing": {
+        "ky": "отчет бербеген уюмдар",
+        "ru": "не отчитавшиеся организации",
+        "en": "organizations that did not report",
+    },
+    "field_plan_title": {
+        "ky": "пландын аталышы",
+        "ru": "название плана",
+        "en": "the plan's title",
+    },
+    "field_reporting_count": {
+        "ky": "отчет берген уюмдардын саны",
+        "ru": "сколько организаций отчиталось",
+        "en": "organizations that reported",
+    },
+    "field_totals": {
+        "ky": "жыйынтыктар",
+        "ru": "итоги",
+        "en": "totals",
+    },
+    "field_summary": {
+        "ky": "кыскача жыйынтык",
+        "ru": "сводка",
+        "en": "summary",
     },
 }
 

@@ -51,18 +51,18 @@ TEMPLATE_PROBLEMS: dict[str, dict[str, str]] = {
         "en": "This is a Word template (.dotx): save it as a .docx document",
     },
     "zip_limit": {
-        "ky": "Файлдын ичи өтө чоң же өтө көп бөлүктөн турат ({what}): мындай файл ачылбайт",
-        "ru": "Содержимое файла слишком велико или из слишком многих частей ({what}): такой файл не открывается",
+        "ky": "Файлдын ичи өтө чоң же өтө көп бөлүктөн турат («{what}»): мындай файл ачылбайт",
+        "ru": "Содержимое файла слишком велико или из слишком многих частей («{what}»): такой файл не открывается",
         "en": "The file unpacks too large or into too many parts ({what}): it is not opened",
     },
     "xml_doctype": {
-        "ky": "«{part}» бөлүгүндө DOCTYPE же ENTITY жарыяланган: мындай файл коопсуздук үчүн кабыл алынбайт",
-        "ru": "В части «{part}» объявлен DOCTYPE или ENTITY: такой файл не принимается из соображений безопасности",
+        "ky": "«{part}» бөлүгүндө «DOCTYPE» же «ENTITY» жарыяланган: мындай файл коопсуздук үчүн кабыл алынбайт",
+        "ru": "В части «{part}» объявлен «DOCTYPE» или «ENTITY»: такой файл не принимается из соображений безопасности",
         "en": "The part «{part}» declares a DOCTYPE or ENTITY: such a file is refused for safety",
     },
     "xml_broken": {
-        "ky": "«{part}» бөлүгү бузулган (туура XML эмес): {error}",
-        "ru": "Часть «{part}» повреждена (неверный XML): {error}",
+        "ky": "«{part}» бөлүгү бузулган (туура XML эмес): «{error}»",
+        "ru": "Часть «{part}» повреждена (неверный XML): «{error}»",
         "en": "The part «{part}» is damaged (not valid XML): {error}",
     },
     "external_link": {
@@ -99,12 +99,12 @@ TEMPLATE_PROBLEMS: dict[str, dict[str, str]] = {
         "piece's format. Retype the tag in one format",
     },
     "tag_split_broken": {
-        "ky": "Тег бир нече бөлүккө бөлүнүп, ичине ашыкча белги же боштук кирип калган: аны бир жолу, бир "
-        "форматта кайра териңиз ({error})",
+        "ky": "Тег бир нече бөлүккө бөлүнүп, ичине ашыкча белги же боштук кирип калган: аны бир жолу, бир форматта "
+        "кайра териңиз",
         "ru": "Тег разбит на части, и внутрь попал лишний знак или пробел: наберите его заново, целиком и в одном "
-        "формате ({error})",
-        "en": "The tag is split into pieces and a stray space or character got inside: retype it in one go, in "
-        "one format ({error})",
+        "формате",
+        "en": "The tag is split into pieces and a stray space or character got inside: retype it in one go, in one "
+        "format",
     },
     "tag_needs_table": {
         "ky": "«{{%{level} … %}}» теги таблицанын уячасында гана турушу керек",
@@ -150,11 +150,12 @@ TEMPLATE_PROBLEMS: dict[str, dict[str, str]] = {
         "en": "«{name}»: there is no field «{field}». Did you mean «{suggestion}»? The fields are: {known}",
     },
     "sandbox": {
-        "ky": "Шаблон коопсуздук үчүн тыюу салынган нерсеге кайрылат ({error}): «_» менен башталган аттар колдонулбайт",
-        "ru": "Шаблон обращается к запрещённому из соображений безопасности ({error}): имена, начинающиеся с «_», "
+        "ky": "Шаблон коопсуздук үчүн тыюу салынган нерсеге кайрылат («{error}»): «_» менен башталган аттар "
+        "колдонулбайт",
+        "ru": "Шаблон обращается к запрещённому из соображений безопасности («{error}»): имена, начинающиеся с «_», "
         "недоступны",
-        "en": "The template reaches for something forbidden for safety ({error}): names starting with «_» are "
-        "not available",
+        "en": "The template reaches for something forbidden for safety ({error}): names starting with «_» are not "
+        "available",
     },
     "sample_missing": {
         "ky": "Шаблондун үлгү маалыматы окулбай калды: сынамык документ түзүлбөйт",
@@ -162,8 +163,8 @@ TEMPLATE_PROBLEMS: dict[str, dict[str, str]] = {
         "en": "The template's sample data could not be read: no test document can be made",
     },
     "render_failed": {
-        "ky": "Үлгү маалымат менен сынамык документ түзүлгөн жок: {error}",
-        "ru": "Не удалось заполнить шаблон образцом данных: {error}",
+        "ky": "Үлгү маалымат менен сынамык документ түзүлгөн жок: «{error}»",
+        "ru": "Не удалось заполнить шаблон образцом данных: «{error}»",
         "en": "The template could not be filled with the sample data: {error}",
     },
     "field_not_shown": {
@@ -177,8 +178,8 @@ TEMPLATE_PROBLEMS: dict[str, dict[str, str]] = {
         "en": "Conversion to PDF was not checked (LibreOffice is not running)",
     },
     "pdf_failed": {
-        "ky": "Сынамык документ PDF'ке айландырылган жок: {error}",
-        "ru": "Пробный документ не удалось преобразовать в PDF: {error}",
+        "ky": "Сынамык документ PDF'ке айландырылган жок: «{error}»",
+        "ru": "Пробный документ не удалось преобразовать в PDF: «{error}»",
         "en": "The test document could not be converted to PDF: {error}",
     },
     "table_too_wide": {
@@ -215,5 +216,82 @@ TEMPLATE_PROBLEMS: dict[str, dict[str, str]] = {
         "ky": "DOCX файл тиркелген жок: шаблондун .docx файлын тандаңыз",
         "ru": "Файл DOCX не приложен: выберите файл шаблона .docx",
         "en": "No DOCX file was attached: choose the template's .docx file",
+    },
+    # --- issue 16: batches, editors, error pages ---
+    "docx_tracked_changes": {
+        "ky": "Бул жерде кабыл алына элек оңдоолор бар (түзөтүүлөрдү көзөмөлдөө): алар PDF'ке белгилери менен "
+        "чыгат. Word'до «Рецензирование → Принять → Принять все исправления» (же баарын четке кагыңыз), "
+        "LibreOffice'то «Правка → Отслеживание изменений → Принять все», анан көзөмөлдөөнү өчүрүп сактаңыз",
+        "ru": "Здесь есть непринятые исправления (запись исправлений): они попадут в PDF с пометками. В Word: "
+        "«Рецензирование → Принять → Принять все исправления» (или отклоните все), в LibreOffice: «Правка → "
+        "Отслеживание изменений → Принять все»; затем выключите запись исправлений и сохраните",
+        "en": "Tracked changes here are not accepted: they would print with their marks. Accept or reject all "
+        "changes (Word: Review → Accept → Accept All Changes; LibreOffice: Edit → Track Changes → Accept All), turn "
+        "tracking off and save",
+    },
+    "docx_comment": {
+        "ky": "Бул жерде эскертүү (примечание) бар: аны өчүрүңүз (Word: «Рецензирование → Удалить → Удалить все "
+        "примечания»; LibreOffice: эскертүүнүн менюсунан «Удалить все»)",
+        "ru": "Здесь есть примечание (комментарий): удалите его (Word: «Рецензирование → Удалить → Удалить все "
+        "примечания»; LibreOffice: меню примечания → «Удалить все»)",
+        "en": "A comment is attached here: delete it (Word: Review → Delete → Delete All Comments; LibreOffice: the "
+        "comment's menu → Delete All)",
+    },
+    "docx_hidden_text": {
+        "ky": "Бул жерде жашырылган текст бар: ал экранда көрүнбөйт, бирок документте калат. Аны тандап, «Шрифт» "
+        "терезесинде «Скрытый» белгисин алып салыңыз же өчүрүңүз",
+        "ru": "Здесь есть скрытый текст: его не видно на экране, но он остаётся в документе. Выделите его и в окне "
+        "«Шрифт» снимите отметку «Скрытый» или удалите его",
+        "en": "Hidden text is here: it does not show on screen but stays in the document. Select it and clear "
+        "Hidden in the Font dialog, or delete it",
+    },
+    "font_missing": {
+        "ky": "Серверде «{font}» ариби жок: PDF'те анын ордуна «{replacement}» колдонулат, саптар жана барактар "
+        "башкача бөлүнүшү мүмкүн. Серверде бар арипти тандаңыз (мисалы, «Times New Roman»)",
+        "ru": "На сервере нет шрифта «{font}»: в PDF вместо него будет «{replacement}», строки и страницы могут "
+        "разбиться иначе. Выберите шрифт, который есть на сервере (например, «Times New Roman»)",
+        "en": "The server has no «{font}» font: the PDF uses «{replacement}» instead, so lines and pages may break "
+        "differently. Choose a font the server has («Times New Roman», say)",
+    },
+    "cell_off_page": {
+        "ky": "Сынамык документте {cells}-уячалардын текстинин аягы PDF'ке түшкөн жок: таблица барактын четинен "
+        "чыгып кетет. Таблицанын же мамычалардын туурасын азайтыңыз",
+        "ru": "В пробном документе конец текста ячеек {cells} не попал в PDF: таблица выходит за край страницы. "
+        "Уменьшите ширину таблицы или столбцов",
+        "en": "In the test document the end of the text of cell(s) {cells} is not in the PDF: the table runs past "
+        "the page's edge. Make the table or its columns narrower",
+    },
+    "cell_text_missing": {
+        "ky": "Сынамык документте {cells}-уячалардын текстинин аягы PDF'ке түшкөн жок (текст жашырылган, ак түстө "
+        "же алкактан чыгып кетет): уячанын форматын текшериңиз",
+        "ru": "В пробном документе конец текста ячеек {cells} не попал в PDF (текст скрыт, белый или выходит за "
+        "рамку): проверьте формат ячейки",
+        "en": "In the test document the end of the text of cell(s) {cells} is not in the PDF (hidden, white, or "
+        "outside its frame): check the cell's formatting",
+    },
+    "template_syntax_unknown_tag": {
+        "ky": "«{name}» деген тег жок: тегдин аты туура жазылганын текшериңиз («for», «if», «endfor», «endif» …)",
+        "ru": "Тега «{name}» не существует: проверьте написание («for», «if», «endfor», «endif» …)",
+        "en": "There is no tag «{name}»: check its spelling («for», «if», «endfor», «endif» …)",
+    },
+    "template_syntax_end_without_start": {
+        "ky": "«{name}» теги бар, бирок ал жапкан блок ачылган эмес же мурда жабылган: ашыкча тегди өчүрүңүз",
+        "ru": "Есть тег «{name}», но блок, который он закрывает, не открыт или уже закрыт: удалите лишний тег",
+        "en": "«{name}» closes a block that was never opened here, or was closed already: delete the extra tag",
+    },
+    "template_syntax_unknown_filter": {
+        "ky": "«{name}» деген чыпка (фильтр) жок: тегдеги «|» белгисинен кийинки сөздү текшериңиз",
+        "ru": "Фильтра «{name}» нет: проверьте слово после знака «|» в теге",
+        "en": "There is no filter «{name}»: check the word after «|» in the tag",
+    },
+    "template_syntax_bad_syntax": {
+        "ky": "Тег туура эмес жазылган: кашааларды, тырмакчаларды, чекиттерди жана аралыктарды текшериңиз",
+        "ru": "Тег написан неверно: проверьте скобки, кавычки, точки и пробелы",
+        "en": "The tag is written wrongly: check its brackets, quotes, dots and spaces",
+    },
+    "place_fonts": {
+        "ky": "арип",
+        "ru": "шрифты",
+        "en": "fonts",
     },
 }

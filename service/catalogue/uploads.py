@@ -34,8 +34,8 @@ UPLOAD_PROBLEMS: dict[str, dict[str, str]] = {
         "en": "The workbook is password-protected: remove the password (File → Info → Protect Workbook) and save",
     },
     "upload_ods": {
-        "ky": "Бул OpenDocument (.ods) таблицасы: аны Excel китеби (.xlsx) катары сактаңыз",
-        "ru": "Это таблица OpenDocument (.ods): сохраните её как книгу Excel (.xlsx)",
+        "ky": "Бул «OpenDocument» (.ods) таблицасы: аны Excel китеби (.xlsx) катары сактаңыз",
+        "ru": "Это таблица «OpenDocument» (.ods): сохраните её как книгу Excel (.xlsx)",
         "en": "An OpenDocument (.ods) spreadsheet: save it as an Excel workbook (.xlsx)",
     },
     "upload_damaged": {
@@ -54,8 +54,8 @@ UPLOAD_PROBLEMS: dict[str, dict[str, str]] = {
         "en": "The file unpacks too large (at most {limit_mb} MB): not an ordinary spreadsheet",
     },
     "upload_compression_ratio": {
-        "ky": "Файлдын бөлүгү ({name}) шектүү даражада кысылган: бул кадимки таблица эмес",
-        "ru": "Часть файла ({name}) сжата подозрительно сильно: это не обычная таблица",
+        "ky": "Файлдын бөлүгү («{name}») шектүү даражада кысылган: бул кадимки таблица эмес",
+        "ru": "Часть файла («{name}») сжата подозрительно сильно: это не обычная таблица",
         "en": "A part of the file ({name}) is suspiciously compressed: not an ordinary spreadsheet",
     },
     "upload_macro": {
@@ -64,8 +64,8 @@ UPLOAD_PROBLEMS: dict[str, dict[str, str]] = {
         "en": "A macro-enabled workbook (.xlsm) is not accepted: save it as .xlsx without macros",
     },
     "upload_doctype": {
-        "ky": "Файлда тыюу салынган XML бар (DOCTYPE же ENTITY, {name})",
-        "ru": "В файле запрещённый XML (DOCTYPE или ENTITY, {name})",
+        "ky": "Файлда тыюу салынган XML бар («DOCTYPE» же «ENTITY», «{name}»)",
+        "ru": "В файле запрещённый XML («DOCTYPE» или «ENTITY», «{name}»)",
         "en": "The file contains forbidden XML (DOCTYPE or ENTITY, {name})",
     },
     "image_too_large": {

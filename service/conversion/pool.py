@@ -129,6 +129,10 @@ class ConversionPool:
         self.stop()
 
     # --- admission -----------------------------------------------------------------------------
+    def refusal(self) -> PoolUnavailable | None:
+        """What ``place()`` would raise now (a full queue, a stopped pool), without taking a place."""
+        return self._supervisor.refusal()
+
     @contextlib.contextmanager
     def place(self) -> Iterator[Place]:
         """Hold a place in the queue for one conversion to come; PoolUnavailable at once when there is none.

@@ -161,6 +161,18 @@ class Supervisor:
                 raise self._full()
             self._reserved += 1
 
+    def refusal(self) -> PoolUnavailable | None:
+        """The error ``reserve`` would raise now, or None when it would give a place; nothing is reserved.
+
+        A peek for the HTTP front, which turns a request away on its event loop when there is no place
+        (no thread, no app); one that passes still reserves for itself, and may still be refused."""
+        with self._lock:
+            if not self._accepting:
+                return PoolUnavailable("the conversion pool is not running", retry_after=STOPPING_RETRY_AFTER)
+            if self._places_taken() >= len(self._slots) + self.options.queue_limit:
+                return self._full()
+            return None
+
     def _places_taken(self) -> int:
         """Busy workers, waiting callers and reservations (lock held)."""
         busy = sum(slot.state is WorkerState.BUSY for slot in self._slots)

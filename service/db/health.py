@@ -50,6 +50,28 @@ def database_state(database: Database) -> dict[str, Any]:
     return {"backend": database.backend, "state": state}
 
 
+def sqlite_write_state(path: Path) -> str:
+    """``ok``, or why a writer could not write ``path`` now (locked, read_only, unreachable).
+
+    It takes the write lock (``BEGIN IMMEDIATE``) and lets it go at once, writing nothing: a reader alone
+    would pass under a writer's lock in WAL mode, yet a batch submission needs to write. A file not made yet
+    is ``ok`` (it is made on first use; the folder's own state says whether it could be)."""
+    if not path.exists():
+        return "ok"
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=1.0, isolation_level=None)) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        message = str(error).lower()
+        if "locked" in message or "busy" in message:
+            return "locked"
+        if "readonly" in message or read_only_filesystem(path.parent):
+            return "read_only"
+        return "unreachable"
+    return "ok"
+
+
 def folder_state(folder: Path) -> dict[str, Any]:
     """``{"path", "state", "free_bytes"}``: ``ok``, ``full`` (no space, or under 1 MiB), ``read_only``."""
     state = "ok"
@@ -75,11 +97,16 @@ def folder_state(folder: Path) -> dict[str, Any]:
     return {"path": str(folder), "state": state, "free_bytes": free}
 
 
-def storage_state(database: Database, folders: dict[str, Path]) -> dict[str, Any]:
-    """The whole storage report: the database and each folder; ``readable``/``writable`` sum it up."""
+def storage_state(database: Database, folders: dict[str, Path], jobs: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The whole storage report: the database, each folder and the jobs store (``{"backend", "state"}``);
+    ``readable``/``writable`` sum it up. A faulty jobs store makes the service not writable (no batch can
+    be submitted), never not ready: a render does not need it."""
     report: dict[str, Any] = {"database": database_state(database)}
     for name, folder in folders.items():
         report[name] = folder_state(folder)
+    if jobs is not None:
+        report["jobs"] = jobs
+    parts = [*folders, *(["jobs"] if jobs is not None else [])]
     report["readable"] = report["database"]["state"] == "ok"
-    report["writable"] = report["readable"] and all(report[name]["state"] == "ok" for name in folders)
+    report["writable"] = report["readable"] and all(report[name]["state"] == "ok" for name in parts)
     return report

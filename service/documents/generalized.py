@@ -4,6 +4,10 @@
 organizations that reported each status (and those that said nothing on it), sums the indicators (a
 percentage is averaged, not summed), and collects every problem reported, with its organization's name.
 Organizations of the registry that sent no report are listed, in Kyrgyz alphabetical order.
+
+Made from the register (``service.reporting``), the input also says which reports came late, may carry last
+year's reports (the counts of both years side by side) and may name a ``region``: an oblast or city court's
+summary of itself and the courts it controls, addressed to the Supreme Court (``summaries``).
 """
 
 from __future__ import annotations
@@ -12,16 +16,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from service import deadlines, kyrgyz
 from service.charts import status_chart
 from service.deadlines import Status
+from service.documents import summaries
 from service.documents.action_plan import Plan
 from service.documents.common import OptionalLine, Strict
 from service.documents.organizations import Organization
+from service.documents.progress_report import DEFAULT_ADDRESSEE as SUPREME_COURT
 from service.documents.progress_report import Executor, ProgressReport, Signature, number, signature_context
-from service.documents.reference import Reference
+from service.documents.reference import Reference, reference_from
 from service.images import ImageValue
 
 DEFAULT_ADDRESSEE = "Кыргыз Республикасынын коррупциянын алдын алуу боюнча ыйгарым укуктуу мамлекеттик органына"
@@ -35,6 +41,15 @@ class GeneralizedInput(Strict):
     addressee: OptionalLine | None = None
     signature: Signature | None = None
     executor: Executor | None = None
+    region: OptionalLine | None = Field(
+        None,
+        description="An oblast court's or the Bishkek city court's id: its summary of itself and the courts it "
+        "controls, addressed to the Supreme Court.",
+    )
+    late: list[summaries.LateReport] = Field(default_factory=list, max_length=MAX_REPORTS)
+    previous: list[ProgressReport] = Field(
+        default_factory=list, max_length=MAX_REPORTS, description="Last year's reports: both years side by side."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -50,6 +65,26 @@ class GeneralizedInput(Strict):
         twice = sorted(key for key, count in seen.items() if count > 1)
         if twice:
             raise ValueError(f"organizations that reported twice: {', '.join(twice)}")
+        wrong = sorted({report.year for report in self.previous} - {self.year - 1})
+        if wrong:
+            raise ValueError(f"previous: reports of {', '.join(map(str, wrong))}; give those of {self.year - 1}")
+        again = sorted(key for key, count in Counter(r.organization.id for r in self.previous).items() if count > 1)
+        if again:
+            raise ValueError(f"previous: organizations that reported twice: {', '.join(again)}")
+        unknown = sorted({item.organization for item in self.late} - set(seen))
+        if unknown:
+            raise ValueError(f"late: organizations without a report here: {', '.join(unknown)}")
+        return self
+
+    @model_validator(mode="after")
+    def _within_the_region(self, info: ValidationInfo) -> GeneralizedInput:
+        reference = reference_from(info)
+        if self.region is None or reference is None:
+            return self
+        members = summaries.region_members(reference.organizations, self.region)
+        outside = summaries.outsiders([report.organization.id for report in self.reports], members)
+        if outside:
+            raise ValueError(f"reports of organizations outside the region {self.region!r}: {', '.join(outside)}")
         return self
 
     @property
@@ -155,7 +190,14 @@ TOTALS = ("done", "in_progress", "not_done", "not_yet_due", "not_reported", "ove
 
 def context(body: GeneralizedInput, reference: Reference) -> dict[str, Any]:
     """What ``templates_docx/generalized_report.docx`` reads."""
-    report = aggregate(body.reports, reference.plan, reference.organizations)
+    organizations: dict[str, Any] = dict(reference.organizations)
+    if body.region:
+        organizations = summaries.region_members(reference.organizations, body.region)
+    report = aggregate(body.reports, reference.plan, organizations)
+    comparison = None
+    if body.previous:
+        before = aggregate(body.previous, reference.plan, organizations)
+        comparison = {"previous_year": before.year, "rows": summaries.compare(report, before)}
     rows = []
     for summary in report.measures:
         rows.append(
@@ -185,18 +227,24 @@ def context(body: GeneralizedInput, reference: Reference) -> dict[str, Any]:
             }
         )
     totals = {key: sum(row[key] for row in rows) for key in TOTALS}
+    # A region's summary is due with the courts' reports (15 January), the generalized report on 1 February.
+    due = deadlines.report_due_date(report.year) if body.region else deadlines.generalized_due_date(report.year)
     return {
         "year": report.year,
-        "addressee": body.addressee or DEFAULT_ADDRESSEE,
-        "due_date": kyrgyz.date_ablative(deadlines.generalized_due_date(report.year)),
-        "due_date_plain": kyrgyz.date_plain(deadlines.generalized_due_date(report.year)),
+        "region": organizations[body.region].name if body.region else None,
+        "addressee": body.addressee or (SUPREME_COURT if body.region else DEFAULT_ADDRESSEE),
+        "due_date": kyrgyz.date_ablative(due),
+        "due_date_plain": kyrgyz.date_plain(due),
+        "report_due_date": kyrgyz.date_ablative(deadlines.report_due_date(report.year)),
+        "late": summaries.late_context(body.late, organizations),
+        "comparison": comparison,
         "plan_title": reference.plan.title,
         "measures": rows,
         "totals": totals,
         "chart": ImageValue(status_chart(report.year, report.measures), width_mm=160, height_mm=95),
         "reporting": [o.name for o in report.reporting],
         "reporting_count": len(report.reporting),
-        "expected_count": len(reference.organizations),
+        "expected_count": len(organizations),
         "missing": [o.name for o in report.missing],
         "signature": signature_context(body.signature) if body.signature else None,
         "executor": body.executor.model_dump() if body.executor else None,

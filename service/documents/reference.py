@@ -13,13 +13,13 @@ from pathlib import Path
 from pydantic import ValidationInfo
 
 from service.documents.action_plan import Plan
-from service.documents.organizations import Organization, load_organizations
+from service.documents.organizations import RegisteredOrganization, load_organizations
 
 
 @dataclass(frozen=True)
 class Reference:
     plan: Plan
-    organizations: dict[str, Organization]
+    organizations: dict[str, RegisteredOrganization]
 
 
 def load_reference(plan_file: Path, organizations_file: Path) -> Reference:

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import request
 
-from service.errors import MalformedRequest, Problem, UnsupportedMediaType
+from service.errors import MalformedRequest, Problem, UnsupportedMediaType, json_problem
 
 
 def json_body() -> Any:
@@ -15,15 +15,10 @@ def json_body() -> Any:
     raw = request.get_data(cache=False)
     try:
         return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        problem = Problem("body", "invalid_json", f"not UTF-8: {error}", {"error": "not UTF-8"})
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        problem = Problem(f"body ({where})", "invalid_json", error.msg, {"error": f"{error.msg} ({where})"})
-    except RecursionError:
-        problem = Problem("body", "invalid_json", "nested too deeply", {"error": "nested too deeply"})
-    except ValueError as error:  # Python refuses integers of over 4300 digits (CVE-2020-10735)
-        problem = Problem("body", "invalid_json", str(error), {"error": "a number with too many digits"})
+        problem = json_problem(f"body (line {error.lineno}, column {error.colno})", error)
+    except (ValueError, RecursionError) as error:  # not UTF-8; nested too deep; over 4300 digits (CVE-2020-10735)
+        problem = json_problem("body", error, raw)
     raise MalformedRequest(problem)
 
 

@@ -3,7 +3,8 @@
 As flaskr's ``db.py`` owns its connection, this module owns the engine's whole life for a Flask app: it opens
 it when the app is created (starting the LibreOffice pool, unless a running pool is handed in, as the tests
 do), and closes it at interpreter exit or on SIGTERM, so that no ``soffice.bin`` outlives the service. The
-API and the pages reach them through ``engine()``, ``issuer()`` and ``editing()``.
+API and the pages reach them through ``engine()``, ``issuer()``, ``editing()`` and ``reporting()`` (the
+reporting cycle, on the engine's database).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from flask import Flask, current_app
 
 from service.engine import Converter, Engine, open_engine
 from service.issuance.issuing import Issuer
+from service.reporting.cycle import ReportingCycle
+from service.reporting.register import Register
 from service.templates.editing import TemplateEditing
 
 
@@ -28,6 +31,9 @@ def init_app(app: Flask, pool: Converter | None = None) -> None:
         open_engine(settings, pdf=settings.start_pool, converter=pool, wait=False)
     )
     atexit.register(lifetime.close)
+    # The reporting cycle: the register of submitted reports, on the engine's database (migrated with it).
+    engine = app.extensions["kagaz.engine"]
+    app.extensions["kagaz.reporting"] = ReportingCycle(engine, Register(engine.database))
 
 
 def engine() -> Engine:
@@ -39,6 +45,12 @@ def issuer() -> Issuer:
     """The issuer of the current app (numbers, register, signing), opened on first use: an app that never
     issues (a test of the editors' page) never reads the signing identities."""
     return Issuer.for_engine(engine())
+
+
+def reporting() -> ReportingCycle:
+    """The reporting cycle of the current app (submissions, status, summaries): the API and the pages
+    submit and read through the same one."""
+    return current_app.extensions["kagaz.reporting"]
 
 
 def editing() -> TemplateEditing:

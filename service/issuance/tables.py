@@ -1,4 +1,4 @@
-"""The issuance register's tables (SQLAlchemy, on ``service.db.Base``); migration ``0003_issuance``.
+"""The issuance register's tables (SQLAlchemy, on ``service.db.Base``); migration ``0004_issuance``.
 
 * ``issue_counters`` — one row per prefix and year: the last sequence given. Allocation reads and bumps it in
   the transaction that also inserts the entry, under the ``kagaz.issuance`` writer lock, so two machines on

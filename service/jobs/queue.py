@@ -8,8 +8,10 @@ same either way; only the Huey class differs, as Huey intends.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import shutil
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -20,12 +22,13 @@ from huey import Huey, crontab
 
 from service import batch
 from service.atomic import write_atomically
+from service.errors import NotFound, StorageError
 from service.jobs import tasks
 from service.jobs.consumer import EmbeddedConsumer
 from service.jobs.expiry import expire
 from service.jobs.reclaim import reclaim
 from service.jobs.state import DONE, JobState, now
-from service.jobs.store import RESULT_NAME, JobStore
+from service.jobs.store import RESULT_NAME, JobStore, faults
 
 if TYPE_CHECKING:
     from service.engine import Engine
@@ -66,10 +69,20 @@ class Jobs:
 
     # --- Huey, made on first use: an app that never sees a batch opens no queue ----------------------
     @property
+    def database(self) -> Path | None:
+        """Huey's SQLite file, or None with Redis."""
+        return None if self.settings.jobs_backend == "redis" else self.settings.data_dir / "jobs.sqlite3"
+
+    def faults(self) -> contextlib.AbstractContextManager[None]:
+        """The jobs store's faults as ``StorageFull`` / ``StorageUnavailable`` (``jobs.store.faults``)."""
+        return faults(self.database)
+
+    @property
     def huey(self) -> Huey:
         with self._lock:
             if self._huey is None:
-                huey = make_huey(self.settings)
+                with self.faults():  # a full or read-only data folder: Huey cannot even make its tables
+                    huey = make_huey(self.settings)
                 self._task = huey.task(
                     name="kagaz.batch", retries=tasks.RETRIES, retry_delay=tasks.RETRY_DELAY, context=True
                 )(self._run)
@@ -102,8 +115,15 @@ class Jobs:
 
     # --- the embedded consumer ---------------------------------------------------------------------
     def start(self, workers: int) -> None:
-        """Start the embedded consumer (threads) and resume what a killed service left running."""
-        huey = self.huey
+        """Start the embedded consumer (threads) and resume what a killed service left running.
+
+        A jobs store that cannot be opened now (full, read-only, locked) leaves the consumer unstarted; the
+        next request that needs jobs tries again (``jobs.app.for_app``) and answers the fault meanwhile."""
+        try:
+            huey = self.huey
+        except StorageError as error:
+            log.warning("the jobs store cannot be opened, the consumer waits: %s", error)
+            return
         with self._lock:
             if self._consumer is not None or self.stopping.is_set():
                 return
@@ -133,6 +153,19 @@ class Jobs:
         if self._huey is not None:
             self._huey.storage.close()
 
+    def health(self) -> dict[str, str]:
+        """``{"backend", "state"}`` of the jobs store for ``/health``: could a batch be queued now?"""
+        if self.database is not None:
+            from service.db.health import sqlite_write_state
+
+            return {"backend": "sqlite", "state": sqlite_write_state(self.database)}
+        try:
+            with self.faults():
+                self.huey.storage.conn.ping()
+        except StorageError as error:
+            return {"backend": "redis", "state": error.reason}
+        return {"backend": "redis", "state": "ok"}
+
     # --- what clients ask ----------------------------------------------------------------------------
     def state(self, job_id: str) -> JobState:
         """The job's state; ``NotFound`` for an id that is malformed or unknown."""
@@ -140,6 +173,21 @@ class Jobs:
 
     def job_folder(self, job_id: str) -> Path:
         return self.store.job_folder(job_id)
+
+    def list(self, readable: Callable[[JobState], bool], limit: int = 100) -> list[JobState]:
+        """Past and present jobs that ``readable`` lets the caller see (``auth.may_read``), newest first; a
+        store that cannot be read now raises ``StorageError``."""
+        found = []
+        for job_id in self.store.job_ids():
+            try:
+                with self.faults():
+                    state = self.state(job_id)
+            except (NotFound, ValueError):
+                continue
+            if readable(state):
+                found.append(state)
+        found.sort(key=lambda state: state.created or "", reverse=True)
+        return found[:limit]
 
     def result_path(self, job_id: str) -> Path | None:
         """The finished job's ZIP, or None while it is not done."""
@@ -159,22 +207,45 @@ class Jobs:
         ``owner``: its key's id, which alone decides who reads the job (``auth.may_read``)."""
         job_id = uuid.uuid4().hex
         folder = self.job_folder(job_id)
+        state = JobState(
+            id=job_id, year=year, formats=list(formats), created=now(), by=by, owner=owner, total=len(sources) + 1
+        )
+        saved = False
+        try:
+            with self.faults():
+                self._store_inputs(folder, state, sources)
+                self.store.save(state)
+                saved = True
+                self.enqueue(job_id)
+        except BaseException:
+            # All or nothing: no folder without its queued job, no state whose inputs are missing. A job
+            # queued is never undone (the consumer may hold it already); everything before is removed.
+            self._forget(job_id, folder, saved)
+            raise
+        return state
+
+    def _store_inputs(self, folder: Path, state: JobState, sources: Sequence[batch.Source]) -> None:
         names = []
         for index, source in enumerate(sources, start=1):
             stored = f"{index:04d}{source.suffix if source.suffix in batch.inputs.SUFFIXES else '.json'}"
             write_atomically(folder / "inputs" / stored, source.content)
             names.append({"name": source.name, "file": stored})
-        request = {"id": job_id, "year": year, "formats": list(formats), "by": by, "inputs": names, "created": now()}
+        request = {
+            "id": state.id,
+            "year": state.year,
+            "formats": state.formats,
+            "by": state.by,
+            "inputs": names,
+            "created": state.created,
+        }
         write_atomically(folder / "job.json", json.dumps(request, ensure_ascii=False, indent=2).encode("utf-8"))
-        state = JobState(
-            id=job_id,
-            year=year,
-            formats=list(formats),
-            created=request["created"],
-            by=by,
-            owner=owner,
-            total=len(sources) + 1,
-        )
-        self.store.save(state)
-        self.enqueue(job_id)
-        return state
+
+    def _forget(self, job_id: str, folder: Path, saved: bool) -> None:
+        """Remove what a failed submission wrote: the folder (freeing the space it took) and, if it was
+        saved, the state (a store that refused the state is not asked again: a lock would cost a second wait)."""
+        shutil.rmtree(folder, ignore_errors=True)
+        if saved and self._store is not None:
+            # The store that just failed may fail again; the state then stays behind, unseen: reclaim and
+            # expiry walk the folders, and its id was never given to anyone.
+            with contextlib.suppress(Exception):
+                self._store.delete(job_id)

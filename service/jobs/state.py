@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.batch.manifest import Entry, as_problem
+from service import locations
+from service.batch.manifest import OK, SKIPPED, Entry, as_problem
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 JOB_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -70,23 +71,40 @@ class JobState:
         return cls(**{key: value for key, value in data.items() if key in known})
 
     def public(self, language: str, result_url: str | None) -> dict[str, Any]:
-        """The job as the API and the batch page show it: each error one problem, its message translated."""
+        """The job as the API and the batch page show it: each error one problem with its source, its place
+        (the machine ``location`` and the ``place`` in words) and its message translated; and a ``summary``
+        that tells made, failed and skipped apart (``done`` counts documents handled, failed ones included)."""
         body: dict[str, Any] = {name: getattr(self, name) for name in PUBLIC_FIELDS}
-        body["errors"] = [
-            {
-                "source": error["source"],
-                "document": error["document"],
-                "format": error["format"],
-                **as_problem(record).as_dict(language),
-            }
-            for error in self.errors
-            for record in error["problems"]
-        ]
+        body["by"] = self.by
+        body["summary"] = self.summary()
+        body["errors"] = []
+        for error in self.errors:
+            for record in error["problems"]:
+                problem = as_problem(record)
+                body["errors"].append(
+                    {
+                        "source": error["source"],
+                        "document": error["document"],
+                        "format": error["format"],
+                        **problem.as_dict(language),
+                        "place": locations.describe(problem.location, language, problem.params),
+                    }
+                )
         if self.message:
             body["message"] = self.message
         if result_url:
             body["result"] = result_url
         return body
+
+    def summary(self) -> dict[str, int | None]:
+        """Files made and skipped as up to date (known when the batch is done), and documents that failed."""
+        failed = {(error["source"], error["document"]) for error in self.errors}
+        counts = self.counts or {}
+        return {
+            "made": counts.get(OK) if counts else None,
+            "skipped": counts.get(SKIPPED) if counts else None,
+            "failed": len(failed),
+        }
 
 
 def entry_error(entry: Entry) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 Huey's storage sees only bytes (as Huey intends), so the same code keeps states in SQLite and in Redis::
 
-    Huey storage   kagaz:batch:<id>        its state (``JobState`` as JSON)
+    Huey storage   kagaz:batch:<id>        its state (``JobState`` as JSON), with its owner: who may list it
                    kagaz:batch:<id>:lease  who runs it now (set-if-empty: one runner at a time)
     store/batches/<id>/job.json            what was asked: year, formats, the inputs' names
     store/batches/<id>/inputs/0001.json    the inputs, numbered (a client's file name is never a path)
@@ -14,16 +14,67 @@ mount, so a batch queued on one machine is run by a worker on another.)
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from service.errors import NotFound
+from service.db.database import RETRY_DOWN, RETRY_LOCKED, RETRY_READ_ONLY, read_only_filesystem, translate_os
+from service.errors import NotFound, StorageError, StorageFull, StorageUnavailable
 from service.jobs.state import JOB_ID, JobState
 
 if TYPE_CHECKING:
     from huey.storage import BaseStorage
 
 RESULT_NAME = "result.zip"
+
+
+def translate(error: Exception, database: Path | None = None) -> Exception:
+    """The Kagaz error for a fault of the jobs store (Huey's SQLite or Redis, the batch folders); a bug
+    stays itself. ``database``: the SQLite file, to tell a read-only disk from one that cannot be opened."""
+    if isinstance(error, OSError) and not _is_redis(error):
+        return translate_os(error)
+    if isinstance(error, sqlite3.Error):
+        message = str(error).lower()
+        if "disk is full" in message or "database or disk is full" in message:
+            return StorageFull("the jobs store has no space left")
+        if "readonly" in message or "read-only" in message:
+            return StorageUnavailable("read_only", "the jobs store is read-only", RETRY_READ_ONLY)
+        if "locked" in message or "busy" in message:
+            return StorageUnavailable("locked", "the jobs store is locked by another process", RETRY_LOCKED)
+        if isinstance(error, sqlite3.OperationalError):
+            if database is not None and read_only_filesystem(database.parent):
+                return StorageUnavailable("read_only", "the jobs store's disk is read-only", RETRY_READ_ONLY)
+            return StorageUnavailable("unreachable", "the jobs store cannot be opened", RETRY_DOWN)
+        return error
+    if _is_redis(error):
+        return StorageUnavailable("unreachable", "the jobs store (Redis) cannot be reached", RETRY_DOWN)
+    return error
+
+
+def _is_redis(error: Exception) -> bool:
+    """A Redis connection or timeout fault (redis is installed only where it is used)."""
+    return type(error).__module__.startswith("redis") and type(error).__name__ in (
+        "ConnectionError",
+        "TimeoutError",
+        "BusyLoadingError",
+        "ReadOnlyError",
+    )
+
+
+@contextmanager
+def faults(database: Path | None = None) -> Iterator[None]:
+    """Raise the jobs store's faults as ``StorageFull`` / ``StorageUnavailable``; anything else passes."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except Exception as error:
+        translated = translate(error, database)
+        if translated is error:
+            raise
+        raise translated from error
 
 
 class JobStore:

@@ -15,7 +15,9 @@ So Kagaz keeps a small front of its own on h11 (the sans-I/O HTTP/1.1 parser htt
 asyncio owns every socket and enforces the deadlines and sizes of ``ServerLimits``; a request received in
 full (its body spooled to memory, or past ``spool_bytes`` to an anonymous temporary file deleted on close)
 goes to a request thread that runs the Flask app; refusals (413, 414, 431, 400) are answered by the app
-itself, so they are JSON problems on the API and pages on the staff side, in the person's language.
+itself, so they are JSON problems on the API and pages on the staff side, in the person's language. One
+refusal is answered on the loop, with no thread: a PDF request when the conversion queue has no place, by
+a check the app hands over (``service.api.admission``) that builds the app's own answer.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import logging
 import signal
 
 from service.server import wsgi
-from service.server.front import Front, Running, listen
+from service.server.front import EarlyAnswer, Front, Running, listen
 from service.server.limits import ServerLimits
 
 __all__ = ["Front", "Running", "ServerLimits", "serve"]
@@ -33,12 +35,21 @@ __all__ = ["Front", "Running", "ServerLimits", "serve"]
 log = logging.getLogger("kagaz.server")
 
 
-def serve(app: wsgi.WSGIApp, limits: ServerLimits, host: str, port: int, threads: int, grace: float = 30) -> None:
-    """Serve ``app`` on ``host:port`` until SIGTERM or SIGINT, then finish requests under way for ``grace`` s."""
+def serve(
+    app: wsgi.WSGIApp,
+    limits: ServerLimits,
+    host: str,
+    port: int,
+    threads: int,
+    grace: float = 30,
+    early: EarlyAnswer | None = None,
+) -> None:
+    """Serve ``app`` on ``host:port`` until SIGTERM or SIGINT, then finish requests under way for ``grace`` s.
+    ``early``: the app's check that may answer a request on the loop (``Front``)."""
     sock = listen(host, port)
 
     async def main() -> None:
-        front = Front(app, limits, threads)
+        front = Front(app, limits, threads, early)
         await front.start(sock)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

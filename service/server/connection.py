@@ -181,7 +181,8 @@ class Connection:
             return False
         body, length = received
         try:
-            answer = await self.front.dispatch(head, wsgi.environ(head, body, length))
+            environ = wsgi.environ(head, body, length)
+            answer = self.front.answer_early(environ) or await self.front.dispatch(head, environ)
             await self.answer(head, answer)
         finally:
             body.close()
@@ -240,10 +241,11 @@ class Connection:
                 for chunk in chunks:
                     if chunk and with_body:
                         await self.send(h11.Data(data=chunk))
-                chunks = await self.front.pull(answer.body)
+                chunks = [] if answer.complete else await self.front.pull(answer.body)
             await self.send(h11.EndOfMessage())
         finally:
-            await self.front.close_answer(answer)
+            if not answer.complete:
+                await self.front.close_answer(answer)
 
 
 def _content_length(request: h11.Request) -> int | None:

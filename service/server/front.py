@@ -1,7 +1,9 @@
 """The front: one asyncio loop that owns every socket, and the request threads that run the app.
 
 ``Front`` accepts connections (at most ``max_connections``; one more is closed at once), gives each to a
-``Connection``, and runs the WSGI app for fully received requests on a pool of request threads. Health
+``Connection``, and runs the WSGI app for fully received requests on a pool of request threads. An
+``early`` check, given by the app (``service.api.admission``), may answer a received request on the loop
+itself instead: a refusal that needs no thread, so that turning requests away stays cheap under overload. Health
 checks (``GET /health…``) have two threads of their own, so that liveness answers even while every
 request thread waits for LibreOffice. ``stop`` refuses new connections, lets requests under way finish
 for a grace period, and closes the rest.
@@ -14,7 +16,7 @@ import contextlib
 import logging
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -25,13 +27,16 @@ from service.server.limits import ServerLimits
 log = logging.getLogger("kagaz.server")
 
 HEALTH_THREADS = 2
+EarlyAnswer = Callable[[dict[str, Any]], "wsgi.Answer | None"]
 
 
 class Front:
     """Serves a WSGI app from an asyncio loop; see the package docstring for why."""
 
-    def __init__(self, app: wsgi.WSGIApp, limits: ServerLimits, threads: int = 16) -> None:
-        self.app, self.limits = app, limits
+    def __init__(
+        self, app: wsgi.WSGIApp, limits: ServerLimits, threads: int = 16, early: EarlyAnswer | None = None
+    ) -> None:
+        self.app, self.limits, self.early = app, limits, early
         self.requests = ThreadPoolExecutor(threads, thread_name_prefix="kagaz-request")
         self.health = ThreadPoolExecutor(HEALTH_THREADS, thread_name_prefix="kagaz-health")
         self.connections: set[asyncio.Task[None]] = set()
@@ -60,6 +65,16 @@ class Front:
             pass  # stop() ends the connections left; the task ends normally (asyncio logs a cancelled one)
         finally:
             self.connections.discard(task)
+
+    def answer_early(self, environ: dict[str, Any]) -> wsgi.Answer | None:
+        """The ``early`` check's answer for a received request, or None: the app is to answer it."""
+        if self.early is None:
+            return None
+        try:
+            return self.early(environ)
+        except Exception:
+            log.exception("the early check failed: the app answers instead")
+            return None
 
     async def dispatch(self, head: wsgi.Head, environ: dict[str, Any]) -> wsgi.Answer:
         """Run the app on a request thread (a health thread for health checks) and return its answer."""
@@ -113,8 +128,15 @@ class Running:
     ``with Running(app, limits) as base: ...`` gives ``http://127.0.0.1:<port>`` and stops on exit.
     """
 
-    def __init__(self, app: wsgi.WSGIApp, limits: ServerLimits, threads: int = 16, host: str = "127.0.0.1") -> None:
-        self.front = Front(app, limits, threads)
+    def __init__(
+        self,
+        app: wsgi.WSGIApp,
+        limits: ServerLimits,
+        threads: int = 16,
+        host: str = "127.0.0.1",
+        early: EarlyAnswer | None = None,
+    ) -> None:
+        self.front = Front(app, limits, threads, early)
         self.sock = listen(host, 0)
         self.port = int(self.sock.getsockname()[1])
         self.loop = asyncio.new_event_loop()

@@ -48,6 +48,9 @@ class Answer:
     body: Iterator[bytes]
     first: list[bytes] = field(default_factory=list)  # already pulled in the request thread
     close: Callable[[], None] = lambda: None
+    # The whole body is in ``first`` and the app's iterable is closed: the front writes it without going
+    # back to a request thread (a refusal or a JSON answer costs one trip to a thread, not three).
+    complete: bool = False
 
 
 def split_target(target: bytes) -> tuple[bytes, bytes]:
@@ -121,11 +124,13 @@ def call(app: WSGIApp, env: dict[str, Any], prefetch: int) -> Answer:
     result = app(env, start_response)
     iterator = iter(result)
     first = list(written)
+    complete = False
     try:
         size = sum(map(len, first))
         while not started or size < prefetch:  # the app may call start_response on its first chunk
             chunk = next(iterator, None)
             if chunk is None:
+                complete = True
                 break
             first.append(chunk)
             size += len(chunk)
@@ -137,6 +142,9 @@ def call(app: WSGIApp, env: dict[str, Any], prefetch: int) -> Answer:
         raise RuntimeError("the WSGI application returned without calling start_response")
     status, headers = started
     code, _, reason = status.partition(" ")
+    if complete:
+        _close(result)
+        return Answer(int(code), reason, headers, iter(()), first, complete=True)
     return Answer(int(code), reason, headers, iterator, first, lambda: _close(result))
 
 

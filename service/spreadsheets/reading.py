@@ -243,7 +243,7 @@ class _Reader:
         wanted = normalize(value)
         for organization in self.reference.organizations.values():
             if wanted in (normalize(organization.name), normalize(organization.id)):
-                return organization.model_dump(mode="json")
+                return organization.model_dump(mode="json", exclude={"parent"})  # who controls it: not the report's
         self.problems.append(problem("sheet_unknown_organization", "not in the registry", place.location, value=value))
         return None
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from service import documents
 from service.errors import InputError
-from service.templates import compare
+from service.templates import compare, pdf
 from service.templates.findings import Report
 from service.templates.registry import Manifest, VersionInfo
 from service.templates.validation import Render, Sample, validate
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from service.engine import Engine
 
 CACHE_SIZE = 16
+PAGE_CACHE_SIZE = 64  # page pictures: a comparison of two 7-page renders holds 14
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,14 @@ class Upload:
 
 @dataclass(frozen=True)
 class Comparison:
+    """Two versions: the values each reads, their text paragraph by paragraph, and their test renders'
+    pages (``pages``: for each page number, whether its picture differs between the two)."""
+
     older: VersionInfo
     newer: VersionInfo
     changes: compare.VariableChanges
+    text: list[compare.TextChange]
+    pages: list[tuple[int, bool]]
 
 
 class TemplateEditing:
@@ -54,6 +60,7 @@ class TemplateEditing:
         self.registry = engine.registry
         self._reports: OrderedDict[tuple[str, str, str], Report] = OrderedDict()
         self._hidden: dict[str, list[str]] = {}
+        self._pages: OrderedDict[tuple[str, int, int], bytes | None] = OrderedDict()
         self._lock = threading.Lock()
 
     def sample(self, manifest: Manifest) -> Sample | None:
@@ -173,11 +180,38 @@ class TemplateEditing:
 
     def compare(self, name: str, older: int, newer: int) -> Comparison:
         first, second = self.report_of(name, older), self.report_of(name, newer)
+        count = max(first.pages or 0, second.pages or 0)
+        pages = [
+            (number, self.page(name, older, number) != self.page(name, newer, number)) for number in range(1, count + 1)
+        ]
         return Comparison(
             self.registry.info(name, older),
             self.registry.info(name, newer),
             compare.variable_changes(first.variables, second.variables),
+            compare.text_changes(
+                self.registry.version(name, older).content, self.registry.version(name, newer).content
+            ),
+            pages,
         )
+
+    def page(self, name: str, number: int, page: int) -> bytes | None:
+        """Page ``page`` of the version's test render as PNG; None past its last page or without a render."""
+        key = (name, number, page)
+        with self._lock:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+        document = self.registry.artifact(name, number, "pdf")
+        if document is None:
+            report = self.check(name, self.registry.version(name, number).content)
+            self._keep_artifacts(name, number, report)
+            document = report.pdf
+        image = pdf.page_png(document, page) if document is not None else None
+        with self._lock:
+            self._pages[key] = image
+            while len(self._pages) > PAGE_CACHE_SIZE:
+                self._pages.popitem(last=False)
+        return image
 
     def side_by_side(self, name: str, older: int, newer: int) -> bytes | None:
         left, right = self.preview(name, older), self.preview(name, newer)

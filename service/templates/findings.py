@@ -99,6 +99,7 @@ class Finding:
             "place": self.where(language),
             "tag": self.place.tag if self.place else "",
             "text": self.place.text if self.place else "",
+            "field": str(self.params.get("field", "")),  # a model field's path: the page adds its meaning
             "message": translate(self.code, language, self.params, default=self.message),
         }
 

@@ -6,9 +6,10 @@ All warnings, never errors (the sample may be longer or shorter than real data):
   rendered DOCX's grid — Word and LibreOffice then push it into the margin or off the page;
 - **a signature block split across two pages**: the block (the paragraphs that print the signature's
   values, or paragraphs in a "Signature" style) begins on one page of the PDF and ends on the next;
-- **a cell whose text runs past the page**: words of a cell that never reach the PDF (a fixed row
-  height cuts them), and a row marked "do not split" that still spans two pages because it is taller
-  than a page (LibreOffice breaks it, Word cuts it off).
+- **a cell whose text runs past the page**: words of a cell that never reach the PDF, named by their
+  cause (the table runs past the page's edge; an exact row height cuts them; else hidden or white text),
+  and a row marked "do not split" that still spans two pages because it is taller than a page
+  (LibreOffice breaks it, Word cuts it off).
 
 Pure: the rendered DOCX, the PDF's page texts and the sample context in; findings out.
 """
@@ -40,6 +41,7 @@ class Row:
     row: int
     cant_split: bool
     cells: tuple[str, ...]
+    exact_height: bool = False  # w:trHeight hRule="exact": the row never grows, text past it is cut
 
 
 @dataclass(frozen=True)
@@ -100,12 +102,14 @@ def _text_width(section: etree._Element) -> int:
 def _rows(table: etree._Element, number: int) -> Iterator[Row]:
     for index, row in enumerate((row for row in content_children(table) if row.tag == TR), 1):
         cant_split = row.find(f"{W}trPr/{W}cantSplit") is not None
+        height = row.find(f"{W}trPr/{W}trHeight")
+        exact = height is not None and height.get(W + "hRule") == "exact"
         header = row.find(f"{W}trPr/{W}tblHeader") is not None
         cells = tuple(
             "".join(t.text or "" for t in cell.iter(W + "t")) for cell in content_children(row) if cell.tag == TC
         )
         if not header:
-            yield Row(number, index, cant_split, cells)
+            yield Row(number, index, cant_split, cells, exact)
 
 
 def _int(value: str | None) -> int:
@@ -186,15 +190,24 @@ def _cut(text: str, pages: Pages) -> bool:
     return not all(pages.contains(word) for word in tail)
 
 
+def _cause(row: Row, too_wide: set[int]) -> str:
+    """Why a cell's text does not reach the PDF, named by what the document says: the table runs past the
+    page's edge; or the row has an exact height; or neither (hidden or white text, a frame): said so."""
+    if row.table in too_wide:
+        return "cell_off_page"
+    return "cell_overflow" if row.exact_height else "cell_text_missing"
+
+
 def check_cells(rendered: Rendered, pages: Pages) -> list[Finding]:
     findings = []
+    too_wide = {number for number, width, available in rendered.tables if width > available + WIDTH_TOLERANCE}
     for row in rendered.rows:
         cut = [number for number, text in enumerate(row.cells, 1) if _cut(text, pages)]
         if cut:
             text = " ".join(_words(row.cells[cut[0] - 1])[-8:])
             findings.append(
                 warning(
-                    "cell_overflow",
+                    _cause(row, too_wide),
                     f"the end of the text of cell(s) {', '.join(map(str, cut))} is not on any page of the PDF",
                     TemplatePlace(cells=((row.table, row.row, cut[0]),), text=text),
                     cells=", ".join(map(str, cut)),

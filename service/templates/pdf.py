@@ -35,14 +35,26 @@ def page_texts(pdf: bytes) -> list[str]:
 
 def first_page_png(pdf: bytes, dpi: int = PREVIEW_DPI) -> bytes:
     """Page 1 as PNG bytes (``pdftoppm``)."""
+    image = page_png(pdf, 1, dpi)
+    assert image is not None, "a PDF has a first page"
+    return image
+
+
+def page_png(pdf: bytes, page: int, dpi: int = PREVIEW_DPI) -> bytes | None:
+    """Page ``page`` (from 1) as PNG bytes; None when the PDF has no such page."""
+    if page < 1:
+        return None
     with tempfile.TemporaryDirectory(prefix="kagaz-pdf-") as folder:
         path = Path(folder) / "render.pdf"
         path.write_bytes(pdf)
         stem = Path(folder) / "page"
-        subprocess.run(
-            ["pdftoppm", "-f", "1", "-l", "1", "-r", str(dpi), "-png", "-singlefile", str(path), str(stem)],
-            check=True,
+        result = subprocess.run(
+            ["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(dpi), "-png", "-singlefile", str(path), str(stem)],
+            check=False,
             capture_output=True,
             timeout=POPPLER_TIMEOUT,
         )
-        return stem.with_suffix(".png").read_bytes()
+        output = stem.with_suffix(".png")
+        if result.returncode != 0 or not output.is_file():
+            return None
+        return output.read_bytes()

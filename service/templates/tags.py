@@ -38,6 +38,14 @@ _EXTENSION = re.compile(r"^\{%-?\s*(colspan|cellbg)\s+(.*?)\s*-?%\}$", re.DOTALL
 _MARKER = re.compile(r"^\{%-?\s*(vm|hm)\s*-?%\}$")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})  # as docxtpl's clean_tags
 TEXT_EXCERPT = 100
+# Revision marks (tracked insertions, deletions, moves, format changes) and comment anchors: what a template
+# must not carry, since LibreOffice prints revisions with their marks and comments in the margin.
+MARKS = {
+    "revision": tuple(
+        W + name for name in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "cellIns", "cellDel")
+    ),
+    "comment": (W + "commentRangeStart", W + "commentReference"),
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,7 @@ class Paragraph:
     text: str
     run_keys: tuple[str, ...]  # one formatting key per character of ``text`` (the run's w:rPr)
     style: str
+    marks: frozenset[str] = frozenset()  # what Word keeps out of sight here: "revision", "comment", "hidden"
 
 
 @dataclass(frozen=True)
@@ -180,6 +189,9 @@ def _paragraph(element: etree._Element, place: TemplatePlace) -> Paragraph:
         keys += [key] * len(value)
     style = element.find(f"{W}pPr/{W}pStyle")
     joined = "".join(text)
+    marks = frozenset(mark for mark, names in MARKS.items() if any(True for name in names for _ in _own(element, name)))
+    if any(_vanished(t.getparent()) for t in _own(element, T)):
+        marks |= {"hidden"}
     excerpt = " ".join(joined.split())
     excerpt = excerpt if len(excerpt) <= TEXT_EXCERPT else excerpt[: TEXT_EXCERPT - 1] + "…"
     return Paragraph(
@@ -187,7 +199,16 @@ def _paragraph(element: etree._Element, place: TemplatePlace) -> Paragraph:
         joined,
         tuple(keys),
         style.get(W + "val", "") if style is not None else "",
+        marks,
     )
+
+
+def _vanished(run: etree._Element | None) -> bool:
+    """Whether a run's own formatting hides it (``w:vanish`` not switched off)."""
+    if run is None:
+        return False
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val", "true").lower() not in ("0", "false", "off")
 
 
 def normalize(raw: str) -> tuple[str, str]:

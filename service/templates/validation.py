@@ -1,11 +1,14 @@
 """A candidate DOCX → a report of problems with their places; a version may become active only with no errors.
 
-The stages, each skipped when an earlier one found errors (a renamed PDF is not test-rendered):
+The stages; the text stages (tags to variables) all run so that one upload reports every problem of the
+file, while the package check and the stages from ``compile`` on stop at errors (a renamed PDF is not
+test-rendered):
 
 1. ``package``  — the container, on bytes only (``package.py``): file type, ZIP limits, macros, DOCTYPE,
    external relationships;
 2. ``tags``     — every tag found whole in its paragraph (``tags.py``): tags cut by a paragraph end, broken
    braces (``{ {``), tags split over differently formatted runs, ``{%tr %}`` outside a table;
+   ``hidden`` — tracked changes, comments and hidden text, which print otherwise than they show (``hidden.py``);
 3. ``syntax``   — each part's tag stream compiled by the sandboxed Jinja environment: syntax errors, unknown
    filters, an unclosed ``{% for %}`` (reported where it opens);
 4. ``variables`` — names and fields checked against the document kind's context, ``_``-names refused
@@ -14,7 +17,8 @@ The stages, each skipped when an earlier one found errors (a renamed PDF is not 
 6. ``render``   — a test render of the template's sample data in the sandbox (StrictUndefined);
 7. ``fields``   — required fields of the model that the template never shows, neither by name nor by
    the sample's values in the test render (warnings, unless the version in force does not show them either);
-8. ``pdf``      — the test render converted to PDF by the engine's LibreOffice pool;
+8. ``pdf``      — fonts the server lacks (``fonts.py``), and the test render converted to PDF by the engine's
+   LibreOffice pool;
 9. ``layout``   — page-level warnings on that PDF (``page_checks.py``) and page 1 as the preview image.
 
 Where adfinis/document-merge-service checks a template at upload by rendering it with sample data (or with
@@ -42,6 +46,8 @@ from service.rendering import CompiledTemplate, template_environment
 from service.templates import page_checks, pdf
 from service.templates.fields import fields_not_shown
 from service.templates.findings import Finding, Report, error, warning
+from service.templates.fonts import check_fonts
+from service.templates.hidden import check_hidden
 from service.templates.package import check_package
 from service.templates.tags import Part, read_parts, unclosed_block
 from service.templates.variables import check_part
@@ -116,8 +122,10 @@ def _run(
     parts = read_parts(content)
     for part in parts:
         report.findings += part.findings
-    if not report.ok:
-        return
+    report.stages.append("hidden")
+    report.findings += check_hidden(parts)
+    # Every stage that can run on what was read runs, so one upload reports all its problems at once;
+    # only the stages that need a whole, valid template (docxtpl, the test render) wait for no errors.
     report.stages += ["syntax", "variables"]
     environment = template_environment()
     used: set[str] = set()
@@ -161,6 +169,7 @@ def _run(
             report.findings.append(
                 warning("field_not_shown", f"the required field {path} is never shown", location=path, field=path)
             )
+    report.findings += check_fonts(content)  # the replacement changes the PDF's lines whichever converts it
     if convert is None:
         report.findings.append(warning("pdf_skipped", "not converted to PDF (no LibreOffice)", location="pdf"))
         report.findings += page_checks.check_tables(info)
@@ -189,33 +198,75 @@ def _issuance_tags_missing(used: set[str]) -> list[Finding]:
     return [error("issuance_tags_missing", message, location="end", tags=tags)]
 
 
+MAX_SYNTAX_ERRORS = 50  # per part: a document pasted into a tag should not keep the page waiting
+
+
 def _parse(part: Part, environment: jinja2.Environment, report: Report) -> jinja2.nodes.Template | None:
-    """The part's tag stream as a Jinja AST, or None after reporting its syntax error at its place."""
-    source = part.stream
-    try:
-        environment.from_string(source)  # compiles too: unknown filters and tests are found here
-        return environment.parse(source)
-    except jinja2.TemplateSyntaxError as exc:
-        message = exc.message or str(exc)
-        if "Unexpected end of template" in message:
-            opener = unclosed_block(part)
-            if opener is not None:
-                word = opener.source[2:-2].strip(" -+").split()[0]
-                end_tag = f"{{%{opener.level} end{word} %}}" if opener.level else f"{{% end{word} %}}"
-                report.findings.append(
-                    error(
-                        "tag_unclosed_block",
-                        f"«{word}» is opened here and never closed: add {end_tag}",
-                        opener.place,
-                        block=word,
-                        end_tag=end_tag,
-                    )
-                )
+    """The part's tag stream as a Jinja AST, every syntax error reported at its place.
+
+    Jinja stops at the first error; to report them all, the broken tag's line is blanked and the stream
+    parsed again. The AST is returned for the names check only when the blanked tags were ``{{ … }}``
+    (blanking a ``{% for %}`` would make the names of its body look unknown)."""
+    lines = part.stream.split("\n")
+    blanked_blocks = False
+    for _ in range(MAX_SYNTAX_ERRORS):
+        source = "\n".join(lines)
+        try:
+            environment.from_string(source)  # compiles too: unknown filters and tests are found here
+            ast = environment.parse(source)
+        except jinja2.TemplateSyntaxError as exc:
+            line = _syntax_error(part, exc, report)
+            if line is None or not lines[line - 1]:
                 return None
-        tag = part.tag_at(exc.lineno)
-        code = "tag_split_broken" if tag is not None and tag.split else "template_syntax"
-        report.findings.append(error(code, message, tag.place if tag else None, location=part.name, error=message))
-        return None
+            blanked_blocks = blanked_blocks or not lines[line - 1].startswith("{{")
+            lines[line - 1] = ""
+            continue
+        return None if blanked_blocks else ast
+    return None
+
+
+def _syntax_error(part: Part, exc: jinja2.TemplateSyntaxError, report: Report) -> int | None:
+    """Report ``exc`` at its tag's place in Kagaz's words; the tag's line in the stream, to blank it."""
+    message = exc.message or str(exc)
+    if "Unexpected end of template" in message:
+        opener = unclosed_block(part)
+        if opener is not None:
+            word = opener.source[2:-2].strip(" -+").split()[0]
+            end_tag = f"{{%{opener.level} end{word} %}}" if opener.level else f"{{% end{word} %}}"
+            report.findings.append(
+                error(
+                    "tag_unclosed_block",
+                    f"«{word}» is opened here and never closed: add {end_tag}",
+                    opener.place,
+                    block=word,
+                    end_tag=end_tag,
+                )
+            )
+            return part.tags.index(opener) + 1
+    tag = part.tag_at(exc.lineno)
+    code, params = syntax_code(message)
+    if tag is not None and tag.split and params["variant"] == "bad_syntax":
+        code = "tag_split_broken"
+    report.findings.append(error(code, message, tag.place if tag else None, location=part.name, **params))
+    return exc.lineno if tag is not None else None
+
+
+_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
+_UNKNOWN_FILTER = re.compile(r"No filter named '([\w.]+)'")
+
+
+def syntax_code(message: str) -> tuple[str, dict[str, str]]:
+    """Jinja's English reason as code ``template_syntax`` with a ``variant`` the catalogue words precisely
+    (the English stays in ``error``, for the API and the log)."""
+    found = _UNKNOWN_TAG.search(message)
+    if found:
+        name = found.group(1)
+        variant = "end_without_start" if name.startswith("end") else "unknown_tag"
+        return "template_syntax", {"variant": variant, "name": name, "error": message}
+    found = _UNKNOWN_FILTER.search(message)
+    if found:
+        return "template_syntax", {"variant": "unknown_filter", "name": found.group(1), "error": message}
+    return "template_syntax", {"variant": "bad_syntax", "error": message}
 
 
 def _leaves(paths: set[str]) -> list[str]:

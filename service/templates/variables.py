@@ -246,7 +246,7 @@ class _Walker:
                 f"the template reads «{node.name}», which this document does not have; it has: {', '.join(known)}",
                 self.place(node),
                 name=node.name,
-                known=", ".join(known),
+                known=", ".join(f"«{name}»" for name in known),
                 suggestion=suggestion,
             )
         )
@@ -282,7 +282,7 @@ class _Walker:
                     self.place(node),
                     name=written,
                     field=attribute,
-                    known=", ".join(known),
+                    known=", ".join(f"«{name}»" for name in known),
                     suggestion=suggestion,
                 )
             )

@@ -7,27 +7,31 @@ and updates the page in place (no inline script: the CSP allows only ``'self'``)
 ``<meta http-equiv="refresh">`` inside ``<noscript>`` reloads it until the job is finished.
 
 Submissions go through the API's reading (``http.batches.read_sources``) and ``jobs.submit``, so a batch
-from the page and from another system are the same job.
+from the page and from another system are the same job. The page lists earlier batches the person may read
+(``auth.may_read``: their key's; an administrator's: all).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import jobs as job_queue
-from service.auth import current_principal
+from service.auth import current_principal, may_read
 from service.catalogue import text
-from service.errors import InputError, Problem, http_status
+from service.errors import InputError, Problem, StorageError, http_status
 from service.http.batches import parse_formats, parse_year, read_sources
 from service.http.ownership import readable, result_file
 from service.jobs.app import for_app
 from service.jobs.state import JobState
 from service.web import page, refusals
 from service.web.signin import staff_page
+
+log = logging.getLogger("kagaz.web")
 
 bp = Blueprint("batches_page", __name__, template_folder="templates", url_prefix="/batches")
 # The staff pages' policy, plus fetch() to this origin: the job page polls the JSON API.
@@ -76,6 +80,11 @@ def submit() -> Response:
         return _too_large(error)
     except InputError as error:
         return _form(lang, page.problems_of(error), http_status(error))
+    except StorageError as error:  # a full or locked jobs store: the form again, saying so; nothing was kept
+        response = _form(lang, page.problems_of(error), http_status(error))
+        if error.retry_after:
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
     return redirect(url_for("batches_page.show", job_id=state.id, lang=lang), 303)  # type: ignore[return-value]
 
 
@@ -92,7 +101,8 @@ def show(job_id: str) -> Response:
     state = readable(job_id)  # NotFound → 404, for an unknown id and for another key's batch alike
     body = render_template(
         "web/batches.html",
-        job=_shown(state, lang),
+        job=(shown := _shown(state, lang)),
+        has_errors=bool(shown["errors"]),
         finished=state.state in (job_queue.DONE, job_queue.FAILED),
         refresh=REFRESH_SECONDS,
         api_url=url_for("batches_page.status", job_id=job_id, lang=lang),
@@ -124,13 +134,27 @@ class _Choices:
 
 
 def _form(lang: str, problems: list[Problem] | tuple[()] = (), status: int = 200) -> Response:
+    principal = current_principal()
+    everyone = principal.can("admin")
+    auth_required = current_app.config["KAGAZ"].auth_required
+
+    def readable_here(state: JobState) -> bool:
+        return may_read(principal, state.owner, auth_required)
+
+    try:
+        history = [state.public(lang, None) for state in for_app().list(readable_here)]
+    except StorageError as error:  # a read-only or unreachable jobs store: the form still shows, its post says why
+        log.warning("the batch list cannot be read: %s", error)
+        history = []
     body = render_template(
         "web/batches.html",
         job=None,
+        history=history,
+        everyone=everyone,
         problems=[page.shown(problem, lang) for problem in problems],
         csrf_token=page.csrf_token(),
         year=request.form.get("year") or dt.date.today().year - 1,  # reports are due in January of the next year
-        choices=_Choices(lang),
+        choices=page.Choices(lang),
         t=lambda key, **params: text(key, lang, **params),
     )
     return Response(body, status=status, mimetype="text/html")

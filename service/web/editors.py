@@ -19,10 +19,12 @@ from urllib.parse import quote
 from flask import Blueprint, Response, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from service import locations
 from service.auth import ROLES, Principal, keys
 from service.catalogue import text, translate
-from service.errors import ActivationConflict, KagazError, NotFound, StorageError, TemplateNotFound, http_status
+from service.errors import ActivationConflict, NotFound, StorageError, http_status
 from service.http.resources import editing, engine
+from service.templates.compare import text_changes
 from service.templates.editing import Upload
 from service.templates.registry import MAX_VERSION
 from service.templates.shipped import newer_shipped
@@ -53,6 +55,7 @@ def editor_page(view: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(view)
     def guarded(*args: Any, **kwargs: Any) -> Any:
+        page.language(request.args.get("lang"))  # a ?lang= chosen here survives the way through the sign-in
         editor = signed_in()
         if editor is None:
             return redirect(url_for("editors.login", next=request.path))
@@ -73,6 +76,7 @@ def show(template: str, status: int = 200, **values: Any) -> Response:
         editor=signed_in(),
         roles=ROLES,
         t=lambda key, **params: text(key, lang, **params),
+        meaning=meaning,
         **values,
     )
     return Response(body, status=status, mimetype="text/html")
@@ -140,6 +144,14 @@ def _template_page(
     manifest = registry.manifest(name)
     versions = registry.versions(name)
     report = upload.report.as_dict(page.language()) if upload else None
+    changes = None
+    if upload is not None and upload.version is not None and not upload.version.active:
+        # What the new version changes in the text, against the one every court's documents use now.
+        active = registry.active(name)
+        changes = (
+            active.version,
+            text_changes(active.content, registry.version(name, upload.version.version).content),
+        )
     return show(
         "template.html",
         status,
@@ -150,6 +162,7 @@ def _template_page(
         activated=activated,
         problem=problem,
         note_limit=NOTE_LIMIT,
+        changes=changes,
     )
 
 
@@ -174,11 +187,22 @@ def upload(editor: Principal, name: str) -> Response:
 @bp.post("/<name>/versions/<int:number>/activate")
 @editor_page
 def activate(editor: Principal, name: str, number: int) -> Response:
-    """Activate from the page, only if the version active when the page was shown still is: an editor who
-    acted on a stale page (another editor, on any machine, switched since) sees the page again, now showing
-    the version in force, with a 409 and what happened, and decides again."""
+    """Activation changes every court's documents: the first POST shows what will change and asks; only
+    the confirmation's POST (``confirm=1``) switches. Works the same without JavaScript. It switches only if
+    the version active when the page was shown still is: an editor who acted on a stale page (another
+    editor, on any machine, switched since) sees the page again, now showing the version in force, with a
+    409 and what happened, and decides again."""
     given = request.form.get("expected_active", "").strip()
     expected = int(given) if given.isdigit() and 1 <= int(given) <= MAX_VERSION else None
+    if request.form.get("confirm") != "1":
+        registry = engine().registry
+        return show(
+            "confirm.html",
+            manifest=registry.manifest(name),
+            info=registry.info(name, number),
+            active=registry.active(name),
+            expected_active=expected,
+        )
     try:
         editing().activate(name, number, by=editor.name, expected_active=expected)
     except ActivationConflict as conflict:
@@ -205,6 +229,17 @@ def preview(editor: Principal, name: str, number: int) -> Response:
         raise NotFound(f"{name}@{number} has no preview")
     response = Response(image, mimetype="image/png")
     response.headers["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
+@bp.get("/<name>/versions/<int:number>/pages/<int:page>.png")
+@editor_page
+def page_image(editor: Principal, name: str, number: int, page: int) -> Response:
+    image = editing().page(name, number, page)
+    if image is None:
+        raise NotFound(f"{name}@{number} has no page {page}")
+    response = Response(image, mimetype="image/png")
+    response.headers["Cache-Control"] = "private, max-age=86400"  # a version and its render never change
     return response
 
 
@@ -239,9 +274,8 @@ def _storage(error: StorageError) -> Response:
     return response
 
 
-@bp.errorhandler(TemplateNotFound)
-@bp.errorhandler(NotFound)
-def _missing(error: KagazError) -> Response:
-    """No such template or version: the reader's language, the status of the error's kind."""
-    lang = page.language(request.args.get("lang"))
-    return Response(translate("not_found", lang), status=http_status(error), mimetype="text/plain")
+def meaning(path: str) -> str:
+    """A value the template reads, in the page's words: ``sections[].measures[].deadline`` →
+    «бөлүмдөр → иш-чаралар → ишке ашыруу мөөнөтү»."""
+    lang = page.language()
+    return " → ".join(locations.field_name(step.removesuffix("[]"), lang) for step in path.split("."))

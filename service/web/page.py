@@ -13,10 +13,11 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from flask import Response, session
+from flask import Response, current_app, request, session, url_for
+from werkzeug.exceptions import HTTPException
 
 from service.catalogue import TEXTS, choose_language, known_language, text, translate
-from service.errors import InputError, KagazError, Kind, Problem, TemplateError, kind_of
+from service.errors import InputError, KagazError, Kind, Problem, StorageError, TemplateError, kind_of
 from service.spreadsheets.layouts import CSV_SHEET
 
 CSRF_KEY = "csrf"
@@ -49,6 +50,22 @@ def language(chosen: str | None = None) -> str:
     return choose_language(explicit, stored if isinstance(stored, str) else None)
 
 
+def here(lang: str) -> str:
+    """This page's address in ``lang``: the language switch keeps the person where they are.
+
+    After a POST (an upload shown again with its problems) the address is the page that the same path
+    shows on GET; a path with no page (a 404) keeps its path, so the error page is shown in the new language.
+    """
+    if request.method == "GET" and request.endpoint:
+        query = {key: value for key, value in request.args.items() if key != "lang"}
+        return url_for(request.endpoint, **(request.view_args or {}), **query, lang=lang)
+    try:
+        endpoint, values = current_app.url_map.bind("").match(request.path, method="GET")
+    except HTTPException:
+        return f"{request.path}?lang={lang}"
+    return url_for(endpoint, **values, lang=lang)
+
+
 def csrf_token() -> str:
     """This session's token, made on first use."""
     token = session.get(CSRF_KEY)
@@ -74,6 +91,13 @@ def secure_headers(response: Response) -> Response:
 
 
 @dataclass(frozen=True)
+class Choices:
+    """What ``base.html`` reads from every page: its language."""
+
+    language: str
+
+
+@dataclass(frozen=True)
 class Shown:
     """A problem as the page shows it: where (in words) and what is wrong."""
 
@@ -90,6 +114,8 @@ def problems_of(error: KagazError) -> list[Problem]:
         return [Problem("form", "form_busy", str(error))]
     if kind_of(error) is Kind.CONVERSION_FAILED:
         return [Problem("form", "conversion_failed", str(error), {"error": str(error)})]
+    if isinstance(error, StorageError):  # full, locked, read-only: the operator's to fix, said plainly
+        return [Problem("storage", f"storage_{error.reason}", str(error))]
     return [Problem("form", "form_internal", str(error), {"request_id": "—"})]
 
 

@@ -38,7 +38,7 @@ def test_docx_batch_exit_codes_and_problems_on_screen(tmp_path: Path, monkeypatc
     (folder / "zz-broken.json").write_text(BROKEN, encoding="utf-8")
     result = CliRunner().invoke(main, arguments)
     assert result.exit_code == 1
-    assert "zz-broken.json" in result.output and "Invalid JSON" in result.output
+    assert "zz-broken.json" in result.output and "Not valid JSON: an error at line 1" in result.output
     assert "0 made, 3 up to date, 1 failed" in result.output, "a bad input changes no valid report's output"
 
 

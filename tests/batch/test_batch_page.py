@@ -84,8 +84,10 @@ def test_a_batch_from_the_page_with_live_progress(
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "batch-running.png"), full_page=True)
         gate.open.set()
-        expect(page.locator("#batch-state")).to_have_text("Done", timeout=60_000)
-        expect(page.locator("#batch-done")).to_have_text("4")
+        expect(page.locator("#batch-state")).to_have_text("Finished", timeout=60_000)
+        expect(page.locator("#batch-progress-text")).to_have_text("4 of 4 documents handled")
+        expect(page.locator("#batch-made")).to_have_text("4")
+        expect(page.locator("#summary-failed")).to_be_hidden()
         expect(page.locator("#batch-download")).to_be_visible()
         assert page.evaluate("window.sameDocument === true"), "updated in place, not by reloading"
         page.screenshot(path=str(ARTIFACTS / "batch-done.png"), full_page=True)
@@ -107,7 +109,7 @@ def test_without_javascript_the_page_refreshes_itself(server: str, browser: Brow
         page.check("#format-docx")
         page.click("#submit")
         page.wait_for_url(f"{server}/batches/*")
-        expect(page.locator("#batch-state")).to_have_text("Done", timeout=60_000)
+        expect(page.locator("#batch-state")).to_have_text("Finished", timeout=60_000)
         expect(page.locator("#batch-download")).to_be_visible()
     finally:
         context.close()

@@ -106,3 +106,23 @@ def test_the_embedded_consumer_works_on_redis_too(make_app: MakeApp, redis_url: 
     location = client.post("/api/v1/batches?format=docx", json=reports(2)).headers["Location"]
     state = wait_for(client, location, is_finished)
     assert state["state"] == "done" and state["counts"]["ok"] == 3
+
+
+def test_an_unreachable_redis_refuses_a_batch_with_503_and_keeps_nothing(
+    make_app: MakeApp, redis_url: str, tmp_path: Path
+) -> None:
+    """The jobs store's health follows Redis; with nothing listening, a submission is 503 + Retry-After in
+    the person's language, and the inputs it wrote are gone."""
+    reachable = make_app(tmp_path / "up", jobs_workers=0, jobs_backend="redis", redis_url=redis_url)
+    assert reachable.test_client().get("/health").json["storage"]["jobs"] == {"backend": "redis", "state": "ok"}
+
+    nobody = f"redis://127.0.0.1:{free_port()}/0"
+    app = make_app(tmp_path / "data", jobs_workers=0, jobs_backend="redis", redis_url=nobody)
+    client = app.test_client()
+    refused = client.post("/api/v1/batches?format=docx&lang=en", json=reports(2))
+    assert refused.status_code == 503 and refused.headers["Retry-After"], refused.get_json()
+    assert refused.get_json()["errors"][0]["code"] == "storage_unreachable"
+    folder = app.extensions["kagaz.jobs"].folder
+    assert not folder.exists() or not any(folder.iterdir()), "no batch folder without its queued job"
+    storage = client.get("/health").json["storage"]
+    assert storage["jobs"] == {"backend": "redis", "state": "unreachable"} and storage["writable"] is False

@@ -54,7 +54,9 @@ def test_the_unversioned_file_of_the_release_before_is_adopted_as_it_stands(tmp_
         database.dispose()
     with sqlite3.connect(path) as raw:
         for table, rows in before.items():
-            assert raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()[: len(rows)] == rows, table
+            after = raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()[: len(rows)]
+            # the release's columns as they were; later revisions may add columns after them
+            assert [row[: len(rows[0])] for row in after] == rows if rows else after == rows, table
 
 
 def test_two_machines_starting_together_migrate_once(database_url: str, tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 """Storage faults made real (issue 17, item 3): a small tmpfs as the data folder filled to the brim, then
 remounted read-only; a lock held by another process. Each operation answers its problem in the person's
 language (507, or 503 with Retry-After; never 500), ``/health`` tells the truth, and afterwards the
-registry is consistent: every version has its file, every file its version, numbers without a gap.
+registry is consistent: every version has its file, every file its version, numbers without a gap. A batch
+submission likewise keeps nothing of itself when the jobs store or the batch folders fail (no folder without
+its queued job), and `/health` names the jobs store's state.
 
 Mounting needs root (as CI runs); elsewhere the tmpfs tests are skipped with the reason."""
 
@@ -9,16 +11,23 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
+import json
 import os
+import re
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
+from conftest import SAMPLES
 from service import create_app
 from service.http.resources import engine
 
@@ -202,3 +211,146 @@ def test_the_os_errors_of_a_store_map_to_their_problems() -> None:
     assert translate_os(OSError(errno.EROFS, "ro")).reason == "read_only"  # type: ignore[attr-defined]
     other = OSError(errno.ENOENT, "gone")
     assert translate_os(other) is other
+
+
+# --- batch submission (the jobs store and the batch folders) ------------------------------------------
+REPORTS = sorted((SAMPLES / "reports" / "2025").glob("*.json"))[:3]
+
+
+def reports() -> list[dict[str, Any]]:
+    """Three sample reports of 2025."""
+    return [json.loads(path.read_text(encoding="utf-8")) for path in REPORTS]
+
+
+def batch_service_on(data: Path, store: Path | None = None) -> Flask:
+    """A service whose consumer runs elsewhere (``jobs_workers=0``): a queued job stays queued."""
+    settings: dict[str, Any] = {"data_dir": data, "start_pool": False, "jobs_workers": 0}
+    if store is not None:
+        settings["store_dir"] = store
+    app = create_app(settings)
+    app.testing = True
+    return app
+
+
+def queued(app: Flask) -> int:
+    return app.extensions["kagaz.jobs"].huey.pending_count()
+
+
+def batch_folders(app: Flask) -> list[str]:
+    folder = app.extensions["kagaz.jobs"].folder
+    return sorted(path.name for path in folder.iterdir()) if folder.is_dir() else []
+
+
+def page_submit(client: FlaskClient, lang: str = "ky") -> Any:
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/batches").get_data(as_text=True))
+    assert token is not None
+    upload = json.dumps(reports(), ensure_ascii=False).encode()
+    return client.post(
+        f"/batches?lang={lang}",
+        data={"csrf_token": token.group(1), "year": "2025", "format": "docx", "file": (io.BytesIO(upload), "r.json")},
+        content_type="multipart/form-data",
+    )
+
+
+def test_a_full_disk_refuses_a_batch_with_507_and_keeps_nothing(disk: Path) -> None:
+    app = batch_service_on(disk / "data")
+    client = app.test_client()
+    first = client.post("/api/v1/batches?year=2025&format=docx", json=reports())
+    assert first.status_code == 202, first.json  # the jobs store exists and holds one job
+    before = (queued(app), batch_folders(app))
+    filler = fill(disk)
+    try:
+        full = client.post("/api/v1/batches?year=2025&format=docx", json=reports())
+        assert full.status_code == 507, full.json
+        assert full.json["errors"][0]["code"] == "storage_full"
+        assert full.json["errors"][0]["message"].startswith("Сактагычта орун калган жок")
+        russian = client.post("/api/v1/batches?year=2025&format=docx&lang=ru", json=reports())
+        assert russian.status_code == 507 and russian.json["errors"][0]["message"].startswith("В хранилище нет места")
+        page = page_submit(client, "en")
+        assert page.status_code == 507 and "text/html" in page.content_type
+        assert "storage" in page.get_data(as_text=True).lower()
+        assert (queued(app), batch_folders(app)) == before, "nothing half written is left"
+        health = client.get("/health").json["storage"]
+        assert health["data_dir"]["state"] == "full" and health["writable"] is False
+    finally:
+        filler.unlink()
+    assert client.post("/api/v1/batches?year=2025&format=docx", json=reports()).status_code == 202
+    assert queued(app) == before[0] + 1 and len(batch_folders(app)) == len(before[1]) + 1
+
+
+def test_a_full_store_folder_removes_the_inputs_it_wrote(disk: Path, tmp_path: Path) -> None:
+    """Only the batch folders' disk is full (``KAGAZ_STORE_DIR``): the inputs written before the disk
+    filled are removed, and no job is queued."""
+    app = batch_service_on(tmp_path / "data", store=disk / "store")
+    client = app.test_client()
+    filler = fill(disk)
+    filler.write_bytes(b"\0" * (filler.stat().st_size - 64 * 1024))  # room for the first input, not all
+    try:
+        full = client.post("/api/v1/batches?year=2025&format=docx", json=reports() * 20)
+        assert full.status_code == 507, full.json
+        assert batch_folders(app) == [] and queued(app) == 0
+    finally:
+        filler.unlink()
+
+
+def test_a_read_only_jobs_store_is_503_with_retry_after(disk: Path) -> None:
+    app = batch_service_on(disk / "data")
+    client = app.test_client()
+    assert client.post("/api/v1/batches?year=2025&format=docx", json=reports()).status_code == 202
+    app.extensions["kagaz.jobs"].stop()  # the kernel remounts read-only only with no file open for writing
+    app.extensions["kagaz.engine"].database.dispose()
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    try:
+        refused = client.post("/api/v1/batches?year=2025&format=docx&lang=en", json=reports())
+        assert refused.status_code == 503, refused.json
+        assert refused.json["errors"][0]["code"] == "storage_read_only" and refused.headers["Retry-After"]
+        page = page_submit(client, "ru")
+        assert page.status_code == 503 and page.headers["Retry-After"]
+        assert "Хранилище сейчас доступно только для чтения" in page.get_data(as_text=True)
+        assert client.get("/health").json["storage"]["jobs"]["state"] == "read_only"
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
+    assert len(batch_folders(app)) == 1, "only the batch queued before"
+
+
+def hold_jobs_lock(path: Path) -> subprocess.Popen[str]:
+    script = (
+        "import sqlite3, time\n"
+        f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+        "db.execute('BEGIN IMMEDIATE')\n"
+        "print('held', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_write_lock_on_the_jobs_store_is_503_and_leaves_no_folder(tmp_path: Path) -> None:
+    app = batch_service_on(tmp_path / "data")
+    client = app.test_client()
+    assert client.post("/api/v1/batches?year=2025&format=docx", json=reports()).status_code == 202
+    before = (queued(app), batch_folders(app))
+    holder = hold_jobs_lock(tmp_path / "data" / "jobs.sqlite3")
+    try:
+        assert client.get("/health").json["storage"]["jobs"] == {"backend": "sqlite", "state": "locked"}
+        locked = client.post("/api/v1/batches?year=2025&format=docx&lang=en", json=reports())
+        assert locked.status_code == 503 and locked.headers["Retry-After"] == "5", locked.json
+        assert locked.json["errors"][0]["code"] == "storage_locked"
+        assert (queued(app), batch_folders(app)) == before, "the inputs written before the lock are gone"
+    finally:
+        holder.kill()
+        holder.communicate()
+    assert client.get("/health").json["storage"]["jobs"]["state"] == "ok"
+    assert client.post("/api/v1/batches?year=2025&format=docx", json=reports()).status_code == 202
+
+
+def test_the_jobs_stores_sqlite_errors_map_to_their_problems() -> None:
+    from service.jobs.store import translate
+
+    assert type(translate(sqlite3.OperationalError("database or disk is full"))).__name__ == "StorageFull"
+    assert translate(sqlite3.OperationalError("database is locked")).reason == "locked"  # type: ignore[attr-defined]
+    assert translate(sqlite3.OperationalError("attempt to write a readonly database")).reason == "read_only"  # type: ignore[attr-defined]
+    bug = sqlite3.IntegrityError("UNIQUE constraint failed")
+    assert translate(bug) is bug
+    assert translate(ValueError("x")).__class__ is ValueError

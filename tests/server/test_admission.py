@@ -33,7 +33,9 @@ def every_place_held(pool: Any) -> Any:
                 break
             held += 1
         assert held == pool.options.size + pool.options.queue_limit
+        assert isinstance(pool.refusal(), PoolUnavailable), "the front's peek sees the queue full"
         yield
+    assert pool.refusal() is None, "and a place free again, without having taken one"
 
 
 def test_a_pdf_request_with_no_place_is_refused_before_any_work(pool: Any, tmp_path: Path) -> None:

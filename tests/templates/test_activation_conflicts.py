@@ -46,13 +46,13 @@ def test_the_api_refuses_a_stale_activation_with_409_and_the_version_now_active(
         assert error["code"] == "activation_conflict" and error["location"] == "expected_active"
         assert (
             error["message"]
-            == f"action-plan: {two}-версия мындан ары активдүү эмес".replace(f"{two}-", "1-")
+            == f"«action-plan»: {two}-версия мындан ары активдүү эмес".replace(f"{two}-", "1-")
             + f", азыр {two}-версия активдүү; аны карап чыгып, кайра чечиңиз"
         )
     russian = docx_client.post(
         f"{API}/versions/{three}/activate?lang=ru", json={"expected_active": 1}, headers=bearer(editor)
     )
-    assert russian.json["errors"][0]["message"].startswith("action-plan: версия 1 больше не активна")
+    assert russian.json["errors"][0]["message"].startswith("«action-plan»: версия 1 больше не активна")
     assert docx_client.get(f"{API}/versions").json["active_version"] == two, "the loser changed nothing"
     bad = docx_client.post(f"{API}/versions/{three}/activate", headers={**bearer(editor), "If-Match": '"x"'})
     assert bad.status_code == 422 and bad.json["errors"][0]["code"] == "expected_active_invalid"
@@ -76,14 +76,16 @@ def test_the_editors_page_shows_a_stale_activation_and_the_version_now_active(
     with docx_app.app_context():  # meanwhile another editor, on another machine, activates version 2
         engine().registry.activate("action-plan", two, by="bakyt")
     stale = docx_client.post(
-        f"/editors/action-plan/versions/{three}/activate", data={"csrf_token": token, "expected_active": "1"}
+        f"/editors/action-plan/versions/{three}/activate",
+        data={"csrf_token": token, "expected_active": "1", "confirm": "1"},
     )
     body = stale.get_data(as_text=True)
     assert stale.status_code == 409
     assert f"азыр {two}-версия активдүү" in body
     assert re.search(rf'id="version-{two}" class="is-active"', body), "the page shows the version now in force"
     fresh = docx_client.post(
-        f"/editors/action-plan/versions/{three}/activate", data={"csrf_token": token, "expected_active": str(two)}
+        f"/editors/action-plan/versions/{three}/activate",
+        data={"csrf_token": token, "expected_active": str(two), "confirm": "1"},
     )
     assert fresh.status_code == 302
     with docx_app.app_context():

@@ -46,7 +46,7 @@ def test_only_a_live_editor_key_signs_in(docx_app: Flask, docx_client: FlaskClie
     signed = sign_in(docx_client, key)
     assert signed.status_code == 302 and signed.headers["Location"].endswith("/editors/")
     page = docx_client.get("/editors/")
-    assert page.status_code == 200 and "Кирген: aigul (editor)" in page.get_data(as_text=True)
+    assert page.status_code == 200 and "Кирген: «aigul» (редактор)" in page.get_data(as_text=True)
     assert "Content-Security-Policy" in page.headers
     cookie = docx_client.get_cookie("session")
     assert cookie is not None and key not in cookie.value, "the key itself never goes into the cookie"
@@ -112,20 +112,25 @@ def test_editors_page_in_chromium(served: tuple[str, Flask], tmp_path: Path) -> 
         page.fill("#note", "Мамычанын аты жаңыртылды")
         page.click("#upload-button")
         expect(page.locator("#upload-result")).to_contain_text("2-версия катары сакталды")
-        preview = page.locator("#upload-preview")
+        preview = page.locator("#upload-result .page-list img").first
         expect(preview).to_be_visible()
-        page.wait_for_function("document.querySelector('#upload-preview').naturalWidth > 600")
+        expect(preview).to_have_js_property("complete", True)  # no string eval: the page's CSP forbids it
+        assert preview.evaluate("image => image.naturalWidth") > 600
         page.screenshot(path=str(ARTIFACTS / "editors-uploaded.png"), full_page=True)
 
         page.click("#activate-uploaded")
+        expect(page.locator("#confirm")).to_contain_text("1-версия иштеп жатат")  # asked first
+        page.click("#confirm-activate")
         expect(page.locator("#activated")).to_contain_text("2-версия иштетилди")
         expect(page.locator("#version-2 .status")).to_have_text("иштеп жатат")
-        expect(page.locator("#version-1 button")).to_have_text("Ушуга кайтуу")
+        expect(page.locator("#version-1 button")).to_have_text("Ушуга кайтуу v1")  # v1 read only by screen readers
         page.screenshot(path=str(ARTIFACTS / "editors-activated.png"), full_page=True)
 
         page.click(".compare-form button")
         expect(page.locator("#variables")).to_contain_text("өзгөргөн жок")
-        page.wait_for_function("[...document.images].every(image => image.complete && image.naturalWidth > 600)")
+        for image in page.locator("#main img").all():  # no string eval: the page's CSP forbids it
+            expect(image).to_have_js_property("complete", True)
+            assert image.evaluate("image => image.naturalWidth") > 600
         page.screenshot(path=str(ARTIFACTS / "editors-compare.png"), full_page=True)
 
         page.goto(f"{base}/editors/")

@@ -76,6 +76,10 @@ def test_upload_activate_render_roll_back_and_restart(
     comparison = client.get(f"{API}/versions/2/compare?with=1")
     assert comparison.status_code == 200
     assert comparison.json["variables"] == {"added": [], "removed": []}
+    [change] = comparison.json["text"]  # the one paragraph that changed, with its cell
+    assert (change["change"], change["location"]) == ("changed", "table 1, row 1, cell 2")
+    assert change["after"] == "Милдеттер (2026-жылдан)"
+    assert [page["differs"] for page in comparison.json["pages"]] == [True] * 7  # the header row repeats
     side_by_side = client.get(comparison.json["side_by_side"])
     assert side_by_side.mimetype == "image/png" and side_by_side.data.startswith(b"\x89PNG")
 

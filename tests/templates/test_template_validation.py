@@ -83,7 +83,7 @@ BROKEN = [
         "unknown_field_suggest",
         "error",
         "table 1, row 5, cell 4: {{ m.dedline }}",
-        "Балким «deadline»? Бар талаалар: deadline, expected_results, measure, number, responsible, task",
+        "Балким «deadline»? Бар талаалар: «deadline», «expected_results», «measure», «number», «responsible», «task»",
     ),
     (
         "sandbox_escape.docx",
@@ -102,7 +102,7 @@ BROKEN = [
     ("macro.docm", "docx_macro", "error", "file", "Макросу бар документ (.docm)"),
     ("renamed_pdf.docx", "docx_is_pdf", "error", "file", "Бул PDF файл"),
     ("encrypted.docx", "docx_encrypted", "error", "file", "шифрленген"),
-    ("doctype.docx", "xml_doctype", "error", "word/document.xml", "DOCTYPE же ENTITY"),
+    ("doctype.docx", "xml_doctype", "error", "word/document.xml", "«DOCTYPE» же «ENTITY»"),
     ("external_image.docx", "external_link", "error", "word/_rels/document.xml.rels", "http://192.0.2.1/logo.png"),
     (
         "no_issuance_tags.docx",

@@ -1,7 +1,7 @@
 """The issuance register: counters per prefix and year, issued documents, their files, the check's rate limit.
 
-Revision ID: 0003_issuance
-Revises: 0002_template_files
+Revision ID: 0004_issuance
+Revises: 0003_report_submissions
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_issuance"
-down_revision = "0002_template_files"
+revision = "0004_issuance"
+down_revision = "0003_report_submissions"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,83 @@
+"""The OpenAPI entries of ``/api/v1/reports`` (``service.api.reports``), merged into ``openapi.OPERATIONS``.
+
+Kept apart so that the reporting cycle's routes are described next to one another without growing
+``openapi.py`` past its size; ``openapi`` merges them into its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from service.api.openapi_schemas import (
+    DOCX,
+    FORMAT,
+    PDF,
+    RENDER_HEADERS,
+    Operation,
+    binary,
+    header,
+    json_content,
+    query,
+)
+
+YEAR = {"year": {"type": "integer", "minimum": 2025, "maximum": 2027, "example": 2025}}
+ORGANIZATION = {
+    "organization": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{1,63}$", "example": "osh-oblast-court"}
+}
+OPTIONAL_FORMAT = {**FORMAT, "description": "The document instead of JSON: `pdf` or `docx`"}
+OBJECT: dict[str, Any] = {"type": "object"}
+FILE_OR_JSON = json_content(OBJECT) | binary(DOCX, PDF)
+
+OPERATIONS: dict[str, Operation] = {
+    "reports.submit": Operation(
+        "Submit an organization's report for a year: validated as rendering validates, every version kept",
+        "reports",
+        query=(query("note", {"type": "string", "maxLength": 1000}, "Why this version (kept with it)"),),
+        body={"required": True, "content": json_content({"$ref": "#/components/schemas/ProgressReport"})},
+        answers={
+            200: ("The same data as the current version: no new version", json_content(OBJECT), {}),
+            201: ("Stored as the next version", json_content(OBJECT), {"Location": header("The version's URL")}),
+        },
+        errors=(400, 403, 404, 413, 415, 422, 503),  # 404: no such organization, or a year not a number
+        path=YEAR | ORGANIZATION,
+    ),
+    "reports.report": Operation(
+        "An organization's current report and its history; `format=pdf|docx` renders the current version",
+        "reports",
+        query=(OPTIONAL_FORMAT,),
+        answers={200: ("The report (JSON), or the document", FILE_OR_JSON, RENDER_HEADERS)},
+        errors=(400, 403, 404, 422, 503),
+        path=YEAR | ORGANIZATION,
+    ),
+    "reports.version": Operation(
+        "One version of an organization's report; `format=pdf|docx` renders it",
+        "reports",
+        query=(OPTIONAL_FORMAT,),
+        answers={200: ("The version (JSON), or the document", FILE_OR_JSON, RENDER_HEADERS)},
+        errors=(400, 403, 404, 422, 503),
+        path=YEAR | ORGANIZATION,
+    ),
+    "reports.status": Operation(
+        "The year's status: each organization's state (submitted, submitted_late, not_yet_due, missing), totals",
+        "reports",
+        answers={200: ("The status (only the organizations the key may see)", json_content(OBJECT), {})},
+        errors=(404, 422),
+        path=YEAR,
+    ),
+    "reports.generalized": Operation(
+        "The generalized report made from the register: who has not reported, who reported late, last year",
+        "reports",
+        query=(FORMAT,),
+        answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
+        errors=(400, 403, 404, 422, 503),
+        path=YEAR,
+    ),
+    "reports.summary": Operation(
+        "An oblast or city court's summary of itself and the courts it controls, to the Supreme Court",
+        "reports",
+        query=(FORMAT,),
+        answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
+        errors=(400, 403, 404, 422, 503),
+        path=YEAR | ORGANIZATION,
+    ),
+}

@@ -1,0 +1,200 @@
+"""``/api/v1/reports``: the register of the reporting cycle — submit a report, read it back, a year's status,
+and the generalized report or a region's summary made from what came in.
+
+::
+
+    PUT  /api/v1/reports/{year}/{organization}            submit (JSON report; ``?note=``): 201 new version,
+                                                          200 the same data as the current version
+    GET  /api/v1/reports/{year}/{organization}            current version and history; ``?format=pdf|docx``
+    GET  /api/v1/reports/{year}/{organization}/versions/{n}   one version; ``?format=pdf|docx``
+    GET  /api/v1/reports/{year}                           the year's status (what the key may see)
+    GET  /api/v1/reports/{year}/generalized?format=       the generalized report from the register
+    GET  /api/v1/reports/{year}/summary/{organization}?format=   an oblast or city court's summary
+
+Who may do what is ``service.reporting.access``: submitting always needs a key (bound to the organization's
+group, or an admin's), whatever ``KAGAZ_AUTH_REQUIRED`` says; reading follows it, and a bound key sees only
+its group. A refusal is a 403 that names the organization, never another organization's data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, g, jsonify, request, url_for
+
+from service.api.documents import requested_format
+from service.auth import Forbidden, Principal, authenticate
+from service.engine import Rendered
+from service.errors import InputError, Problem
+from service.http.bodies import json_body, require_json
+from service.http.files import file_response
+from service.http.resources import engine, reporting
+from service.reporting import access, tree
+from service.reporting.cycle import GENERALIZED, REPORT
+from service.reporting.status import Submission, YearStatus
+
+bp = Blueprint("reports", __name__, url_prefix="/api/v1/reports")
+MAX_NOTE = 1000
+
+
+# ------------------------------------------------------------------------------------------- access
+
+
+def caller() -> access.Caller:
+    """The request's key as the access rules see it (a wrong key is refused even here)."""
+    principal: Principal = g.get("principal") or authenticate(None)
+    return access.Caller(principal.role, principal.organization)
+
+
+def not_allowed(organization: str, code: str) -> Forbidden:
+    name = reporting().organization(organization).name
+    return Forbidden(Problem("organization", code, f"this key may not do that for {organization}",
+                             {"organization": name}))  # fmt: skip
+
+
+def check_read(organization: str) -> None:
+    reporting().organization(organization)  # 404 for an unknown one, before any 403
+    if not access.allowed(access.readable(caller(), reporting().parents), organization):
+        raise not_allowed(organization, "reports_not_yours")
+
+
+def check_read_all(organizations: list[str]) -> None:
+    scope = access.readable(caller(), reporting().parents)
+    outside = [key for key in organizations if not access.allowed(scope, key)]
+    if outside:
+        raise not_allowed(outside[0], "reports_not_yours")
+
+
+# -------------------------------------------------------------------------------------- serializing
+
+
+def submission_json(submission: Submission) -> dict[str, Any]:
+    return {
+        "version": submission.version,
+        "received_at": submission.received_at.isoformat(),
+        "late": submission.late,
+        "key_id": submission.key_id,
+        "key_name": submission.key_name,
+        "sha256": submission.sha256,
+        "note": submission.note,
+    }
+
+
+def status_json(status: YearStatus) -> dict[str, Any]:
+    return {
+        "year": status.year,
+        "as_of": status.as_of.isoformat(),
+        "due": status.due.isoformat(),
+        "generalized_due": status.generalized_due.isoformat(),
+        "totals": status.totals,
+        "organizations": [
+            {
+                "id": row.organization.id,
+                "name": row.organization.name,
+                "kind": row.organization.kind.value,
+                "parent": row.organization.parent,
+                "state": row.state.value,
+                "versions": row.versions,
+                "first_received_at": row.first.received_at.isoformat() if row.first else None,
+                "last": submission_json(row.last) if row.last else None,
+                "overdue_measures": list(row.overdue_measures),
+            }
+            for row in status.rows
+        ],
+    }
+
+
+def wanted_format() -> str | None:
+    """``?format=pdf|docx`` asks for the document; without it the answer is JSON."""
+    return requested_format() if "format" in request.args else None
+
+
+def document(document_name: str, model: Any, fmt: str, stem: str | None = None) -> Response:
+    """Render (and convert) a model through the engine's one path; ``stem`` renames the file."""
+    rendered = engine().render(document_name, model)
+    content = engine().convert(rendered.content) if fmt == "pdf" else rendered.content
+    return file_response(Rendered(content, rendered.template, stem or rendered.stem, fmt))
+
+
+# ------------------------------------------------------------------------------------------- routes
+
+
+@bp.put("/<int:year>/<organization>")
+def submit(year: int, organization: str) -> Response:
+    principal = authenticate("client")  # submitting always needs a key
+    g.principal = principal
+    cycle = reporting()
+    cycle.organization(organization)
+    scope = access.submittable(access.Caller(principal.role, principal.organization), cycle.parents)
+    if not access.allowed(scope, organization):
+        raise not_allowed(organization, "reports_cannot_submit")
+    require_json()
+    data = json_body()
+    if not isinstance(data, dict):
+        raise InputError(Problem("body", "not_json_object", "the body must be a JSON object"))
+    note = request.args.get("note", "")[:MAX_NOTE]
+    result = cycle.submit(year, organization, data, key_id=principal.key_id, key_name=principal.name, note=note)
+    location = url_for(".version", year=year, organization=organization, number=result.submission.version)
+    response = jsonify(
+        {"year": year, "organization": organization, "created": result.created}
+        | submission_json(result.submission)
+        | {"url": location}
+    )
+    response.status_code = 201 if result.created else 200
+    if result.created:
+        response.headers["Location"] = location
+    return response
+
+
+@bp.get("/<int:year>/<organization>")
+def report(year: int, organization: str) -> Response:
+    check_read(organization)
+    cycle = reporting()
+    fmt = wanted_format()
+    submission, data = cycle.version(year, organization)
+    if fmt is not None:
+        return document(REPORT, cycle.model(data), fmt)
+    history = cycle.history(year, organization)
+    return jsonify(
+        {
+            "year": year,
+            "organization": organization,
+            "current": submission_json(submission) | {"data": data},
+            "history": [submission_json(item) for item in history],
+        }
+    )
+
+
+@bp.get("/<int:year>/<organization>/versions/<int:number>")
+def version(year: int, organization: str, number: int) -> Response:
+    check_read(organization)
+    cycle = reporting()
+    fmt = wanted_format()
+    submission, data = cycle.version(year, organization, number)
+    if fmt is not None:
+        return document(REPORT, cycle.model(data), fmt)
+    return jsonify({"year": year, "organization": organization} | submission_json(submission) | {"data": data})
+
+
+@bp.get("/<int:year>")
+def status(year: int) -> Response:
+    cycle = reporting()
+    scope = access.readable(caller(), cycle.parents)
+    return jsonify(status_json(cycle.status(year).restricted(scope)))
+
+
+@bp.get("/<int:year>/generalized")
+def generalized(year: int) -> Response:
+    cycle = reporting()
+    check_read_all(list(cycle.organizations))
+    body = engine().load(GENERALIZED, cycle.summary_input(year))
+    return document(GENERALIZED, body, requested_format())
+
+
+@bp.get("/<int:year>/summary/<organization>")
+def summary(year: int, organization: str) -> Response:
+    cycle = reporting()
+    region = cycle.organization(organization)
+    check_read_all(tree.group(cycle.parents, organization))
+    body = engine().load(GENERALIZED, cycle.summary_input(year, organization))
+    return document(GENERALIZED, body, requested_format(), stem=f"{region.name} {year}")
