@@ -175,11 +175,13 @@ class Jobs:
         return self.store.job_folder(job_id)
 
     def list(self, readable: Callable[[JobState], bool], limit: int = 100) -> list[JobState]:
-        """Past and present jobs that ``readable`` lets the caller see (``auth.may_read``), newest first."""
+        """Past and present jobs that ``readable`` lets the caller see (``auth.may_read``), newest first;
+        ``StorageError`` when the jobs store cannot be read now."""
         found = []
         for job_id in self.store.job_ids():
             try:
-                state = self.state(job_id)
+                with self.faults():
+                    state = self.state(job_id)
             except (NotFound, ValueError):
                 continue
             if readable(state):

@@ -138,7 +138,10 @@ def _form(lang: str, problems: list[Problem] | tuple[()] = (), status: int = 200
     def readable_here(state: JobState) -> bool:
         return may_read(principal, state.owner, auth_required)
 
-    history = [state.public(lang, None) for state in for_app().list(readable_here)]
+    try:
+        history: list[dict[str, Any]] | None = [state.public(lang, None) for state in for_app().list(readable_here)]
+    except StorageError:  # the store cannot be read now: the form still shows; a submission says why
+        history = None
     body = render_template(
         "web/batches.html",
         job=None,
