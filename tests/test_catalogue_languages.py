@@ -61,6 +61,10 @@ ENGLISH_SAMPLES = {
 }
 
 
+# Arguments that are Kyrgyz or Russian by nature in some messages: an organization's name from the registry.
+NATIVE_ARGUMENTS = {"reports_page_group": {"name": "Ош облустук соту"}}
+
+
 class Samples(dict[str, object]):
     """Any argument a message names: an English sample where one may come, else a number."""
 
@@ -103,7 +107,7 @@ def test_the_checker_itself() -> None:
 
 @pytest.mark.parametrize(("where", "text", "language", "key"), entries(), ids=[entry[0] for entry in entries()])
 def test_no_latin_word_inside_a_kyrgyz_or_russian_message(where: str, text: str, language: str, key: str) -> None:
-    rendered = string.Formatter().vformat(text, (), Samples())
+    rendered = string.Formatter().vformat(text, (), Samples(NATIVE_ARGUMENTS.get(key, {})))
     assert latin_words(rendered) == [], f"{where}: {rendered}"
 
 
