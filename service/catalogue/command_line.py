@@ -104,9 +104,9 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "en": "Created the {role} key «{name}»; keep it now, it is not shown again:",
     },
     "cli_key_created_for": {
-        "ky": "«{organization}» уюму үчүн «{name}» ({role}) ачкычы түзүлдү; аны азыр сактап алыңыз, ал кайра "
+        "ky": "«{organization}» уюму үчүн «{name}» («{role}») ачкычы түзүлдү; аны азыр сактап алыңыз, ал кайра "
         "көрсөтүлбөйт:",
-        "ru": "Создан ключ «{name}» ({role}) для «{organization}»; сохраните его сейчас, он больше не будет показан:",
+        "ru": "Создан ключ «{name}» («{role}») для «{organization}»; сохраните его сейчас, он больше не будет показан:",
         "en": "Created the {role} key «{name}» for «{organization}»; keep it now, it is not shown again:",
     },
     "cli_organization_unknown": {

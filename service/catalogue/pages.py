@@ -515,6 +515,11 @@ PAGES: dict[str, dict[str, str]] = {
         "ru": "Показаны только пакеты, запущенные с вашим ключом (без входа — запущенные без ключа).",
         "en": "Only the batches started with your key are shown (without sign-in: those started without a key).",
     },
+    "batch_history_unavailable": {
+        "ky": "Мурунку топтомдордун тизмесин азыр окуу мүмкүн эмес: бир аздан кийин баракты жаңылаңыз.",
+        "ru": "Список прежних пакетов сейчас не прочитать: обновите страницу чуть позже.",
+        "en": "The list of earlier batches cannot be read now: reload the page shortly.",
+    },
     "batch_history_none": {
         "ky": "Азырынча топтом жок.",
         "ru": "Пакетов пока нет.",

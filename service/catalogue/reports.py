@@ -80,7 +80,7 @@ REPORTS: dict[str, dict[str, str]] = {
         "ru": "Войдите с ключом вашей организации",
         "en": "Sign in with your organization's key",
     },
-    "reports_page_signed_in": {"ky": "Кирген: {name}", "ru": "Вход: {name}", "en": "Signed in: {name}"},
+    "reports_page_signed_in": {"ky": "Кирген: «{name}»", "ru": "Вход: «{name}»", "en": "Signed in: {name}"},
     "reports_page_sign_out": {"ky": "Чыгуу", "ru": "Выйти", "en": "Sign out"},
     "reports_page_key": {"ky": "API ачкычы", "ru": "Ключ API", "en": "API key"},
     "reports_page_enter": {"ky": "Кирүү", "ru": "Войти", "en": "Sign in"},

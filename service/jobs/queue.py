@@ -175,8 +175,8 @@ class Jobs:
         return self.store.job_folder(job_id)
 
     def list(self, readable: Callable[[JobState], bool], limit: int = 100) -> list[JobState]:
-        """Past and present jobs that ``readable`` lets the caller see (``auth.may_read``), newest first; a
-        store that cannot be read now raises ``StorageError``."""
+        """Past and present jobs that ``readable`` lets the caller see (``auth.may_read``), newest first;
+        ``StorageError`` when the jobs store cannot be read now."""
         found = []
         for job_id in self.store.job_ids():
             try:

@@ -14,7 +14,6 @@ from the page and from another system are the same job. The page lists earlier b
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request, url_for
@@ -30,8 +29,6 @@ from service.jobs.app import for_app
 from service.jobs.state import JobState
 from service.web import page, refusals
 from service.web.signin import staff_page
-
-log = logging.getLogger("kagaz.web")
 
 bp = Blueprint("batches_page", __name__, template_folder="templates", url_prefix="/batches")
 # The staff pages' policy, plus fetch() to this origin: the job page polls the JSON API.
@@ -142,10 +139,9 @@ def _form(lang: str, problems: list[Problem] | tuple[()] = (), status: int = 200
         return may_read(principal, state.owner, auth_required)
 
     try:
-        history = [state.public(lang, None) for state in for_app().list(readable_here)]
-    except StorageError as error:  # a read-only or unreachable jobs store: the form still shows, its post says why
-        log.warning("the batch list cannot be read: %s", error)
-        history = []
+        history: list[dict[str, Any]] | None = [state.public(lang, None) for state in for_app().list(readable_here)]
+    except StorageError:  # the store cannot be read now: the form still shows; a submission says why
+        history = None
     body = render_template(
         "web/batches.html",
         job=None,
