@@ -9,10 +9,8 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,13 +19,13 @@ import pytest
 
 import pdftools
 from conftest import ROOT
+from redis_server import REDIS_SERVER, running_redis
 from service.conversion.processes import free_port
 
 from .conftest import MakeApp
 from .test_batch_jobs import download, is_finished, reports, wait_for
 
 pytest.importorskip("redis", reason="the redis client is not installed (pip install -e '.[redis]')")
-REDIS_SERVER = shutil.which("redis-server")
 pytestmark = [
     pytest.mark.skipif(REDIS_SERVER is None, reason="Debian's redis-server is not installed"),
     pytest.mark.office,
@@ -36,31 +34,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import redis
-
-    port = free_port()
-    folder = tmp_path_factory.mktemp("redis")
-    server = subprocess.Popen(
-        [REDIS_SERVER or "redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
-         "--dir", str(folder)],
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                assert time.monotonic() < deadline, "redis-server did not start"
-                time.sleep(0.05)
+    with running_redis(tmp_path_factory.mktemp("redis")) as url:
         yield url
-    finally:
-        client.close()
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_a_separate_consumer_process_runs_the_job_the_service_queued(

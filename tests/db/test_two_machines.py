@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -24,10 +23,10 @@ from make_legacy_data import changed_docx
 
 import postgres as pg
 from conftest import ROOT, SAMPLES
+from redis_server import REDIS_SERVER, running_redis
 from service.cli import main
 
 pytestmark = [pytest.mark.office, pytest.mark.postgres]
-REDIS_SERVER = shutil.which("redis-server")
 SHIPPED = ROOT / "templates_docx" / "action_plan.docx"
 
 
@@ -35,29 +34,9 @@ SHIPPED = ROOT / "templates_docx" / "action_plan.docx"
 def redis_url(tmp_path: Path) -> Iterator[str]:
     if REDIS_SERVER is None:
         pytest.skip("Debian's redis-server is not installed")
-    redis = pytest.importorskip("redis")
-    port = pg.free_port()
-    server = subprocess.Popen(
-        [REDIS_SERVER, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
-         "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                assert time.monotonic() < deadline, "redis-server did not start"
-                time.sleep(0.05)
+    pytest.importorskip("redis")
+    with running_redis(tmp_path) as url:
         yield url
-    finally:
-        client.close()
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @contextlib.contextmanager
