@@ -21,12 +21,12 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     """Build the service. ``settings`` override ``KAGAZ_*`` variables; ``pool`` shares a running pool
     (the tests start one per session) instead of starting the app's own."""
     from service import api, auth, logs, security, web
-    from service.api import admission, batches, documents, health, openapi, organizations, reports, templates
+    from service.api import admission, batches, documents, health, issued, openapi, organizations, reports, templates
     from service.http import refusals, resources
     from service.jobs import app as jobs
     from service.settings import load_settings
     from service.web import batches as batch_pages
-    from service.web import editors, form, signin
+    from service.web import editors, form, signin, verify
     from service.web import reports as report_pages
 
     config = load_settings(dict(settings or {}))
@@ -44,7 +44,7 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     jobs.init_app(app)
     auth.init_app(app)  # API keys and roles; before the API, whose template routes it guards
     api.init_app(app)  # errors as JSON problems
-    for blueprint in (documents.bp, templates.bp, health.bp, organizations.bp, batches.bp, reports.bp):
+    for blueprint in (documents.bp, templates.bp, health.bp, organizations.bp, batches.bp, reports.bp, issued.bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(openapi.bp)  # /api/v1/openapi.json, built from the routes above
     admission.init_app(app)  # the refusal kagaz serve's front may answer itself: a PDF with no place
@@ -54,4 +54,5 @@ def create_app(settings: Mapping[str, Any] | None = None, *, pool: Converter | N
     app.register_blueprint(batch_pages.bp)  # the batch section at /batches
     app.register_blueprint(editors.bp)  # the template editors' page at /editors/
     app.register_blueprint(report_pages.bp)  # the reporting cycle's status, versions and submission at /reports/
+    app.register_blueprint(verify.bp)  # the public check at /verify: no sign-in, no session, ever
     return app

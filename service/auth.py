@@ -39,7 +39,8 @@ from service.keys import (  # re-exported: the names callers used before keys ha
 
 # Under /api/ but never guarded: the description of the API is public, so that a client can find out how
 # to authenticate.
-OPEN_ENDPOINTS = frozenset({"static", "openapi.spec"})
+# Open even with KAGAZ_AUTH_REQUIRED: the public check of issued documents answers anyone who holds one.
+OPEN_ENDPOINTS = frozenset({"static", "openapi.spec", "issued.verify", "issued.show"})
 
 __all__ = [
     "ANONYMOUS", "KEY_PREFIX", "NAME", "RANK", "ROLES", "AuthError", "Forbidden", "KeyInfo", "KeyRefused",

@@ -6,6 +6,7 @@ problem with the machine (LibreOffice down) exits 2; success exits 0.
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from contextlib import AbstractContextManager, nullcontext
@@ -134,8 +135,20 @@ def located(source: Any) -> AbstractContextManager[Any]:
 )
 @click.option("--year", type=int, default=None, help="No INPUT: the year's reports from the register.")
 @click.option("--organization", default=None, help="regional-summary: the oblast or city court.")
-def render(document: str, input_path: Path | None, output: Path, year: int | None, organization: str | None) -> None:
-    """Render DOCUMENT from INPUT into OUTPUT (.docx or .pdf).
+@click.option("--draft", is_flag=True, help="An unnumbered draft marked ДОЛБООР, not registered.")
+@click.option("--pdfa", is_flag=True, help="PDF/A-2b (with --attach-data: PDF/A-3b carrying the input).")
+@click.option("--attach-data", is_flag=True, help="Embed the input JSON in the PDF/A-3b (with --pdfa).")
+def render(
+    document: str,
+    input_path: Path | None,
+    output: Path,
+    year: int | None,
+    organization: str | None,
+    draft: bool,
+    pdfa: bool,
+    attach_data: bool,
+) -> None:
+    """Render DOCUMENT from INPUT into OUTPUT (.docx or .pdf), issued with a number unless --draft.
 
     DOCUMENT is action-plan, progress-report or generalized-report. INPUT is a JSON file, a filled
     spreadsheet (.xlsx or .csv, see `kagaz spreadsheets`), or for the generalized report a folder of the
@@ -146,21 +159,30 @@ def render(document: str, input_path: Path | None, output: Path, year: int | Non
         raise click.UsageError("give either INPUT or --year (the register), not both")
     from service.atomic import write_atomically
     from service.engine import FORMATS, open_engine
+    from service.issuance.issuing import Issuer, Order
 
     fmt = output.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
+    if fmt not in FORMATS or fmt == "pdfa":  # the suffix names the file's type; PDF/A is --pdfa
         fail(say("cli_output_suffix", output=output), EXIT_INPUT)
     settings = load_settings({"pool_size": 1} if fmt == "pdf" else {"start_pool": False})
     try:
         with open_engine(settings, pdf=fmt == "pdf") as engine:
+            order = Order(
+                format="pdfa" if pdfa and fmt == "pdf" else fmt,
+                draft=draft,
+                attach_data=attach_data,
+                issued_by=f"cli ({getpass.getuser()})",
+            )
+            issuer = Issuer.for_engine(engine)
             if input_path is None:
                 from service.reports_cli import register_input
 
                 kind, body = register_input(engine, document, year or 0, organization)
-                rendered = engine.produce(kind, body, fmt)
+                issued = issuer.produce(kind, body, order)
             else:
                 with located(read_input(document, input_path, engine.reference)) as data:
-                    rendered = engine.produce(document, data, fmt)
+                    issued = issuer.produce(document, data, order)
+        rendered = issued.rendered
         write_atomically(output, rendered.content)
     except KagazError as error:
         if isinstance(error, InputError):
@@ -169,7 +191,9 @@ def render(document: str, input_path: Path | None, output: Path, year: int | Non
             click.echo(say("cli_template_failed"), err=True)
         report_error(error)
     size = f"{len(rendered.content):,}".replace(",", " ")
-    click.echo(say("cli_written", output=output, size=size, template=rendered.template.label))
+    written = say("cli_written", output=output, size=size, template=rendered.template.label)
+    issued_as = say("cli_issued_as", number=issued.number) if issued.number else say("cli_draft")
+    click.echo(f"{written}, {issued_as}")
 
 
 @main.command("spreadsheets")
@@ -220,7 +244,7 @@ def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -
 
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
-        raise click.BadParameter("give pdf, docx or pdf,docx")
+        raise click.BadParameter("give pdf, pdfa, docx, or several: pdf,docx")
     return formats
 
 
@@ -234,7 +258,14 @@ def _formats(_context: click.Context, _parameter: click.Parameter, value: str) -
     help="A folder of reports (.json, .xlsx, .csv: one organization each), or one such file.",
 )
 @click.option("--from-register", is_flag=True, help="The current version of each report submitted for --year.")
-@click.option("--format", "formats", default="pdf", show_default=True, callback=_formats, help="pdf, docx or pdf,docx.")
+@click.option(
+    "--format",
+    "formats",
+    default="pdf",
+    show_default=True,
+    callback=_formats,
+    help="pdf, pdfa, docx, or several: pdf,docx.",
+)
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("--force", is_flag=True, help="Redo every output, even those up to date.")
 @click.option(
@@ -271,11 +302,14 @@ def _add_editor_commands() -> None:
     """``kagaz templates …`` and ``kagaz keys …`` live in ``service.admin_cli``; ``kagaz db …`` in ``db_cli``."""
     from service.admin_cli import keys, templates
     from service.db_cli import db
+    from service.issued_cli import issued, reissue
     from service.reports_cli import reports
 
     main.add_command(templates)
     main.add_command(keys)
     main.add_command(db)
+    main.add_command(issued)
+    main.add_command(reissue)
     main.add_command(reports)  # ``kagaz reports …``: the reporting cycle (service.reports_cli)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -23,6 +23,9 @@ from service import documents
 from service.db import open_database
 from service.documents.reference import load_reference
 from service.errors import PoolUnavailable
+from service.issuance import stamp
+from service.issuance.archive import fixed_zip_times
+from service.issuance.numbers import IssueNumber
 from service.rendering import TemplateCache
 from service.settings import Settings
 from service.templates.registry import Manifest, Registry, TemplateVersion
@@ -38,7 +41,9 @@ CANDIDATE = 0  # the version number of a template not yet stored (template valid
 FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
+    "pdfa": "application/pdf",  # PDF/A-2b (PDF/A-3b with the input attached): an issued archive copy
 }
+CONVERTED = ("pdf", "pdfa")  # the formats that take a place in the conversion queue
 
 
 @dataclass(frozen=True)
@@ -85,12 +90,22 @@ class Engine:
         return documents.load(document, data, self.reference)
 
     def render(
-        self, document: str, model: BaseModel, template_version: int | None = None, *, candidate: bytes | None = None
+        self,
+        document: str,
+        model: BaseModel,
+        template_version: int | None = None,
+        *,
+        candidate: bytes | None = None,
+        number: IssueNumber | None = None,
+        issued_at: dt.datetime | None = None,
     ) -> Rendered:
         """Fill the template in force for ``document`` (or the given version) with the model: DOCX bytes.
 
         ``candidate``: the DOCX of a template version not yet stored, rendered instead (template validation's
-        test render goes this same way, so an editor sees what the engine will make)."""
+        test render goes this same way, so an editor sees what the engine will make). With ``number`` the
+        document shows it and the QR code of its check address; without, it is a draft and shows the draft
+        mark (see ``issuance.stamp``). With ``issued_at`` the DOCX is byte-identical whenever the same input,
+        template version and number are rendered again (reissue)."""
         kind = documents.get_kind(document)
         manifest = self.registry.for_document(kind.name)
         if candidate is not None:
@@ -100,8 +115,9 @@ class Engine:
         else:
             template = self.registry.version(manifest.name, template_version)
         compiled = self.templates.get(template.content)
+        moment = (issued_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0, tzinfo=None)
         content = compiled.render(
-            kind.context(model, self.reference),
+            self.context(document, model, number),
             properties={
                 "title": kind.title,
                 "identifier": f"{manifest.name}@candidate" if candidate is not None else template.label,
@@ -109,26 +125,38 @@ class Engine:
                 "subject": f"{template.label} sha256:{template.sha256[:16]}",
                 "author": "Kagaz",
                 "language": manifest.locale,
-                "created": dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None),
-                "modified": dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None),
+                "created": moment,
+                "modified": moment,
             },
         )
+        if issued_at is not None:
+            content = fixed_zip_times(content, moment)
         return Rendered(content, template, file_stem(manifest, kind.filename_fields(model)))
 
-    def convert(self, docx: bytes, place: Place | None = None) -> bytes:
-        """DOCX bytes to PDF bytes through the LibreOffice pool (in the ``place`` ``admit`` reserved)."""
+    def context(self, document: str, model: BaseModel, number: IssueNumber | None = None) -> dict[str, Any]:
+        """The template context of ``model``: the document kind's values and ``issued`` (number and QR)."""
+        kind = documents.get_kind(document)
+        return kind.context(model, self.reference) | {"issued": stamp.context(number, self.settings.public_url)}
+
+    def convert(self, docx: bytes, place: Place | None = None, *, filter_options: Sequence[str] = ()) -> bytes:
+        """DOCX bytes to PDF bytes through the LibreOffice pool (in the ``place`` ``admit`` reserved);
+        ``filter_options``: the PDF exporter's options (PDF/A, see ``issuance.archive``)."""
         if self.pool is None:
             raise PoolUnavailable(NO_POOL, 30)
-        # The narrow call stays one argument for a converter used without a place (batches, test wrappers).
-        return self.pool.convert(docx) if place is None else self.pool.convert(docx, place)  # type: ignore[call-arg]
+        # The narrow call stays one argument for a converter used without a place or options (batches, test
+        # wrappers); only the pool (and LazyPool) take the others.
+        if place is None and not filter_options:
+            return self.pool.convert(docx)
+        return self.pool.convert(docx, place, filter_options=filter_options)  # type: ignore[call-arg]
 
     def admit(self, format: str) -> AbstractContextManager[Place | None]:
-        """Admission before work: for a PDF, a place in the conversion queue, or PoolUnavailable at once.
+        """Admission before work: for a PDF (PDF/A too), a place in the conversion queue, or PoolUnavailable
+        at once.
 
         Entry points that answer one request (the API, the form) enter it before they parse, validate or
-        render, and pass the place to ``produce``; a DOCX needs no place.
+        render, and pass the place to ``produce`` (or in the issuer's ``Order``); a DOCX needs no place.
         """
-        if format != "pdf":
+        if format not in CONVERTED:
             return nullcontext(None)
         if self.pool is None:
             raise PoolUnavailable(NO_POOL, 30)
@@ -163,11 +191,11 @@ class LazyPool:
         self._pool: ConversionPool | None = None
         self._lock = threading.Lock()
 
-    def convert(self, docx: bytes) -> bytes:
+    def convert(self, docx: bytes, place: Place | None = None, *, filter_options: Sequence[str] = ()) -> bytes:
         with self._lock:
             if self._pool is None:
                 self._pool = start_pool(self.settings, wait=True)
-        return self._pool.convert(docx)
+        return self._pool.convert(docx, place, filter_options=filter_options)
 
     def stop(self) -> None:
         with self._lock:

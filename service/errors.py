@@ -22,6 +22,7 @@ is ``Kind.CONVERSION_FAILED``)::
     │   ├── StorageUnavailable      locked past the busy timeout, read-only, unreachable            storage 503/2
     │   └── StorageFull             no space left on the database's or the file store's disk       storage_full 507/2
     ├── NotFound                    a job, batch or resource id that does not exist                 not_found 404/1
+    ├── TooManyRequests             one address past its rate (the public check of files)          rate_limited 429/2
     ├── AuthError (service.auth)    no acceptable key (``Unauthorized``) or too weak a role          unauthorized 401 /
     │                               (``Forbidden``)                                                  forbidden 403
     ├── KeyRefused (service.auth)   a key's name that does not fit or is taken (``kagaz keys``)      invalid -/1
@@ -63,6 +64,7 @@ class Kind(StrEnum):
     CONFIGURATION = "configuration"
     STORAGE = "storage"  # the database or file store cannot serve now: try again later (Retry-After)
     STORAGE_FULL = "storage_full"  # no space left: nothing was stored; an administrator must free space
+    RATE_LIMITED = "rate_limited"  # this address asked too often: try again later (Retry-After)
     INTERNAL = "internal"  # a bug: anything not raised on purpose
 
 
@@ -76,6 +78,7 @@ HTTP_STATUS: dict[Kind, int] = {
     Kind.TEMPLATE: 422,
     Kind.CONVERSION_FAILED: 422,
     Kind.BUSY: 503,
+    Kind.RATE_LIMITED: 429,
     Kind.UNAUTHORIZED: 401,
     Kind.FORBIDDEN: 403,
     Kind.CONFIGURATION: 500,
@@ -100,6 +103,7 @@ EXIT_CODE: dict[Kind, int] = {
     Kind.TEMPLATE: EXIT_INPUT,
     Kind.CONVERSION_FAILED: EXIT_SYSTEM,
     Kind.BUSY: EXIT_SYSTEM,
+    Kind.RATE_LIMITED: EXIT_SYSTEM,
     Kind.UNAUTHORIZED: EXIT_INPUT,
     Kind.FORBIDDEN: EXIT_INPUT,
     Kind.CONFIGURATION: EXIT_INPUT,
@@ -325,3 +329,15 @@ class NotFound(KagazError):
     """Raised when a job, batch, version or other resource id does not exist."""
 
     kind = Kind.NOT_FOUND
+
+
+class TooManyRequests(KagazError):
+    """Raised when one address has asked more often than its limit allows (the public check of files);
+    ``retry_after`` says in how many seconds it may ask again."""
+
+    kind = Kind.RATE_LIMITED
+
+    def __init__(self, problem: Problem, retry_after: int) -> None:
+        self.problems = [problem]
+        self.retry_after = retry_after
+        super().__init__(problem.message)

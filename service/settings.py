@@ -105,6 +105,40 @@ class Settings(BaseSettings):
     )
     max_connections: int = Field(512, ge=1, description="Open connections `kagaz serve` keeps; one more is closed.")
 
+    # --- issuance ---
+    public_url: str = Field(
+        "http://127.0.0.1:8000",
+        pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$",
+        description="Where people reach the public check; every issued document's QR code points to this + "
+        "`/verify/{number}`.",
+    )
+    number_prefix: str = Field(
+        "КЖС",
+        pattern=r"^[А-ЯЁҢӨҮA-Z]{1,10}$",
+        description="Prefix of issuance numbers (`КЖС-2026-000123`): 1 to 10 capital letters.",
+    )
+
+    signing_file: Path | None = Field(
+        None,
+        description="The signing identities (TOML: PKCS#12 files and where their passwords are, see «Issued "
+        "documents»); unset: PDFs are not signed.",
+        json_schema_extra={"shown_default": "unset"},
+    )
+    issued_input_days: int = Field(
+        3650,
+        ge=1,
+        description="Days the register keeps an issued document's input (personal data) before "
+        "`kagaz issued purge` removes it; numbers, hashes and the check stay.",
+    )
+    verify_max_bytes: int = Field(
+        20 * 1024 * 1024, ge=1024, description="Largest PDF the public «check a file» accepts, in bytes (413 above)."
+    )
+    verify_per_minute: int = Field(
+        30,
+        ge=1,
+        description="Checks one address may make a minute, counted in the database by every machine (429 above).",
+    )
+
     # --- conversion pool ---
     pool_size: int = Field(
         default_factory=lambda: os.cpu_count() or 1,

@@ -358,7 +358,7 @@ KEPT = re.compile(
     r"\{\{?%?\w*[^}]*}}?|\{\w+\}|«[^»]*»|'[^']*'|\([^()]*\.(?:xlsx|csv|xls|docx|json|ods)[^()]*\)|"
     r"\.(?:xlsx|xls|csv|docx|docm|dotx|json|doc|ods|zip|pdf|png)\b|"
     r"\?\w+=\w+|\b(?:JSON|PDF|DOCX|XML|ZIP|CSV|API|HTTP|URL|UTF|LibreOffice|Excel|Word|OpenDocument|DOCTYPE|ENTITY|"
-    r"sha256|base64|docxtpl|Kagaz|Authorization|Bearer|application/json|client|editor|admin|KAGAZ_\w+|MB|PNG|JPEG|"
+    r"sha256|base64|docxtpl|Kagaz|QR|Authorization|Bearer|application/json|client|editor|admin|KAGAZ_\w+|MB|PNG|JPEG|"
     r"Windows)(?![A-Za-z])"
 )
 

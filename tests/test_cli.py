@@ -17,6 +17,12 @@ from conftest import ROOT, SAMPLES
 from service.cli import main
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kagaz render`` issues documents: their register goes to this test's folder, never the machine's."""
+    monkeypatch.setenv("KAGAZ_DATA_DIR", str(tmp_path / "data"))
+
+
 def test_render_action_plan_to_docx(tmp_path: Path) -> None:
     out = tmp_path / "appendix.docx"
     result = CliRunner().invoke(main, ["render", "action-plan", str(SAMPLES / "action_plan.json"), "-o", str(out)])

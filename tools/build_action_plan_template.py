@@ -231,6 +231,9 @@ def document_xml() -> str:
         # Word requires a paragraph after a table that ends the body; "Table end" is 1 pt high so
         # that it never spills onto a page of its own.
         paragraph("TableEnd"),
+        # The issuance number and the QR code of its check address, small, at the end of the document
+        # (service/issuance/stamp.py says why there and not in every footer); a draft shows «ДОЛБООР».
+        paragraph("Issued", "{{ issued.qr }} {{ issued.number }}"),
         f'<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}" w:orient="landscape"/>'
         f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" w:left="{MARGIN}"'
         ' w:header="709" w:footer="709" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>',
@@ -295,6 +298,7 @@ def styles_xml() -> str:
         paragraph_style("TableSection", "Table section", '<w:keepNext/><w:jc w:val="center"/>', "<w:b/><w:bCs/>"),
         paragraph_style("TableText", "Table text", '<w:jc w:val="left"/>'),
         paragraph_style("TableTextCentred", "Table text centred", '<w:jc w:val="center"/>'),
+        paragraph_style("Issued", "Issued", '<w:keepLines/><w:spacing w:before="120"/>', '<w:sz w:val="16"/>'),
         paragraph_style(
             "TableEnd", "Table end", "", '<w:sz w:val="2"/><w:szCs w:val="2"/>', next_style="Normal", gallery=False
         ),

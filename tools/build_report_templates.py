@@ -477,6 +477,12 @@ def executor_block(prefix: str = "executor") -> list[str]:
     ]
 
 
+def issued_paragraph() -> str:
+    """The issuance number and the QR code of its check address, small, at the very end of the document
+    (service/issuance/stamp.py says why there and not in every footer); a draft shows «ДОЛБООР» instead."""
+    return paragraph("Issued", "{{ issued.qr }} {{ issued.number }}")
+
+
 # ---------------------------------------------------------------------------------------------------
 # The progress report
 
@@ -595,6 +601,7 @@ def progress_report_body() -> list[str]:
         paragraph("SignatureStart"),
         *signature_block(),
         *executor_block(),
+        issued_paragraph(),
     ]
 
 
@@ -787,6 +794,7 @@ def generalized_report_body() -> list[str]:
         tag("{%p if executor %}"),
         *executor_block(),
         tag("{%p endif %}"),
+        issued_paragraph(),
     ]
 
 
@@ -918,6 +926,7 @@ def styles_xml() -> str:
         paragraph_style(
             "Executor", "Executor", "<w:keepNext/><w:contextualSpacing/>" + spacing(before=720), size(SMALL_PT)
         ),
+        paragraph_style("Issued", "Issued", "<w:keepLines/>" + spacing(before=120), size(8)),
         # Character styles
         character_style("Strong", "Strong", BOLD),
         character_style("OverdueMark", "Overdue mark", BOLD),

@@ -28,6 +28,7 @@ from service.errors import (
     StorageFull,
     TemplateError,
     TemplateNotFound,
+    TooManyRequests,
     UnknownDocument,
     UnsupportedMediaType,
     http_status,
@@ -42,7 +43,7 @@ log = logging.getLogger("kagaz.api")
 def problems_of(error: KagazError) -> list[Problem]:
     """The problems an error carries, or the one that stands for it. The codes are the ones clients have
     always seen (a timeout says ``timeout``); the catalogue has an entry for each."""
-    if isinstance(error, InputError | TemplateError):
+    if isinstance(error, InputError | TemplateError | TooManyRequests):
         return error.problems
     if isinstance(error, NotFound | TemplateNotFound):  # one that names what was not found says so
         return [getattr(error, "problem", None) or Problem("path", "not_found", str(error))]
@@ -72,6 +73,7 @@ TITLES = {  # the most specific first: the first class the error is an instance 
     ConversionFailed: "conversion failed",
     StorageFull: "insufficient storage",
     StorageError: "storage unavailable",
+    TooManyRequests: "too many requests",
 }
 """The ``title`` field, unchanged for clients that log it; a machine's word, not shown to people."""
 

@@ -57,6 +57,7 @@ ERROR_TITLES = {
     413: "The body, an upload or an unpacked archive is over its limit",
     415: "The body's media type is not one this operation reads",
     422: "The input was understood but refused: every problem with its place",
+    429: "Too many checks from this address this minute: try again after `Retry-After` seconds",
     500: "An internal error: the request id points to the log; no detail is given to the client",
     503: "LibreOffice is busy, timed out or not running, or the database is locked, read-only or unreachable: "
     "try again after `Retry-After` seconds",
@@ -64,6 +65,9 @@ ERROR_TITLES = {
 }
 
 
+YES_NO = {"type": "string", "enum": ["true", "false", "1", "0"], "default": "false"}
+NUMBER = {"number": {"type": "string", "maxLength": 60, "example": "KJS-2026-000123"}}
+ENTRY = {"type": "object", "required": ["number", "state"], "additionalProperties": True}
 TEMPLATE_NAME = {"name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$", "example": "action-plan"}}
 JOB_ID = {"job_id": {"type": "string", "example": "0123456789abcdef0123456789abcdef"}}
 FLAG = {"type": "string", "enum": ["0", "1", "true", "false", "yes", "no", "on", ""]}
@@ -87,6 +91,8 @@ OPERATIONS: dict[str, Operation] = {
                 {"type": "integer", "minimum": 1, "maximum": 999_999},
                 "Render with this version of the template (an older or a candidate one) instead of the active one",
             ),
+            query("draft", YES_NO, "An unnumbered draft marked ДОЛБООР, not registered"),
+            query("attach_data", YES_NO, "With format=pdfa: a PDF/A-3b carrying the input as input.json"),
         ),
         body={"required": True, "content": json_content({"type": ["object", "array"]})},
         answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
@@ -296,6 +302,62 @@ OPERATIONS: dict[str, Operation] = {
             200: ("Ready", json_content(ref("Readiness")), {}),
             503: ("Not ready", json_content(ref("Readiness")), {}),
         },
+    ),
+    "issued.show": Operation(
+        "An issued document's register entry: metadata for anyone, everything (the input too) for an admin key",
+        "issued",
+        role=None,
+        answers={200: ("The entry", json_content(ENTRY), {})},
+        errors=(401, 404),
+        path=NUMBER,
+    ),
+    "issued.index": Operation(
+        "The register, newest first, filtered",
+        "issued",
+        role="admin",
+        query=(
+            query("year", {"type": "integer"}, "Year of issue"),
+            query("document", {"type": "string"}, "Document kind"),
+            query("organization", {"type": "string"}, "Organization id"),
+            query("state", {"type": "string", "enum": ["pending", "issued", "void", "annulled"]}, "State"),
+            query("limit", {"type": "integer", "minimum": 1, "maximum": 1000}, "At most this many"),
+            query("offset", {"type": "integer", "minimum": 0}, "Skip this many"),
+        ),
+        answers={200: ("The entries", json_content({"type": "object", "required": ["issued"]}), {})},
+        errors=(401, 403, 422),
+    ),
+    "issued.annul": Operation(
+        "Annul an issued document, with the reason the check will show",
+        "issued",
+        role="admin",
+        body={"required": True, "content": json_content({"type": "object", "required": ["reason"]})},
+        answers={200: ("The annulled entry", json_content(ENTRY), {})},
+        errors=(401, 403, 404, 422),
+        path=NUMBER,
+    ),
+    "issued.reissue": Operation(
+        "The document rendered again from its recorded input and template version",
+        "issued",
+        role="admin",
+        answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
+        errors=(401, 403, 404, 422, 503),
+        path=NUMBER,
+    ),
+    "issued.verify": Operation(
+        "Check a file: is it a document Kagaz issued, unchanged? (open to anyone, rate-limited per address)",
+        "issued",
+        role=None,
+        body={
+            "required": True,
+            "content": {
+                **binary(PDF),
+                "multipart/form-data": {
+                    "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+                },
+            },
+        },
+        answers={200: ("The verdict", json_content({"type": "object", "required": ["recognised"]}), {})},
+        errors=(400, 413, 415, 429),
     ),
     "openapi.spec": Operation(
         "This description",

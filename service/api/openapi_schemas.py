@@ -38,7 +38,9 @@ def query(name: str, schema: dict[str, Any], description: str, required: bool = 
     return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
 
 
-FORMAT = query("format", {"type": "string", "enum": list(FORMATS), "default": "pdf"}, "The file to make")
+FORMAT = query(
+    "format", {"type": "string", "enum": list(FORMATS), "default": "pdf"}, "The file to make (pdfa: PDF/A-2b)"
+)
 
 
 def binary(*media_types: str) -> dict[str, Any]:
@@ -67,6 +69,11 @@ RENDER_HEADERS = FILE_HEADERS | {
     "X-Kagaz-Template": header("The template that made the document"),
     "X-Kagaz-Template-Version": header("Its version number", {"type": "string", "pattern": "^[0-9]+$"}),
     "X-Kagaz-Template-Sha256": header("The SHA-256 of the template's DOCX", {"type": "string"}),
+    "X-Kagaz-Number": header(
+        "The issuance number in its ASCII form, KJS-2026-000123 (absent for a draft)", required=False
+    ),
+    "X-Kagaz-Number-Printed": header("The number as printed, КЖС-2026-000123, percent-encoded UTF-8", required=False),
+    "X-Kagaz-Output-Sha256": header("The SHA-256 of this file, as registered", required=False),
 }
 
 

@@ -26,6 +26,7 @@ from service.batch.manifest import ERROR, SKIPPED, Entry, as_problem
 from service.batch.runner import Options, Outcome, run
 from service.catalogue import DEFAULT_LANGUAGE, text, translate
 from service.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_SYSTEM, KagazError, exit_code
+from service.issuance.issuing import Issuer
 from service.settings import ConfigurationError, load_settings
 from service.terminal import error_problem
 
@@ -104,12 +105,13 @@ def run_cli(
     """The whole ``kagaz batch``: returns the exit code (0 all made, 1 bad inputs, 2 system failure).
 
     ``sources`` instead of ``input_path``: inputs already read (the register's reports)."""
-    from service.engine import open_engine
+    from service.engine import CONVERTED, open_engine
 
     errors = Console(stderr=True, soft_wrap=True)  # a long file name or message is never cut in two
+    pdf = any(fmt in CONVERTED for fmt in formats)
     try:
         options = Options(year=year, formats=formats, force=force, workers=workers)
-        settings = load_settings({"start_pool": "pdf" in formats})
+        settings = load_settings({"start_pool": pdf})
     except (ValueError, ConfigurationError) as error:
         errors.print(escape(text("cli_configuration", language, error=error)))
         return EXIT_INPUT
@@ -121,8 +123,8 @@ def run_cli(
         return EXIT_INPUT
     stop = threading.Event()
     try:
-        with open_engine(settings, pdf="pdf" in formats) as engine, ProgressBar(errors, language) as bar:
-            outcome = run(engine, sources, out, options, observer=bar, stop=stop)
+        with open_engine(settings, pdf=pdf) as engine, ProgressBar(errors, language) as bar:
+            outcome = run(engine, sources, out, options, observer=bar, stop=stop, issuer=Issuer.for_engine(engine))
     except KeyboardInterrupt:
         stop.set()
         errors.print(escape(text("cli_interrupted", language)))

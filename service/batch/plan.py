@@ -37,7 +37,8 @@ class Unit:
     input_sha256: str
 
     def filename(self, format: str) -> str:
-        return f"{self.stem}.{format}"
+        """The output's name: ``stem.pdf``, ``stem.docx``; a PDF/A is ``stem.pdfa.pdf`` (beside the PDF)."""
+        return f"{self.stem}.{'pdfa.pdf' if format == 'pdfa' else format}"
 
 
 def fingerprint(input_sha256: str, template_sha256: str, format: str, version: str) -> str:

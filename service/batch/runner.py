@@ -45,9 +45,12 @@ from service.batch.manifest import (
 )
 from service.engine import FORMATS
 from service.errors import ConversionError, InputError, KagazError, Problem, TemplateError, TemplateNotFound
+from service.issuance import archive
+from service.issuance.issuing import Order
 
 if TYPE_CHECKING:
     from service.engine import Engine
+    from service.issuance.issuing import Issuer
     from service.templates.registry import TemplateVersion
 
 
@@ -120,8 +123,12 @@ def run(
     options: Options,
     observer: Observer | None = None,
     stop: threading.Event | None = None,
+    issuer: Issuer | None = None,
 ) -> Outcome:
-    """Make the batch in ``folder``; see the module docstring. Raises only on a bug or a broken disk."""
+    """Make the batch in ``folder``; see the module docstring. Raises only on a bug or a broken disk.
+
+    With ``issuer`` every file made is issued (numbered and registered, ``issued_by`` «batch»); without, the
+    files are drafts (the benchmark's internal renders)."""
     folder.mkdir(parents=True, exist_ok=True)
     removed = remove_leftovers(folder)
     previous = read_entries(folder)
@@ -165,7 +172,7 @@ def run(
         observer.planned(len(items) + 1, len(todo), settled)
 
     outcome = Outcome(folder, [], removed_leftovers=removed)
-    halted = _produce_all(engine, todo, folder, options, manifest, observer, stop, outcome)
+    halted = _produce_all(engine, todo, folder, options, manifest, observer, stop, outcome, issuer)
     outcome.interrupted = halted and outcome.made < len(todo)
     outcome.entries = manifest.ordered()
     if not outcome.interrupted:
@@ -185,6 +192,7 @@ def _produce_all(
     observer: Observer | None,
     stop: threading.Event,
     outcome: Outcome,
+    issuer: Issuer | None = None,
 ) -> bool:
     """Render and convert every unit of ``todo``, keeping at most ``workers`` under way; record each.
 
@@ -203,7 +211,8 @@ def _produce_all(
                     break
                 unit = queue[-1]
                 try:
-                    running.add(executor.submit(_produce, engine, unit, formats[id(unit)], folder, options.version))
+                    arguments = (engine, unit, formats[id(unit)], folder, options.version, issuer)
+                    running.add(executor.submit(_produce, *arguments))
                 except RuntimeError:  # "cannot schedule new futures after (interpreter) shutdown"
                     halted = True
                     break
@@ -221,8 +230,17 @@ def _produce_all(
     return halted
 
 
-def _produce(engine: Engine, unit: plan.Unit, formats: tuple[str, ...], folder: Path, version: str) -> list[Entry]:
+def _produce(
+    engine: Engine,
+    unit: plan.Unit,
+    formats: tuple[str, ...],
+    folder: Path,
+    version: str,
+    issuer: Issuer | None = None,
+) -> list[Entry]:
     """Render ``unit`` once, write each format atomically; a failure becomes an error entry, never a raise."""
+    if issuer is not None:
+        return _issue(issuer, unit, formats, folder, version)
     try:
         rendered = engine.render(unit.document, unit.model)
     except InputError as error:
@@ -233,10 +251,44 @@ def _produce(engine: Engine, unit: plan.Unit, formats: tuple[str, ...], folder: 
     entries = []
     for fmt in formats:
         try:
-            content = rendered.content if fmt == "docx" else engine.convert(rendered.content)
+            options = archive.PDFA_2B if fmt == "pdfa" else ()
+            content = rendered.content if fmt == "docx" else engine.convert(rendered.content, filter_options=options)
         except ConversionError as error:
             entries.extend(_failed(unit, (fmt,), SYSTEM, _problems(error, "conversion"), template.label))
             continue
+        name = unit.filename(fmt)
+        write_atomically(folder / name, content)
+        entries.append(
+            Entry(
+                unit.source,
+                unit.document,
+                OK,
+                file=name,
+                format=fmt,
+                size=len(content),
+                sha256=sha256(content),
+                template=template.label,
+                fingerprint=plan.fingerprint(unit.input_sha256, template.sha256, fmt, version),
+            )
+        )
+    return entries
+
+
+def _issue(issuer: Issuer, unit: plan.Unit, formats: tuple[str, ...], folder: Path, version: str) -> list[Entry]:
+    """Each format of ``unit`` issued (its own number and register entry) and written atomically."""
+    entries = []
+    for fmt in formats:
+        try:
+            issued = issuer.issue(
+                unit.document, unit.model, Order(format=fmt, issued_by="batch", request_id=folder.name)
+            )
+        except InputError as error:
+            entries.extend(_failed(unit, (fmt,), INPUT, error.problems))
+            continue
+        except KagazError as error:
+            entries.extend(_failed(unit, (fmt,), SYSTEM, _problems(error, "conversion")))
+            continue
+        content, template = issued.rendered.content, issued.rendered.template
         name = unit.filename(fmt)
         write_atomically(folder / name, content)
         entries.append(

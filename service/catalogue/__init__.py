@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from service.catalogue.command_line import COMMAND_LINE
+from service.catalogue.issuance import ISSUANCE
 from service.catalogue.pages import PAGES
 from service.catalogue.problems import PROBLEMS
 from service.catalogue.reports import REPORTS
@@ -45,7 +46,9 @@ def _merged(*tables: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS: dict[str, dict[str, str]] = _merged(PROBLEMS, UPLOAD_PROBLEMS, TEMPLATE_PROBLEMS, PAGES, COMMAND_LINE, REPORTS)
+TEXTS: dict[str, dict[str, str]] = _merged(
+    PROBLEMS, UPLOAD_PROBLEMS, TEMPLATE_PROBLEMS, PAGES, COMMAND_LINE, REPORTS, ISSUANCE
+)
 
 VARIANTS = {"http": "status", "invalid_json": "variant", "template_syntax": "variant"}
 """Codes whose text depends on one parameter: ``http`` with ``status=405`` reads the entry ``http_405`` when

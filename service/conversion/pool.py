@@ -32,7 +32,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -150,17 +150,25 @@ class ConversionPool:
                 self._supervisor.release()
 
     # --- the narrow call ------------------------------------------------------------------------
-    def convert(self, docx: bytes, place: Place | None = None) -> bytes:
+    def convert(self, docx: bytes, place: Place | None = None, *, filter_options: Sequence[str] = ()) -> bytes:
         """The PDF of the DOCX ``docx``; raises ConversionTimeout, ConversionFailed or PoolUnavailable.
 
-        ``place``: the one reserved for it with ``place()`` (it then never meets the queue limit)."""
+        ``place``: the one reserved for it with ``place()`` (it then never meets the queue limit).
+        ``filter_options`` go to LibreOffice's PDF exporter as ``Name=Value`` (``SelectPdfVersion=2``: PDF/A-2b)."""
         with self._job_directory() as job:
             source, target = job / "document.docx", job / "document.pdf"
             source.write_bytes(docx)
-            self.convert_file(source, target, place)
+            self.convert_file(source, target, place, filter_options=filter_options)
             return target.read_bytes()
 
-    def convert_file(self, in_path: Path | str, out_path: Path | str, place: Place | None = None) -> None:
+    def convert_file(
+        self,
+        in_path: Path | str,
+        out_path: Path | str,
+        place: Place | None = None,
+        *,
+        filter_options: Sequence[str] = (),
+    ) -> None:
         """Convert the DOCX file ``in_path`` to the PDF ``out_path``, written atomically (temp + rename).
 
         Both paths must be on a disk LibreOffice can read and write (this machine's); the PDF's folder
@@ -172,12 +180,14 @@ class ConversionPool:
         os.close(handle)
         partial = Path(name)
         try:
-            self._convert_with_retry(source, partial, place)
+            self._convert_with_retry(source, partial, place, tuple(filter_options))
             partial.replace(target)
         finally:
             partial.unlink(missing_ok=True)
 
-    def _convert_with_retry(self, source: Path, target: Path, place: Place | None) -> None:
+    def _convert_with_retry(
+        self, source: Path, target: Path, place: Place | None, filter_options: tuple[str, ...] = ()
+    ) -> None:
         timeout = self.options.conversion_timeout
         for attempt in (1, 2):
             reserved = place is not None and not place.used
@@ -189,7 +199,7 @@ class ConversionPool:
                 raise RuntimeError(f"worker slot {slot.index} lent without a worker")
             began = time.monotonic()
             try:
-                worker.convert(source, target, timeout)
+                worker.convert(source, target, timeout, filter_options)
             except ConversionTimeout as error:
                 self._supervisor.fail(slot, worker, "timed out")
                 raise ConversionTimeout(

@@ -20,6 +20,7 @@ returns                    the job is done; the worker takes the next one (or is
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -57,8 +58,10 @@ class Worker(Protocol):
         """Kill the process (the whole process group) at once and reap it; idempotent."""
         ...
 
-    def convert(self, in_path: Path, out_path: Path, timeout: float) -> None:
+    def convert(self, in_path: Path, out_path: Path, timeout: float, filter_options: Sequence[str] = ()) -> None:
         """Convert the file ``in_path`` into ``out_path`` within ``timeout`` seconds.
+
+        ``filter_options`` are the PDF exporter's ``Name=Value`` options (``SelectPdfVersion=2`` for PDF/A-2b).
 
         Raises ``ConversionTimeout``, ``WorkerCrashed`` or ``ConversionFailed`` as described in the
         module docstring; on return ``out_path`` exists and is not empty.

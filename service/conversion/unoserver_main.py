@@ -114,16 +114,24 @@ class HardenedUnoConverter(converter.UnoConverter):  # type: ignore[misc]
         password: str | None = None,
     ) -> bytes | None:
         self.wait_for_close()
-        if not (inpath and outpath and filtername and infiltername) or indata or convert_to or filter_options:
+        if not (inpath and outpath and filtername and infiltername) or indata or convert_to:
             options = filter_options or []
             arguments = (inpath, indata, outpath, convert_to, filtername, options, update_index, infiltername, password)
             return super().convert(*arguments)
-        return self.convert_file(inpath, outpath, filtername, infiltername, update_index, password)
+        return self.convert_file(inpath, outpath, filtername, infiltername, update_index, password, filter_options)
 
     def convert_file(
-        self, inpath: str, outpath: str, filtername: str, infiltername: str, update_index: bool, password: str | None
+        self,
+        inpath: str,
+        outpath: str,
+        filtername: str,
+        infiltername: str,
+        update_index: bool,
+        password: str | None,
+        filter_options: list[str] | None = None,
     ) -> None:
-        """Load ``inpath`` with the import filter ``infiltername``, store ``outpath`` with ``filtername``."""
+        """Load ``inpath`` with the import filter ``infiltername``, store ``outpath`` with ``filtername``;
+        ``filter_options`` (``Name=Value``) become the exporter's FilterData (``SelectPdfVersion=2``)."""
         load = (PropertyValue(Name="FilterName", Value=infiltername),)
         if password:
             load += (PropertyValue(Name="Password", Value=password),)
@@ -139,6 +147,8 @@ class HardenedUnoConverter(converter.UnoConverter):  # type: ignore[misc]
                     for index in range(indexes.getCount()):
                         indexes.getByIndex(index).update()
             store = (PropertyValue(Name="FilterName", Value=filtername), PropertyValue(Name="Overwrite", Value=True))
+            if filter_options:
+                store += (PropertyValue(Name="FilterData", Value=filter_data(filter_options)),)
             document.storeToURL(uno.systemPathToFileUrl(str(Path(outpath).resolve())), store)
         finally:
             self.close_later(document)
@@ -157,6 +167,16 @@ class HardenedUnoConverter(converter.UnoConverter):  # type: ignore[misc]
                 close_document(document)
             finally:
                 self._to_close.task_done()
+
+
+def filter_data(options: list[str]) -> Any:
+    """``Name=Value`` strings as a UNO FilterData sequence; integers and true/false typed as unoserver does."""
+    values = []
+    for option in options:
+        name, _, text = option.partition("=")
+        value: Any = {"true": True, "false": False}.get(text, int(text) if text.isdecimal() else text)
+        values.append(PropertyValue(Name=name, Value=value))
+    return uno.Any("[]com.sun.star.beans.PropertyValue", tuple(values))
 
 
 def close_document(document: Any) -> None:

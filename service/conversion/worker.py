@@ -40,6 +40,7 @@ import threading
 import time
 import xmlrpc.client
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from service.conversion import processes
@@ -231,7 +232,7 @@ class LibreOfficeWorker:
             logger.error("worker %s: processes left after SIGKILL: %s", self.directory.name, left)
 
     # --- work -------------------------------------------------------------------------------------
-    def convert(self, in_path: Path, out_path: Path, timeout: float) -> None:
+    def convert(self, in_path: Path, out_path: Path, timeout: float, filter_options: Sequence[str] = ()) -> None:
         """Convert ``in_path`` (a DOCX) to the PDF ``out_path``; see ``protocol`` for the errors."""
         try:
             with self._proxy(timeout) as proxy:
@@ -241,7 +242,7 @@ class LibreOfficeWorker:
                     str(out_path),  # outpath
                     None,  # convert_to: taken from outpath
                     PDF_EXPORT_FILTER,  # filtername
-                    [],  # filter_options
+                    list(filter_options),  # filter_options: the PDF exporter's Name=Value FilterData
                     False,  # update_index: it reloads the document twice
                     self.options.input_filter,  # infiltername
                     None,  # password

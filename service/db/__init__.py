@@ -42,7 +42,12 @@ from service.db.base import Base, metadata
 from service.db.database import Database, database_url
 
 # Modules that declare tables on ``Base``: imported by ``load_tables`` so that the metadata is complete.
-TABLE_MODULES: list[str] = ["service.templates.tables", "service.keys", "service.reporting.register"]
+TABLE_MODULES: list[str] = [
+    "service.templates.tables",
+    "service.keys",
+    "service.reporting.register",
+    "service.issuance.tables",
+]
 
 
 def load_tables() -> None:

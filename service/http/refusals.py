@@ -18,7 +18,7 @@ from werkzeug.exceptions import (
 )
 
 from service.errors import Problem
-from service.server.limits import is_batch_path
+from service.server.limits import ServerLimits
 from service.server.wsgi import REFUSED_KEY
 from service.settings import Settings
 
@@ -38,7 +38,7 @@ REFUSALS: dict[int, type[HTTPException]] = {
 def refusal_problem(status: int, settings: Settings, path: str) -> Problem:
     """What was refused on ``path`` and the limit it passed, as a problem with a catalogue code."""
     if status == 413:
-        limit = settings.batch_max_bytes if is_batch_path(path) else settings.max_request_bytes
+        limit = ServerLimits.from_settings(settings).body_limit(path)
         return Problem("body", "too_large", f"over {limit} bytes", {"limit": limit})
     if status == 414:
         limit = settings.max_request_line

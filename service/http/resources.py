@@ -3,8 +3,8 @@
 As flaskr's ``db.py`` owns its connection, this module owns the engine's whole life for a Flask app: it opens
 it when the app is created (starting the LibreOffice pool, unless a running pool is handed in, as the tests
 do), and closes it at interpreter exit or on SIGTERM, so that no ``soffice.bin`` outlives the service. The
-API and the pages reach them through ``engine()``, ``editing()`` and ``reporting()`` (the reporting cycle, on
-the engine's database).
+API and the pages reach them through ``engine()``, ``issuer()``, ``editing()`` and ``reporting()`` (the
+reporting cycle, on the engine's database).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from contextlib import ExitStack
 from flask import Flask, current_app
 
 from service.engine import Converter, Engine, open_engine
+from service.issuance.issuing import Issuer
 from service.reporting.cycle import ReportingCycle
 from service.reporting.register import Register
 from service.templates.editing import TemplateEditing
@@ -38,6 +39,12 @@ def init_app(app: Flask, pool: Converter | None = None) -> None:
 def engine() -> Engine:
     """The engine of the current app."""
     return current_app.extensions["kagaz.engine"]
+
+
+def issuer() -> Issuer:
+    """The issuer of the current app (numbers, register, signing), opened on first use: an app that never
+    issues (a test of the editors' page) never reads the signing identities."""
+    return Issuer.for_engine(engine())
 
 
 def reporting() -> ReportingCycle:

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from service import batch
 from service.batch.manifest import ERROR, Entry
+from service.engine import CONVERTED
 from service.errors import NotFound, PoolUnavailable
+from service.issuance.issuing import Issuer
 from service.jobs.state import DONE, FAILED, QUEUED, RUNNING, JobState, entry_error, now
 from service.jobs.store import RESULT_NAME
 
@@ -96,7 +98,7 @@ class Run:
         ]
         self.save(state=RUNNING, started=self.state.started or now(), errors=[], message=None)
         engine = jobs.engine()
-        if "pdf" in request["formats"]:
+        if any(fmt in CONVERTED for fmt in request["formats"]):
             pool = engine.pool
             if pool is None or not pool.wait_ready(POOL_READY_WAIT):
                 raise PoolUnavailable("the LibreOffice pool is not ready", RETRY_DELAY)
@@ -104,7 +106,8 @@ class Run:
         beat.start()
         try:
             options = batch.Options(year=request["year"], formats=tuple(request["formats"]), zip_name=RESULT_NAME)
-            return batch.run(engine, sources, folder / "out", options, observer=self, stop=jobs.stopping)
+            issuer = Issuer.for_engine(engine)  # every file a batch hands out is issued
+            return batch.run(engine, sources, folder / "out", options, observer=self, stop=jobs.stopping, issuer=issuer)
         finally:
             self.beating.set()
             beat.join()

@@ -130,7 +130,10 @@ class Register:
             return [_submission(row) for row in rows]
 
     def data(self, year: int, organization: str, version: int | None = None) -> tuple[Submission, Any] | None:
-        """A version (the current one if ``version`` is None) and its data; None if there is none."""
+        """A version (the current one if ``version`` is None) and its data; None if there is none (also for a
+        year or version past SQLite's integers: a path's ``<int:…>`` is unbounded)."""
+        if not all(0 <= number < 2**63 for number in (year, version or 0)):
+            return None
         query = select(SubmissionRow).where(SubmissionRow.year == year, SubmissionRow.organization == organization)
         if version is None:
             query = query.order_by(SubmissionRow.version.desc()).limit(1)

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from service.settings import Settings
 
-# Paths whose bodies are batch uploads (KAGAZ_BATCH_MAX_BYTES); every other body has KAGAZ_MAX_REQUEST_BYTES.
+# Paths whose bodies are batch uploads (KAGAZ_BATCH_MAX_BYTES), or a PDF for the public check
+# (KAGAZ_VERIFY_MAX_BYTES); every other body has KAGAZ_MAX_REQUEST_BYTES.
 BATCH_PATHS = ("/api/v1/batches", "/batches")
+VERIFY_PATHS = ("/api/v1/verify", "/verify")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class ServerLimits:
     max_header_bytes: int = 32 * 1024  # request line and headers together; 431 above
     max_request_bytes: int = 5 * 1024 * 1024
     batch_max_bytes: int = 64 * 1024 * 1024
+    verify_max_bytes: int = 20 * 1024 * 1024
     # After a refusal, at most this much more of the body is read and thrown away, so that the client,
     # still sending, sees the answer instead of a reset connection (urllib: "broken pipe").
     discard_bytes: int = 16 * 1024 * 1024
@@ -48,13 +51,16 @@ class ServerLimits:
             max_header_bytes=settings.max_header_bytes,
             max_request_bytes=settings.max_request_bytes,
             batch_max_bytes=settings.batch_max_bytes,
+            verify_max_bytes=settings.verify_max_bytes,
             discard_bytes=settings.discard_bytes,
             max_connections=settings.max_connections,
         )
 
     def body_limit(self, path: str) -> int:
         """The largest body accepted on ``path``."""
-        return self.batch_max_bytes if is_batch_path(path) else self.max_request_bytes
+        if is_batch_path(path):
+            return self.batch_max_bytes
+        return self.verify_max_bytes if path in VERIFY_PATHS else self.max_request_bytes
 
     def body_deadline(self, started: float, received: int) -> float:
         """When the body must have grown past ``received`` bytes: a grace, then a minimum average rate."""

@@ -74,8 +74,7 @@ class TemplateEditing:
             model = self.engine.load(manifest.document, data)
         except (OSError, ValueError, InputError):
             return None
-        kind = documents.get_kind(manifest.document)
-        return Sample(model, model.model_dump(mode="python"), kind.context(model, self.engine.reference))
+        return Sample(model, model.model_dump(mode="python"), self.engine.context(manifest.document, model))
 
     def check(self, name: str, content: bytes) -> Report:
         """Validate ``content`` as a version of ``name`` (a cached report for the same bytes)."""

@@ -12,7 +12,7 @@ test-rendered):
 3. ``syntax``   — each part's tag stream compiled by the sandboxed Jinja environment: syntax errors, unknown
    filters, an unclosed ``{% for %}`` (reported where it opens);
 4. ``variables`` — names and fields checked against the document kind's context, ``_``-names refused
-   (``variables.py``);
+   (``variables.py``), and the issuance number and QR code required (``issued.number``, ``issued.qr``);
 5. ``compile``  — the real thing: docxtpl's XML patching and compilation, as rendering will do it;
 6. ``render``   — a test render of the template's sample data in the sandbox (StrictUndefined);
 7. ``fields``   — required fields of the model that the template never shows, neither by name nor by
@@ -41,6 +41,7 @@ import jinja2
 from pydantic import BaseModel
 
 from service.errors import ConversionFailed, ConversionTimeout, Problem, TemplateError
+from service.issuance.stamp import TAGS as ISSUANCE_TAGS
 from service.rendering import CompiledTemplate, template_environment
 from service.templates import page_checks, pdf
 from service.templates.fields import fields_not_shown
@@ -135,6 +136,8 @@ def _run(
             report.findings += usage.findings
             used |= usage.paths
     report.variables = _leaves(used)
+    if sample is not None and report.ok:  # with a part unparsed, what it uses is not known
+        report.findings += _issuance_tags_missing(used)
     if not report.ok:
         return
     report.stages.append("compile")
@@ -183,6 +186,16 @@ def _run(
     report.findings += page_checks.check(info, pages, sample.context)
     report.pdf = document
     report.preview = pdf.first_page_png(document)
+
+
+def _issuance_tags_missing(used: set[str]) -> list[Finding]:
+    """An issued document must show its number and the QR code of its check address (``issuance.stamp``)."""
+    missing = [tag for tag in ISSUANCE_TAGS if tag not in used]
+    if not missing:
+        return []
+    tags = " ".join(f"{{{{ {tag} }}}}" for tag in ISSUANCE_TAGS)
+    message = f"the template does not show the document's number and QR code: add {tags} at the end"
+    return [error("issuance_tags_missing", message, location="end", tags=tags)]
 
 
 MAX_SYNTAX_ERRORS = 50  # per part: a document pasted into a tag should not keep the page waiting

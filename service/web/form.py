@@ -6,12 +6,13 @@ indicator and a size check. The upload is read into memory and never written any
 spools a large part to an anonymous temporary file in the system's temp dir, deleted when closed).
 
 The document is made as the API makes it: ``spreadsheets.read`` gives the API's dict, then
-``engine.produce`` inside ``imported.located()``, and the file goes out through ``file_response``
-(``service.http.files``), as the API's does.
+``issuer.produce`` (numbered and registered) inside ``imported.located()``, and the file goes out through
+``issued_response`` (``service.http.files``), as the API's does.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -36,9 +37,10 @@ from service.errors import (
     http_status,
     kind_of,
 )
-from service.http.files import content_disposition, file_response
-from service.http.resources import engine
+from service.http.files import content_disposition, issued_response
+from service.http.resources import engine, issuer
 from service.images import ImageRejected, clean_image
+from service.issuance.issuing import Order
 from service.spreadsheets.samples import example_data
 from service.web import page, refusals
 from service.web.signin import staff_page
@@ -118,7 +120,7 @@ def submit() -> Response:
         if retry_after is not None:
             response.headers["Retry-After"] = str(retry_after)
         return response
-    response = file_response(rendered)
+    response = issued_response(rendered)
     token = form.get("download_token", "")
     if _DOWNLOAD_TOKEN.match(token):
         response.set_cookie(DOWNLOAD_COOKIE, token, max_age=120, samesite="Strict", secure=request.is_secure)
@@ -145,7 +147,14 @@ def produce(choices: Choices, upload: FileStorage, files: Any, place: Place | No
             imported.data.setdefault("signature", {}).update(images)
         with imported.located() as data:
             if not problems:
-                return engine().produce(choices.document, data, choices.format, place=place)
+                made = Order(
+                    format=choices.format,
+                    issued_by="web form",
+                    request_id=g.get("request_id"),
+                    upload_sha256=hashlib.sha256(content).hexdigest(),
+                    place=place,
+                )
+                return issuer().produce(choices.document, data, made)
             engine().load(choices.document, data)  # the images failed: still show every problem of the sheet
     except InputError as error:
         raise together(problems, error) from None

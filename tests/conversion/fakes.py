@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,7 +85,7 @@ class FakeWorker:
         self.alive = False
         self.killed.set()
 
-    def convert(self, in_path: Path, out_path: Path, timeout: float) -> None:
+    def convert(self, in_path: Path, out_path: Path, timeout: float, filter_options: Sequence[str] = ()) -> None:
         document = in_path.read_bytes()
         script = self.script
         with script.lock:

@@ -173,8 +173,12 @@ def test_a_write_lock_held_elsewhere_is_503_with_retry_after(tmp_path: Path, pla
         locked = client.post("/api/v1/templates/action-plan/versions/2/activate", headers=headers)
         assert locked.status_code == 503 and locked.headers["Retry-After"] == "5"
         assert locked.json["errors"][0]["message"].startswith("Маалыматтар базасы башка процесс тарабынан бөгөттөлгөн")
-        rendered = client.post("/api/v1/documents/action-plan?format=docx", json=plan_data)
-        assert rendered.status_code == 200, "WAL: readers never wait for a writer"
+        rendered = client.post("/api/v1/documents/action-plan?format=docx&draft=true", json=plan_data)
+        assert rendered.status_code == 200, "WAL: readers never wait for a writer (a draft only reads)"
+        # An issued document is a write (its number and register entry): it waits for the lock, then is a 503
+        # like any writer's, and no number is taken.
+        issued = client.post("/api/v1/documents/action-plan?format=docx", json=plan_data)
+        assert issued.status_code == 503 and issued.headers["Retry-After"] == "5"
     finally:
         holder.kill()
         holder.communicate()

@@ -245,7 +245,10 @@ def test_the_generalized_report_from_the_register_equals_the_one_from_the_folder
         assert service.put(report, kind="admin").status_code == 201
     from_register = service.client.get("/api/v1/reports/2025/generalized?format=docx")
     assert from_register.status_code == 200, from_register.get_json()
-    from_folder = service.client.post("/api/v1/documents/generalized-report?format=docx", json=list(data.values()))
+    # the register's rendering is not issued (a read hands out no number): compare it with the folder's draft
+    from_folder = service.client.post(
+        "/api/v1/documents/generalized-report?format=docx&draft=true", json=list(data.values())
+    )
     assert from_folder.status_code == 200
     assert body_text(from_register.data) == body_text(from_folder.data)
     assert "1. Каракол шаардык соту" in body_text(from_register.data)

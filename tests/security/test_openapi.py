@@ -70,7 +70,7 @@ def test_each_document_body_is_its_model_schema(spec: dict[str, Any]) -> None:
 def test_rendering_documents_formats_files_and_errors(spec: dict[str, Any]) -> None:
     operation = spec["paths"]["/api/v1/documents/action-plan"]["post"]
     [fmt] = [item for item in operation["parameters"] if item["name"] == "format"]
-    assert fmt["in"] == "query" and fmt["schema"]["enum"] == ["docx", "pdf"]
+    assert fmt["in"] == "query" and fmt["schema"]["enum"] == ["docx", "pdf", "pdfa"]
     ok = operation["responses"]["200"]
     assert set(ok["content"]) == {
         "application/pdf",
@@ -105,9 +105,13 @@ def test_with_auth_required_every_api_operation_needs_a_key(tmp_path: Path) -> N
     from service.api.openapi import build_spec
 
     spec = build_spec(app)
+    # The public check of issued documents answers anyone holding one, keys or not (issue 15).
+    public_check = {("/api/v1/verify", "post"), ("/api/v1/issued/{number}", "get")}
     for path, methods in spec["paths"].items():
         for method, operation in methods.items():
-            if path.startswith("/api/"):
+            if (path, method) in public_check:
+                assert operation["security"] == [], (path, method)
+            elif path.startswith("/api/"):
                 assert operation["security"] and {} not in operation["security"], (path, method)
                 assert "401" in operation["responses"]
     open_app = create_app({"data_dir": tmp_path / "open", "start_pool": False})

@@ -187,7 +187,14 @@ def clipped_rows() -> bytes:
     return variant({DOCUMENT: replace_once(old, new)})
 
 
+def no_issuance_tags() -> bytes:
+    """The paragraph with the issuance number and its QR code deleted (an editor tidying the end away)."""
+    old = _run("{{ issued.qr }} {{ issued.number }}")
+    return variant({DOCUMENT: replace_once(old, "")})
+
+
 FIXTURES_MADE: dict[str, Callable[[], bytes]] = {
+    "no_issuance_tags.docx": no_issuance_tags,
     "split_tag.docx": split_tag,
     "split_tag_clean.docx": split_tag_clean,
     "unclosed_for.docx": unclosed_for,

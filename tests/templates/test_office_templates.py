@@ -38,8 +38,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
 def sample(engine: Engine) -> Sample:
     data = json.loads((PROJECT_ROOT / "samples" / "action_plan.json").read_text(encoding="utf-8"))
     model = engine.load("action-plan", data)
-    kind = documents.get_kind("action-plan")
-    return Sample(model, model.model_dump(mode="python"), kind.context(model, engine.reference))
+    return Sample(model, model.model_dump(mode="python"), engine.context("action-plan", model))
 
 
 def check(content: bytes, sample: Sample, convert: Any = None) -> Report:

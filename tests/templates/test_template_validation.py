@@ -39,8 +39,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
 def sample(engine: Engine) -> Sample:
     data = json.loads((PROJECT_ROOT / "samples" / "action_plan.json").read_text(encoding="utf-8"))
     model = engine.load("action-plan", data)
-    kind = documents.get_kind("action-plan")
-    return Sample(model, model.model_dump(mode="python"), kind.context(model, engine.reference))
+    return Sample(model, model.model_dump(mode="python"), engine.context("action-plan", model))
 
 
 def check(content: bytes, sample: Sample, convert: Any = None, engine: Engine | None = None) -> Report:
@@ -105,6 +104,13 @@ BROKEN = [
     ("encrypted.docx", "docx_encrypted", "error", "file", "шифрленген"),
     ("doctype.docx", "xml_doctype", "error", "word/document.xml", "«DOCTYPE» же «ENTITY»"),
     ("external_image.docx", "external_link", "error", "word/_rels/document.xml.rels", "http://192.0.2.1/logo.png"),
+    (
+        "no_issuance_tags.docx",
+        "issuance_tags_missing",
+        "error",
+        "end of the document",
+        "кол коюу блогунан кийин, документтин аягына «{{ issued.number }} {{ issued.qr }}» тегдерин кошуңуз",
+    ),
     (
         "split_tag_clean.docx",
         "tag_split_runs",

@@ -1,5 +1,7 @@
 """Who reaches the staff pages and whose batches, with ``KAGAZ_AUTH_REQUIRED=true``: every web route (and the
-batch API beside them) with no key, another client's key, the owner's key and an admin's key.
+batch API beside them) with no key, another client's key, the owner's key and an admin's key. The public
+check of issued documents (``/verify``, ``GET /api/v1/issued/<number>``, ``POST /api/v1/verify``) stays open
+to everyone.
 
 Pages are signed in through ``/signin`` (a session, as a clerk does); the API gets the key in its header.
 """
@@ -70,8 +72,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     assert submitted.status_code == 202, submitted.get_json()
     state = finished(client, submitted.headers["Location"], owner)
     assert state["state"] == "done", state
+    issued = client.post("/api/v1/documents/progress-report?format=docx", json=REPORT, headers=owner)
+    assert issued.status_code == 200, issued.get_json()
     try:
-        yield {"app": app, "keys": keys, "id": state["id"]}
+        yield {"app": app, "keys": keys, "id": state["id"], "number": issued.headers["X-Kagaz-Number"]}
     finally:
         app.extensions["kagaz.jobs"].stop()
 
@@ -80,6 +84,9 @@ PAGE = {"nobody": 303, "other client": 200, "owner": 200, "admin": 200}
 POSTED = {"nobody": 303, "other client": 400, "owner": 400, "admin": 400}  # signed in: reaches the view (no CSRF)
 OWNED = {"nobody": 303, "other client": 404, "owner": 200, "admin": 200}
 OWNED_API = {"nobody": 401, "other client": 404, "owner": 200, "admin": 200}
+PUBLIC = dict.fromkeys(WHO, 200)
+NO_FILE = dict.fromkeys(WHO, 400)  # reaches the check, which asks for a file: never a sign-in or a key
+NO_PDF = dict.fromkeys(WHO, 415)  # reaches the API's check, which asks for a PDF body or a form: never a key
 ROUTES = [
     ("GET", "/", PAGE),
     ("GET", "/?lang=ru", PAGE),
@@ -93,12 +100,19 @@ ROUTES = [
     ("GET", "/batches/{id}/result.zip", OWNED),
     ("GET", "/api/v1/batches/{id}", OWNED_API),
     ("GET", "/api/v1/batches/{id}/result.zip", OWNED_API),
+    ("GET", "/verify", PUBLIC),
+    ("GET", "/verify?lang=en", PUBLIC),
+    ("GET", "/verify/{number}", PUBLIC),
+    ("GET", "/verify?number={number}", PUBLIC),
+    ("POST", "/verify", NO_FILE),
+    ("GET", "/api/v1/issued/{number}", PUBLIC),
+    ("POST", "/api/v1/verify", NO_PDF),
 ]
 
 
 @pytest.mark.parametrize(("method", "route", "expected"), ROUTES, ids=[f"{m} {r}" for m, r, _ in ROUTES])
 def test_every_staff_route_under_auth_required(world: dict[str, Any], method: str, route: str, expected: dict) -> None:
-    path = route.format(id=world["id"])
+    path = route.format(id=world["id"], number=world["number"])
     for who in WHO:
         key = world["keys"][who]
         if path.startswith("/api/"):

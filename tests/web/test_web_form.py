@@ -163,7 +163,7 @@ def test_a_report_with_signature_and_seal_images(docx_client: FlaskClient) -> No
     assert response.status_code == 200, errors(response)
     with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
         media = [name for name in archive.namelist() if name.startswith("word/media/")]
-    assert len(media) == 2
+    assert len(media) == 3  # the signature, the seal and the issuance number's QR code
 
 
 def test_csv_upload(docx_client: FlaskClient) -> None:

@@ -33,7 +33,7 @@
   function showWorking() {
     var format = form.querySelector("input[name=format]:checked");
     workingText.textContent = form.getAttribute(
-      format && format.value === "pdf" ? "data-working-pdf" : "data-working-docx");
+      format && format.value !== "docx" ? "data-working-pdf" : "data-working-docx");
     working.hidden = false;
     window.setTimeout(function () { button.disabled = true; }, 0);
   }

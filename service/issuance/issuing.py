@@ -1,0 +1,255 @@
+"""Issuing a document: allocate its number → render with the number and QR → convert (PDF/A, attachment) →
+fix its dates and IDs → sign last → record the output's hash. Reissuing the same from the register.
+
+``Issuer`` is what every door that hands a file out calls (API, staff form, CLI, batch): ``produce`` for a
+document from input, ``reissue`` for a number. A draft (``draft=True``) is rendered without a number, with
+the «ДОЛБООР» mark, and is not registered. Validation happens before a number is allocated, so a refused
+input never consumes one; a failure after allocation (rendering, conversion, signing) voids the number with
+its reason and re-raises. DOCX is an editable copy: it gets a number and an entry of its own (``format
+docx``), and the check vouches only for the file as handed out.
+
+Formats: ``pdf``, ``pdfa`` (PDF/A-2b, or PDF/A-3b carrying the input with ``attach_data``), ``docx``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from service.db import Database
+from service.engine import FORMATS, Engine, Rendered
+from service.issuance import archive, register, signing
+from service.issuance.numbers import IssueNumber
+from service.issuance.register import Application, Entry
+
+_OPENING = threading.Lock()
+
+if TYPE_CHECKING:
+    from service.conversion.pool import Place
+
+
+@dataclass(frozen=True)
+class Order:
+    """Who asks for what: everything the register records beside the document itself."""
+
+    format: str = "pdf"
+    template_version: int | None = None
+    draft: bool = False
+    attach_data: bool = False
+    issued_by: str = "api"
+    key_id: int | None = None
+    request_id: str | None = None
+    upload_sha256: str | None = None
+    place: Place | None = None  # the conversion place ``Engine.admit`` reserved for this request
+
+
+@dataclass(frozen=True)
+class Issued:
+    """The file handed out, and its register entry (None for a draft)."""
+
+    rendered: Rendered
+    entry: Entry | None
+
+    @property
+    def number(self) -> str | None:
+        return None if self.entry is None else self.entry.number
+
+
+def canonical_json(model: BaseModel) -> str:
+    """The validated input as canonical JSON: what the register keeps, PDF/A-3 embeds and a reissue loads."""
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def sha256(content: bytes | str) -> str:
+    return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
+
+
+def kagaz_version() -> str:
+    try:
+        return importlib.metadata.version("kagaz")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+class Issuer:
+    """Issues documents through one engine into one register; safe to share between threads."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        database: Database,
+        signing_config: signing.SigningConfig | None = None,
+        font_dir: Path | None = None,
+    ) -> None:
+        self.engine = engine
+        self.database = database
+        self.signing = signing_config
+        self.prefix = engine.settings.number_prefix
+        self.font_dir = font_dir or Path(engine.settings.data_dir) / "fonts"
+        self._roots: list[Any] | None = None
+
+    @classmethod
+    def open(cls, engine: Engine, database: Database | None = None) -> Issuer:
+        """The issuer of ``engine``: ``database``, else the engine's (the shared database, migrated when the
+        engine opened it); and the signing identities of ``KAGAZ_SIGNING_FILE``."""
+        database = database or engine.database
+        settings = engine.settings
+        config = signing.load_config(settings.signing_file) if settings.signing_file else None
+        return cls(engine, database, config)
+
+    @classmethod
+    def for_engine(cls, engine: Engine) -> Issuer:
+        """The one issuer of ``engine`` (opened on first use): the app, the CLI and the job workers share it."""
+        with _OPENING:
+            found = engine.__dict__.get("_issuer")
+            if found is None:
+                found = engine.__dict__["_issuer"] = cls.open(engine)
+            return found
+
+    def trust_roots(self) -> list[Any]:
+        """The self-signed roots of the configured signing identities' chains: what the check trusts when it
+        reads a signature (a document signed by anyone else is reported as not trusted)."""
+        if self._roots is None:
+            roots: list[Any] = []
+            for identity in self.signing.identities.values() if self.signing else ():
+                for certificate in signing.load_signer(identity).cert_registry:
+                    if certificate.self_signed and certificate not in roots:
+                        roots.append(certificate)
+            self._roots = roots
+        return self._roots
+
+    # --- issuing --------------------------------------------------------------------------------------
+    def produce(self, document: str, data: Any, order: Order) -> Issued:
+        """Validate ``data`` and issue it (or make a draft): the one way from input to a handed-out file."""
+        return self.issue(document, self.engine.load(document, data), order)
+
+    def issue(self, document: str, model: BaseModel, order: Order) -> Issued:
+        """Issue an already validated ``model`` (the batch and the form validate first to report problems)."""
+        if order.format not in FORMATS:
+            raise ValueError(f"unknown format {order.format!r}")
+        if order.draft:
+            rendered = self.engine.render(document, model, order.template_version)
+            return Issued(self._convert_draft(rendered, order), None)
+        template = self._template(document, order.template_version)
+        entry = register.allocate(self.database, self.prefix, self._application(document, model, template, order))
+        try:
+            rendered, signature = self._make(document, model, entry, order.template_version, order.place)
+        except BaseException as error:
+            register.void(self.database, entry.number, f"{type(error).__name__}: {error}")
+            raise
+        entry = register.complete(
+            self.database, entry.number, sha256(rendered.content), len(rendered.content), **signature
+        )
+        return Issued(rendered, entry)
+
+    def reissue(self, number: IssueNumber) -> Issued:
+        """Render the document issued under ``number`` again from its recorded input and template version
+        (never from stored bytes), and recognise the new file under the same number.
+
+        DOCX and an unsigned PDF come out byte-identical to the first issue; a signed one is signed anew
+        (a signature holds its own time), so it is a new file of the same document."""
+        entry = register.find(self.database, str(number))
+        if entry is None or entry.state not in ("issued", "annulled"):
+            raise register.RegisterError("issued_unknown", f"no document was issued under {number}", number=number)
+        if entry.input_json is None:
+            raise register.RegisterError(
+                "issued_input_removed", f"the input of {number} was removed (retention)", number=str(number)
+            )
+        model = self.engine.load(entry.document, json.loads(entry.input_json))
+        version = int(entry.template.rpartition("@")[2])
+        rendered, _signature = self._make(entry.document, model, entry, version)
+        register.record_file(self.database, entry.number, sha256(rendered.content), len(rendered.content))
+        return Issued(rendered, entry)
+
+    # --- the steps ------------------------------------------------------------------------------------
+    def _make(
+        self, document: str, model: BaseModel, entry: Entry, template_version: int | None, place: Place | None = None
+    ) -> tuple[Rendered, dict[str, Any]]:
+        moment = entry.moment
+        number = entry.issue_number
+        rendered = self.engine.render(document, model, template_version, number=number, issued_at=moment)
+        if entry.template != rendered.template.label:  # the version in force changed since allocation
+            raise RuntimeError(f"template changed while issuing: {entry.template} → {rendered.template.label}")
+        if entry.format == "docx":
+            return rendered, {}
+        options = archive.PDFA_3B if entry.attach_data else archive.PDFA_2B if entry.format == "pdfa" else ()
+        pdf = self.engine.convert(rendered.content, place, filter_options=options)
+        if entry.attach_data and entry.input_json is not None:
+            pdf = archive.attach_input(pdf, entry.input_json.encode("utf-8"), moment)
+        pdf = archive.fixed_pdf_identity(pdf, moment, entry.number)
+        pdf, signature = self._sign(pdf, entry.organization)
+        return replace(rendered, content=pdf, format="pdf"), signature
+
+    def _sign(self, pdf: bytes, organization: str | None) -> tuple[bytes, dict[str, Any]]:
+        identity = self.signing.identity_for(organization) if self.signing else None
+        if self.signing is None or identity is None:
+            return pdf, {}
+        signer = signing.load_signer(identity)
+        signed = signing.sign_pdf(
+            pdf,
+            signer,
+            visible=self.signing.stamp == "visible",
+            timestamp_url=self.signing.timestamp_url,
+            font_dir=self.font_dir,
+        )
+        certificate = signer.signing_cert
+        return signed, {
+            "signer": str(certificate.subject.native.get("common_name", "")) if certificate else None,
+            "certificate_serial": format(certificate.serial_number, "X") if certificate else None,
+            "timestamped": self.signing.timestamp_url is not None,
+        }
+
+    def _convert_draft(self, rendered: Rendered, order: Order) -> Rendered:
+        if order.format == "docx":
+            return rendered
+        options = archive.PDFA_2B if order.format == "pdfa" else ()
+        pdf = self.engine.convert(rendered.content, order.place, filter_options=options)
+        return replace(rendered, content=pdf, format="pdf")
+
+    def _template(self, document: str, version: int | None) -> Any:
+        from service import documents
+
+        manifest = self.engine.registry.for_document(documents.get_kind(document).name)
+        registry = self.engine.registry
+        return registry.active(manifest.name) if version is None else registry.version(manifest.name, version)
+
+    def _application(self, document: str, model: BaseModel, template: Any, order: Order) -> Application:
+        from service import documents
+
+        canonical = canonical_json(model)
+        organization = getattr(getattr(model, "organization", None), "id", None)
+        reports = getattr(model, "reports", None)
+        sources = None
+        if reports:
+            sources = json.dumps(
+                [
+                    {"organization": report.organization.id, "input_sha256": sha256(canonical_json(report))}
+                    for report in reports
+                ],
+                ensure_ascii=False,
+            )
+        fmt = "pdfa3" if order.format == "pdfa" and order.attach_data else order.format
+        return Application(
+            document=document,
+            title=documents.get_kind(document).title,
+            organization=organization,
+            format=fmt,
+            template=template.label,
+            template_sha256=template.sha256,
+            kagaz_version=kagaz_version(),
+            input_json=canonical,
+            input_sha256=sha256(canonical),
+            issued_by=order.issued_by,
+            upload_sha256=order.upload_sha256,
+            sources=sources,
+            attach_data=order.format == "pdfa" and order.attach_data,
+            key_id=order.key_id,
+            request_id=order.request_id,
+        )

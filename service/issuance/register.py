@@ -1,0 +1,307 @@
+"""The issuance register: allocate a number, complete or void it, annul, find by number or by file.
+
+What a caller may rely on, on SQLite and on PostgreSQL alike:
+
+* ``allocate`` gives the next number of the year for the prefix and records the entry (``pending``) in one
+  transaction under the ``kagaz.issuance`` writer lock (``Database.transaction``): numbers are unique across
+  processes and machines, and a number exists only together with its entry.
+* A number is never given twice and never taken back. When rendering, conversion or signing fails after
+  allocation, ``void`` keeps the entry with the reason, so every gap in a year's sequence is explained.
+* ``complete`` records the output's sha256 and size and adds it to the files «check a file» recognises;
+  ``record_file`` adds a reissued file under the same number.
+* Reading never needs the writer lock. Times are UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from sqlalchemy import select, update
+
+from service.db import Database
+from service.issuance.numbers import IssueNumber
+from service.issuance.tables import IssueCounter, IssuedDocument, IssuedFile
+
+LOCK = "kagaz.issuance"
+# What everyone may see of an entry (the public check and non-admin keys); the rest is for admins only:
+# the input holds personal data (signatories, executors' phones).
+PUBLIC_FIELDS = (
+    "number",
+    "state",
+    "document",
+    "title",
+    "organization",
+    "format",
+    "template",
+    "template_sha256",
+    "output_sha256",
+    "output_size",
+    "signer",
+    "certificate_serial",
+    "timestamped",
+    "issued_at",
+    "annulled_at",
+    "annul_reason",
+)
+
+
+class RegisterError(LookupError):
+    """An operation the register refuses: an unknown number, or a state that does not allow it."""
+
+    def __init__(self, code: str, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Application:
+    """What is known of a document before its number: recorded with the number when it is allocated."""
+
+    document: str
+    title: str
+    organization: str | None
+    format: str
+    template: str
+    template_sha256: str
+    kagaz_version: str
+    input_json: str
+    input_sha256: str
+    issued_by: str
+    upload_sha256: str | None = None
+    sources: str | None = None
+    attach_data: bool = False
+    key_id: int | None = None
+    request_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the register, as the domain reads it."""
+
+    number: str
+    prefix: str
+    year: int
+    sequence: int
+    state: str
+    document: str
+    title: str
+    organization: str | None
+    format: str
+    template: str
+    template_sha256: str
+    kagaz_version: str
+    input_json: str | None
+    input_sha256: str
+    upload_sha256: str | None
+    sources: str | None
+    attach_data: bool
+    output_sha256: str | None
+    output_size: int | None
+    signer: str | None
+    certificate_serial: str | None
+    timestamped: bool
+    issued_at: str
+    issued_by: str
+    key_id: int | None
+    request_id: str | None
+    void_reason: str | None
+    annulled_at: str | None
+    annulled_by: str | None
+    annul_reason: str | None
+    input_removed_at: str | None
+
+    @property
+    def issue_number(self) -> IssueNumber:
+        return IssueNumber(self.prefix, self.year, self.sequence)
+
+    @property
+    def moment(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.issued_at)
+
+    def public(self) -> dict[str, Any]:
+        """What anyone may see: never the input data, who issued it or the request."""
+        values = asdict(self)
+        return {name: values[name] for name in PUBLIC_FIELDS} | {"ascii": self.issue_number.ascii}
+
+    def full(self) -> dict[str, Any]:
+        """Everything, for admins; the input as data rather than text."""
+        values = asdict(self) | {"ascii": self.issue_number.ascii}
+        values["input"] = json.loads(self.input_json) if self.input_json else None
+        values["sources"] = json.loads(self.sources) if self.sources else None
+        del values["input_json"]
+        return values
+
+
+_ENTRY_FIELDS = tuple(field.name for field in fields(Entry))
+
+
+def _entry(row: IssuedDocument) -> Entry:
+    return Entry(**{name: getattr(row, name) for name in _ENTRY_FIELDS})
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def allocate(database: Database, prefix: str, application: Application, now: dt.datetime | None = None) -> Entry:
+    """The next number of ``now``'s year for ``prefix``, recorded as ``pending`` with ``application``."""
+    moment = (now or _now()).astimezone(dt.UTC).replace(microsecond=0)
+    with database.transaction(lock=LOCK) as session:
+        counter = session.get(IssueCounter, (prefix, moment.year))
+        if counter is None:
+            counter = IssueCounter(prefix=prefix, year=moment.year, last=0)
+            session.add(counter)
+        counter.last += 1
+        number = IssueNumber(prefix, moment.year, counter.last)
+        row = IssuedDocument(
+            number=str(number),
+            prefix=prefix,
+            year=moment.year,
+            sequence=counter.last,
+            state="pending",
+            issued_at=moment.isoformat(),
+            timestamped=False,
+            **asdict(application),
+        )
+        session.add(row)
+        session.flush()
+        return _entry(row)
+
+
+def complete(
+    database: Database,
+    number: str,
+    sha256: str,
+    size: int,
+    *,
+    signer: str | None = None,
+    certificate_serial: str | None = None,
+    timestamped: bool = False,
+) -> Entry:
+    """Mark a pending entry issued with its output's hash and size (and signature), and record the file."""
+    with database.transaction() as session:
+        row = _row(session, number)
+        if row.state != "pending":
+            raise RegisterError("issued_not_pending", f"{number} is {row.state}, not pending", number=number)
+        row.state, row.output_sha256, row.output_size = "issued", sha256, size
+        row.signer, row.certificate_serial, row.timestamped = signer, certificate_serial, timestamped
+        session.add(IssuedFile(number=number, sha256=sha256, size=size, recorded_at=row.issued_at, reason="issued"))
+        session.flush()
+        return _entry(row)
+
+
+def void(database: Database, number: str, reason: str) -> None:
+    """Keep a number whose document could not be made, with the reason; it is never given again."""
+    with database.transaction() as session:
+        session.execute(
+            update(IssuedDocument)
+            .where(IssuedDocument.number == number, IssuedDocument.state == "pending")
+            .values(state="void", void_reason=reason[:2000])
+        )
+
+
+def annul(database: Database, number: str, reason: str, by: str, now: dt.datetime | None = None) -> Entry:
+    """Annul an issued document: the check then says so. Only an issued document can be annulled."""
+    with database.transaction() as session:
+        row = _row(session, number)
+        if row.state != "issued":
+            raise RegisterError("issued_not_annullable", f"{number} is {row.state}", number=number, state=row.state)
+        row.state = "annulled"
+        row.annulled_at = (now or _now()).isoformat()
+        row.annulled_by, row.annul_reason = by, reason
+        session.flush()
+        return _entry(row)
+
+
+def record_file(database: Database, number: str, sha256: str, size: int, reason: str = "reissued") -> None:
+    """Recognise another file (a reissue) as the document issued under ``number``."""
+    with database.transaction() as session:
+        row = _row(session, number)
+        known = session.scalars(
+            select(IssuedFile.id).where(IssuedFile.number == number, IssuedFile.sha256 == sha256)
+        ).first()
+        if known is None:
+            session.add(
+                IssuedFile(number=row.number, sha256=sha256, size=size, recorded_at=_now().isoformat(), reason=reason)
+            )
+
+
+def find(database: Database, number: str) -> Entry | None:
+    with database.reading() as session:
+        row = session.get(IssuedDocument, number)
+        return None if row is None else _entry(row)
+
+
+def find_file(database: Database, sha256: str) -> Entry | None:
+    """The entry a file with this sha256 was handed out under (issued or reissued), or None."""
+    with database.reading() as session:
+        number = session.scalars(select(IssuedFile.number).where(IssuedFile.sha256 == sha256)).first()
+        if number is None:
+            return None
+        row = session.get(IssuedDocument, number)
+        return None if row is None else _entry(row)
+
+
+def entries(
+    database: Database,
+    *,
+    year: int | None = None,
+    document: str | None = None,
+    organization: str | None = None,
+    state: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Entry]:
+    """Entries, newest first, filtered by whichever of year, document kind, organization and state is given."""
+    query = select(IssuedDocument)
+    for column, value in (
+        (IssuedDocument.year, year),
+        (IssuedDocument.document, document),
+        (IssuedDocument.organization, organization),
+        (IssuedDocument.state, state),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    query = query.order_by(IssuedDocument.year.desc(), IssuedDocument.sequence.desc()).limit(limit).offset(offset)
+    with database.reading() as session:
+        return [_entry(row) for row in session.scalars(query)]
+
+
+def remove_inputs(database: Database, older_than: dt.datetime, now: dt.datetime | None = None) -> int:
+    """Forget the input data (personal data) of entries issued before ``older_than``; the hashes stay, so the
+    check and the register's history still work. Returns how many entries lost their input."""
+    with database.transaction() as session:
+        result = session.execute(
+            update(IssuedDocument)
+            .where(IssuedDocument.issued_at < older_than.isoformat(), IssuedDocument.input_json.is_not(None))
+            .values(input_json=None, input_removed_at=(now or _now()).isoformat())
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _row(session: Any, number: str) -> IssuedDocument:
+    row = session.get(IssuedDocument, number)
+    if row is None:
+        raise RegisterError("issued_unknown", f"no document was issued under {number}", number=number)
+    return row
+
+
+__all__: Sequence[str] = (
+    "Application",
+    "Entry",
+    "RegisterError",
+    "allocate",
+    "annul",
+    "complete",
+    "entries",
+    "find",
+    "find_file",
+    "record_file",
+    "remove_inputs",
+    "void",
+)

@@ -1,0 +1,270 @@
+"""PAdES signatures on issued PDFs, with pyHanko: who signs, how, and what a signed file says about itself.
+
+Who signs: an administrator lists signing identities in one TOML file (``KAGAZ_SIGNING_FILE``): the
+Judicial Department's own ``[department]`` for documents of no organization (the plan, the generalized
+report) and one ``[organizations.<id>]`` per court that signs its own reports. Each names a PKCS#12 file and
+where its password is: ``password_file`` or ``password_env`` (an environment variable's name) — never the
+password itself, so it is never on a command line, in a setting Kagaz prints, in a log or in an answer.
+With several machines every machine holds the same TOML file and key files (a secret mounted read-only, as
+for TLS keys); keys are never stored in the database that the machines share.
+
+How: the PDF is signed last — after PDF/A conversion and attachments — as an incremental update, so the
+bytes PDF/A asked for are kept as they are and the signature covers them all. ``PAdES B-B`` by default;
+``B-T`` when ``timestamp_url`` names an RFC 3161 server. ``stamp = "visible"`` draws a small box on the last
+page (signer, date, certificate serial) in Liberation Sans, embedded as a subset, so Kyrgyz letters print;
+``"invisible"`` adds no drawing.
+
+What a signed file says: ``signature_state`` reads every signature with pyHanko's validator against the
+given trust roots (intact, valid, trusted, covering the whole file or not). The tests also verify with
+poppler's ``pdfsig``, which shares no code with pyHanko.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pyhanko import stamp
+from pyhanko.pdf_utils import text
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers, timestamps
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from service.catalogue import translate
+from service.errors import KagazError
+
+STAMP_FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf")  # fonts-liberation2
+FIELD_NAME = "KagazSignature"
+STAMP_BOX = (36, 20, 306, 76)  # points from the lower left of the last page: 95 × 20 mm in the bottom margin
+DEPARTMENT = "department"
+
+
+class SigningError(KagazError):
+    """The signing configuration or a key cannot be used (a file missing, a wrong password); names which."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """One signing identity: a PKCS#12 file and where its password is kept."""
+
+    name: str  # "department" or the organization's id
+    pkcs12: Path
+    password_file: Path | None = None
+    password_env: str | None = None
+
+    def password(self, environ: Mapping[str, str] = os.environ) -> bytes:
+        """The PKCS#12 password, read now (never kept in settings or logged)."""
+        if self.password_file is not None:
+            try:
+                return self.password_file.read_text(encoding="utf-8").rstrip("\r\n").encode("utf-8")
+            except OSError as error:
+                message = f"signing identity {self.name}: password file unreadable ({error.strerror})"
+                raise SigningError(message) from None
+        if self.password_env is not None:
+            if self.password_env not in environ:
+                raise SigningError(f"signing identity {self.name}: environment variable {self.password_env} unset")
+            return environ[self.password_env].encode("utf-8")
+        return b""
+
+
+@dataclass(frozen=True)
+class SigningConfig:
+    """Every signing identity and how signatures are made (see the module docstring for the file)."""
+
+    identities: Mapping[str, Identity]
+    timestamp_url: str | None = None
+    stamp: Literal["visible", "invisible"] = "invisible"
+
+    def identity_for(self, organization: str | None) -> Identity | None:
+        """The organization's identity, else the Department's; None when neither is configured."""
+        if organization and organization in self.identities:
+            return self.identities[organization]
+        return self.identities.get(DEPARTMENT)
+
+
+def load_config(path: Path) -> SigningConfig:
+    """Read the signing TOML file; a mistake is refused with the key named (the file says no secret)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise SigningError(f"signing file {path}: {error}") from None
+    base = path.parent
+    sections: dict[str, object] = {}
+    if DEPARTMENT in data:
+        sections[DEPARTMENT] = data[DEPARTMENT]
+    for name, section in dict(data.get("organizations", {})).items():
+        sections[str(name)] = section
+    identities = {}
+    for name, section in sections.items():
+        if not isinstance(section, dict) or "pkcs12" not in section:
+            raise SigningError(f'signing file {path}: [{name}] needs pkcs12 = "file.p12"')
+        if "password" in section:
+            raise SigningError(f"signing file {path}: [{name}] names its password; use password_file or password_env")
+        password_file = section.get("password_file")
+        identities[name] = Identity(
+            name,
+            base / str(section["pkcs12"]),
+            base / str(password_file) if password_file else None,
+            section.get("password_env"),
+        )
+    mode = data.get("stamp", "invisible")
+    if mode not in ("visible", "invisible"):
+        raise SigningError(f'signing file {path}: stamp must be "visible" or "invisible", not {mode!r}')
+    return SigningConfig(identities, data.get("timestamp_url") or None, mode)
+
+
+def load_signer(identity: Identity, environ: Mapping[str, str] = os.environ) -> signers.SimpleSigner:
+    """The identity's key and certificate chain from its PKCS#12 file."""
+    if not identity.pkcs12.is_file():
+        raise SigningError(f"signing identity {identity.name}: no PKCS#12 file at {identity.pkcs12}")
+    signer = signers.SimpleSigner.load_pkcs12(str(identity.pkcs12), passphrase=identity.password(environ) or None)
+    if signer is None:  # pyHanko logs and returns None for a wrong password or a damaged file
+        raise SigningError(f"signing identity {identity.name}: the PKCS#12 file cannot be opened with its password")
+    return signer
+
+
+def stamp_font(cache_dir: Path) -> Path:
+    """Liberation Sans rescaled to 1000 units per em, made once in ``cache_dir``.
+
+    Why: pyHanko writes a TrueType font's glyph widths into the PDF's ``/W`` array in font units, which a
+    PDF reads as thousandths of an em; Liberation has 2048 units per em, so every letter of the stamp
+    stood twice as far from the next as it should. fontTools rescales the font's outlines and metrics."""
+    target = cache_dir / "LiberationSans-Regular-1000upem.ttf"
+    if target.is_file():
+        return target
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.scaleUpem import scale_upem
+
+    font = TTFont(str(STAMP_FONT))
+    scale_upem(font, 1000)
+    if "FFTM" in font:  # FontForge's timestamps: fontTools cannot subset the table and warns on every stamp
+        del font["FFTM"]
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=".font-", suffix=".ttf", dir=cache_dir)
+    os.close(handle)
+    try:
+        font.save(name)
+        Path(name).replace(target)
+    finally:
+        Path(name).unlink(missing_ok=True)
+    return target
+
+
+def sign_pdf(
+    pdf: bytes,
+    signer: signers.Signer,
+    *,
+    visible: bool = False,
+    timestamp_url: str | None = None,
+    language: str = "ky",
+    font_dir: Path | None = None,
+) -> bytes:
+    """``pdf`` signed (PAdES B-B, or B-T with ``timestamp_url``) as an incremental update; a visible stamp
+    uses the rescaled font kept in ``font_dir`` (the system temp dir if None)."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    metadata = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256"
+    )
+    timestamper = timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None
+    style = None
+    field_spec = fields.SigFieldSpec(FIELD_NAME)
+    params = None
+    if visible:
+        certificate = signer.signing_cert
+        serial = format(certificate.serial_number, "X") if certificate is not None else ""
+        font = _FontFromBytes(str(stamp_font(font_dir or _temp_fonts())))
+        style = stamp.TextStampStyle(
+            stamp_text=translate(
+                "signature_stamp", language, {"signer": "%(signer)s", "date": "%(ts)s", "serial": "%(serial)s"}
+            ),
+            text_box_style=text.TextBoxStyle(font=font, font_size=7),
+            timestamp_format="%d.%m.%Y %H:%M UTC",
+            border_width=1,
+        )
+        pages = int(writer.root["/Pages"]["/Count"])
+        field_spec = fields.SigFieldSpec(FIELD_NAME, on_page=pages - 1, box=STAMP_BOX)
+        params = {"serial": serial}
+    pdf_signer = signers.PdfSigner(
+        metadata, signer=signer, timestamper=timestamper, stamp_style=style, new_field_spec=field_spec
+    )
+    output = pdf_signer.sign_pdf(writer, appearance_text_params=params)
+    return output.getvalue()
+
+
+class _FontFromBytes(GlyphAccumulatorFactory):
+    """pyHanko's font factory, reading the font into memory: the stock one leaves its file handle open."""
+
+    def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return GlyphAccumulator(
+            writer=writer,
+            font_handle=io.BytesIO(Path(self.font_file).read_bytes()),
+            font_size=self.font_size,
+            obj_stream=obj_stream,
+        )
+
+
+def _temp_fonts() -> Path:
+    return Path(tempfile.gettempdir()) / f"kagaz-fonts-{os.getuid()}"
+
+
+@dataclass(frozen=True)
+class SignatureState:
+    """What pyHanko's validator says of one signature in a file."""
+
+    signer: str
+    serial: str
+    signed_at: dt.datetime | None
+    timestamped: bool
+    intact: bool  # the signed bytes hash to what was signed
+    valid: bool  # the cryptographic signature is right
+    trusted: bool  # the certificate chains to a trust root
+    whole_file: bool  # nothing was changed or added after signing
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and self.trusted and self.whole_file
+
+
+def signature_state(pdf: bytes, trust_roots: Sequence[object]) -> list[SignatureState]:
+    """Every signature of ``pdf`` as pyHanko's validator sees it against ``trust_roots`` (asn1crypto
+    certificates); an empty list for an unsigned or unreadable file."""
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        embedded = reader.embedded_signatures
+    except Exception:  # pyHanko raises many types on a damaged file: then no signature we trust
+        return []
+    states = []
+    for signature in embedded:
+        context = ValidationContext(trust_roots=list(trust_roots), allow_fetching=False)
+        try:
+            status = validate_pdf_signature(signature, context)
+        except Exception:  # a signature pyHanko cannot even evaluate is not valid
+            states.append(SignatureState("", "", None, False, False, False, False, False))
+            continue
+        certificate = status.signing_cert
+        states.append(
+            SignatureState(
+                signer=str(certificate.subject.native.get("common_name", "")) if certificate else "",
+                serial=format(certificate.serial_number, "X") if certificate else "",
+                signed_at=status.signer_reported_dt,
+                timestamped=status.timestamp_validity is not None,
+                intact=status.intact,
+                valid=status.valid,
+                trusted=status.trusted,
+                whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+            )
+        )
+    return states

@@ -1,0 +1,72 @@
+"""What a template shows of an issued document: its number and the QR code of its check address.
+
+Every template reads ``issued.number`` and ``issued.qr`` (template validation refuses a version without
+them). For an issued document ``issued.number`` is the printed number and ``issued.qr`` the QR code of
+``KAGAZ_PUBLIC_URL/verify/{ascii number}``; for a draft — anything rendered without a number: ``?draft=true``,
+template validation's test render, previews — ``issued.number`` is the visible mark «ДОЛБООР» and
+``issued.qr`` is empty, so a draft can never pass for an issued paper.
+
+The shipped templates print both small after the signature block at the end of the document rather than
+in every page's footer: LibreOffice 7.4 has no reliable last-page-only footer, a QR code in every footer
+would repeat the same address on each of the plan's many landscape pages and take space from its table, and
+the end of the document is where a reader looks for the signature the number vouches for.
+
+Why 0.5 mm modules: a QR code must decode from the page scanned or rendered at 150 dpi (≈ 0.17 mm a pixel),
+which needs about three pixels a module; 0.4 mm is the floor the issue sets, and 0.5 mm leaves room for a
+worn print. Error correction M survives a fold or a stamp over a corner.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import segno
+
+from service.catalogue import translate
+from service.images import ImageValue
+from service.issuance.numbers import IssueNumber
+
+MODULE_MM = 0.5
+QUIET_ZONE = 4  # modules of white border the QR standard requires around the code
+PIXELS_PER_MODULE = 4  # 200 dpi at 0.5 mm a module: the code decodes at 150 dpi; 8 px doubled segno's PNG time
+DOCUMENT_LANGUAGE = "ky"  # documents speak Kyrgyz, whatever the language of the page that asked for them
+TAGS = ("issued.number", "issued.qr")
+
+
+def check_address(public_url: str, number: IssueNumber) -> str:
+    """The public address that shows what was issued under ``number``."""
+    return f"{public_url.rstrip('/')}/verify/{number.ascii}"
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code as a PNG and its printed size."""
+
+    png: bytes
+    size_mm: float
+    modules: int  # symbol width in modules, without the quiet zone
+
+
+def qr_code(text: str, module_mm: float = MODULE_MM) -> QrCode:
+    """The QR code of ``text`` (error correction M) at ``module_mm`` millimetres a module."""
+    code = segno.make(text, error="m", micro=False, boost_error=False)
+    out = io.BytesIO()
+    code.save(out, kind="png", scale=PIXELS_PER_MODULE, border=QUIET_ZONE)
+    width = code.symbol_size(scale=1, border=QUIET_ZONE)[0]
+    return QrCode(out.getvalue(), width * module_mm, code.symbol_size(scale=1, border=0)[0])
+
+
+def context(number: IssueNumber | None, public_url: str) -> dict[str, Any]:
+    """The ``issued`` value of a template context: the number and QR code, or the draft mark alone."""
+    if number is None:
+        return {"number": translate("draft_mark", DOCUMENT_LANGUAGE), "qr": "", "url": "", "draft": True}
+    address = check_address(public_url, number)
+    code = qr_code(address)
+    return {
+        "number": f"№ {number}",
+        "qr": ImageValue(code.png, code.size_mm, code.size_mm),
+        "url": address,
+        "draft": False,
+    }

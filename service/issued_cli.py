@@ -1,0 +1,168 @@
+"""``kagaz issued …`` and ``kagaz reissue``: the administrator's view of the issuance register.
+
+``issued list`` (filtered), ``issued show NUMBER`` (with ``--input``: the recorded input data, personal data
+included), ``issued annul NUMBER --reason …``, ``issued purge`` (removes input data older than
+``KAGAZ_ISSUED_INPUT_DAYS``), and ``reissue NUMBER -o FILE``: the document rendered again from its recorded
+input and template version. Numbers are accepted as printed, in their ASCII form or with Latin look-alikes.
+Exit codes as the rest of ``kagaz``: 0 done, 1 a wrong argument or number, 2 the database or LibreOffice
+cannot be used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from service.db import Database, open_database
+from service.errors import EXIT_INPUT, EXIT_SYSTEM, KagazError, StorageError, exit_code
+from service.issuance import register
+from service.issuance.numbers import IssueNumber, NumberError, parse
+from service.settings import ConfigurationError, Settings, load_settings
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return load_settings({"start_pool": False, **overrides})
+    except ConfigurationError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_INPUT)
+
+
+def _database(settings: Settings) -> Database:
+    """The shared database, migrated when behind (as every process opens it)."""
+    try:
+        return open_database(settings)
+    except StorageError as error:
+        click.echo(f"{settings.database_url or settings.data_dir}: {error}", err=True)
+        sys.exit(EXIT_SYSTEM)
+
+
+def _number(text: str, settings: Settings) -> IssueNumber:
+    try:
+        return parse(text, settings.number_prefix)
+    except NumberError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_INPUT)
+
+
+@click.group("issued")
+def issued() -> None:
+    """The issuance register: list, show, annul, purge old input data."""
+
+
+@issued.command("list")
+@click.option("--year", type=int)
+@click.option("--document", help="action-plan, progress-report or generalized-report")
+@click.option("--organization", help="the organization's id")
+@click.option("--state", type=click.Choice(["pending", "issued", "void", "annulled"]))
+@click.option("--limit", type=click.IntRange(1, 10_000), default=100, show_default=True)
+def list_entries(
+    year: int | None, document: str | None, organization: str | None, state: str | None, limit: int
+) -> None:
+    """Issued documents, newest first: number, state, date, document, organization, output sha256."""
+    database = _database(_settings())
+    try:
+        found = register.entries(
+            database, year=year, document=document, organization=organization, state=state, limit=limit
+        )
+    finally:
+        database.dispose()
+    for entry in found:
+        reason = f"  ({entry.void_reason or entry.annul_reason})" if entry.state in ("void", "annulled") else ""
+        click.echo(
+            f"{entry.number}  {entry.state:8}  {entry.issued_at}  {entry.document:18}  "
+            f"{entry.organization or '—':28}  {(entry.output_sha256 or '')[:16]}{reason}"
+        )
+
+
+@issued.command("show")
+@click.argument("number")
+@click.option("--input", "with_input", is_flag=True, help="Include the recorded input (personal data).")
+def show(number: str, with_input: bool) -> None:
+    """One entry as JSON (without its input unless --input)."""
+    settings = _settings()
+    database = _database(settings)
+    try:
+        entry = register.find(database, str(_number(number, settings)))
+    finally:
+        database.dispose()
+    if entry is None:
+        click.echo(f"{number}: no document was issued under this number", err=True)
+        sys.exit(EXIT_INPUT)
+    values = entry.full()
+    if not with_input:
+        values.pop("input")
+    click.echo(json.dumps(values, ensure_ascii=False, indent=2))
+
+
+@issued.command("annul")
+@click.argument("number")
+@click.option("--reason", required=True, help="Why the document is annulled (shown by the public check).")
+@click.option("--by", help="Who annuls it (default: the system user).")
+def annul(number: str, reason: str, by: str | None) -> None:
+    """Annul an issued document: the check page and POST /api/v1/verify then say so."""
+    settings = _settings()
+    database = _database(settings)
+    try:
+        entry = register.annul(database, str(_number(number, settings)), reason, by or f"cli ({getpass.getuser()})")
+    except register.RegisterError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_INPUT)
+    finally:
+        database.dispose()
+    click.echo(f"{entry.number}: annulled ({reason})")
+
+
+@issued.command("purge")
+def purge() -> None:
+    """Remove the input data of entries older than KAGAZ_ISSUED_INPUT_DAYS (hashes and numbers stay)."""
+    settings = _settings()
+    database = _database(settings)
+    cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=settings.issued_input_days)
+    try:
+        removed = register.remove_inputs(database, cutoff)
+    finally:
+        database.dispose()
+    click.echo(
+        f"input data removed from {removed} entr{'y' if removed == 1 else 'ies'} issued before {cutoff:%Y-%m-%d}"
+    )
+
+
+@click.command("reissue")
+@click.argument("number")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def reissue(number: str, output: Path) -> None:
+    """Render the document issued under NUMBER again, from its recorded input and template version."""
+    from service.atomic import write_atomically
+    from service.engine import open_engine
+    from service.issuance.issuing import Issuer
+
+    settings = _settings(pool_size=1)
+    wanted = _number(number, settings)
+    database = _database(settings)
+    try:
+        entry = register.find(database, str(wanted))
+    finally:
+        database.dispose()
+    if entry is None:
+        click.echo(f"{number}: no document was issued under this number", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        with open_engine(settings, pdf=entry.format != "docx") as engine:
+            again = Issuer.for_engine(engine).reissue(wanted)
+        write_atomically(output, again.rendered.content)
+    except register.RegisterError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_INPUT)
+    except KagazError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(exit_code(error))
+    suffix = "docx" if entry.format == "docx" else "pdf"
+    if output.suffix.lower() != f".{suffix}":
+        click.echo(f"note: the document is a {suffix.upper()}; {output} holds it as such", err=True)
+    click.echo(f"{output}: {entry.number} reissued ({len(again.rendered.content):,} bytes, template {entry.template})")

@@ -1,0 +1,39 @@
+"""The number and QR code a template shows: the QR decodes to the check address, modules ≥ 0.4 mm."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from service.issuance import stamp
+from service.issuance.numbers import IssueNumber
+
+NUMBER = IssueNumber("КЖС", 2026, 123)
+
+
+@pytest.mark.parametrize("public_url", ["https://kagaz.sot.kg", "https://kagaz.sot.kg/", "http://10.0.0.5:8000/kagaz"])
+def test_the_check_address_uses_the_ascii_number(public_url: str) -> None:
+    address = stamp.check_address(public_url, NUMBER)
+    assert address == public_url.rstrip("/") + "/verify/KJS-2026-000123"
+    assert address.isascii()
+
+
+def test_the_qr_code_decodes_to_the_address_and_is_printed_with_half_millimetre_modules() -> None:
+    address = stamp.check_address("https://kagaz.sot.kg", NUMBER)
+    code = stamp.qr_code(address)
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(code.png)))
+    assert [result.text for result in decoded] == [address]
+    assert code.size_mm / (code.modules + 2 * stamp.QUIET_ZONE) == pytest.approx(stamp.MODULE_MM)
+    assert stamp.MODULE_MM >= 0.4
+
+
+def test_an_issued_context_has_number_and_qr_a_draft_the_mark_only() -> None:
+    issued = stamp.context(NUMBER, "https://kagaz.sot.kg")
+    assert issued["number"] == "№ КЖС-2026-000123"
+    assert issued["qr"].width_mm == issued["qr"].height_mm > 15
+    assert issued["draft"] is False
+    draft = stamp.context(None, "https://kagaz.sot.kg")
+    assert draft == {"number": "ДОЛБООР", "qr": "", "url": "", "draft": True}
