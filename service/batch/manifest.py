@@ -28,7 +28,19 @@ from service.errors import Problem
 OK, ERROR, SKIPPED = "ok", "error", "skipped-up-to-date"
 INPUT, SYSTEM = "input", "system"  # whose fault an error is: the input's (exit 1) or the machine's (exit 2)
 JSON_NAME, CSV_NAME = "manifest.json", "manifest.csv"
-CSV_COLUMNS = ("source", "document", "file", "format", "size", "sha256", "template", "status", "error", "fingerprint")
+CSV_COLUMNS = (
+    "source",
+    "document",
+    "file",
+    "format",
+    "number",
+    "size",
+    "sha256",
+    "template",
+    "status",
+    "error",
+    "fingerprint",
+)
 PART_SUFFIX = ".part"  # service.atomic's temp files: ``.<name>.<random>.part`` in the same folder
 
 
@@ -45,6 +57,7 @@ class Entry:
     sha256: str | None = None
     template: str | None = None
     fingerprint: str | None = None
+    number: str | None = None  # the register number an issued output was given (none for a draft batch)
     failure: str | None = None
     errors: tuple[dict[str, Any], ...] = field(default_factory=tuple)
 

@@ -302,6 +302,7 @@ def _issue(issuer: Issuer, unit: plan.Unit, formats: tuple[str, ...], folder: Pa
                 sha256=sha256(content),
                 template=template.label,
                 fingerprint=plan.fingerprint(unit.input_sha256, template.sha256, fmt, version),
+                number=issued.number,
             )
         )
     return entries
@@ -331,6 +332,7 @@ def _skipped(earlier: Entry, unit: plan.Unit) -> Entry:
         sha256=earlier.sha256,
         template=earlier.template,
         fingerprint=earlier.fingerprint,
+        number=earlier.number,
     )
 
 

@@ -87,6 +87,14 @@ def test_submit_poll_and_download(make_app: MakeApp, tmp_path: Path) -> None:
             pdf = archive.read(entry["file"])
             assert hashlib.sha256(pdf).hexdigest() == entry["sha256"]
         assert int(pdftools.info(archive.read(made[0]["file"]))["Pages"]) >= 1
+        # every file a batch hands out is issued: its number is in the manifest, on its page and in the register
+        numbers = [entry["number"] for entry in made]
+        assert len(set(numbers)) == 5 and all(number and number.startswith("КЖС-") for number in numbers)
+        for entry in made:
+            assert entry["number"] in pdftools.text(archive.read(entry["file"]))
+            issued = client.get(f"/api/v1/issued/{entry['number']}").get_json()
+            assert issued["state"] == "issued" and issued["output_sha256"] == entry["sha256"], issued
+        assert "number" in archive.read("manifest.csv").decode("utf-8").splitlines()[0].split(",")
 
 
 @pytest.mark.office

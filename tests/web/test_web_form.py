@@ -7,6 +7,7 @@ The browser tests (``test_web_browser.py``) do the same in Chromium; these are t
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import re
@@ -147,6 +148,11 @@ def test_the_example_plan_becomes_a_docx(docx_client: FlaskClient) -> None:
     assert "kagaz_download=abc123def456" in response.headers["Set-Cookie"]
     text = "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(response.data)).paragraphs)
     assert "Сот департаментинин" in text
+    # the form's file is issued like the API's: numbered, its number printed in it and known to the register
+    number = unquote(response.headers["X-Kagaz-Number-Printed"])
+    assert number.startswith("КЖС-") and number in text
+    issued = docx_client.get(f"/api/v1/issued/{response.headers['X-Kagaz-Number']}").get_json()
+    assert issued["format"] == "docx" and issued["output_sha256"] == hashlib.sha256(response.data).hexdigest()
 
 
 def test_a_report_with_signature_and_seal_images(docx_client: FlaskClient) -> None:
