@@ -1,7 +1,8 @@
 """Two Kagaz machines sharing one PostgreSQL (and Redis for jobs, and one file store): two real
 ``kagaz serve`` processes with different data folders. An editor key made on A works on B at once; a
 version uploaded and activated on A is what B renders with, next request; uploads on A and B at the same
-moment get distinct numbers; a batch queued on A is seen on B; a key revoked on A stops on B at once."""
+moment get distinct numbers; 200 documents issued at once on both get distinct, gap-free register numbers;
+a batch queued on A is seen on B; a key revoked on A stops on B at once."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +137,21 @@ def test_two_machines_share_keys_versions_activations_and_batches(
         assert queued.status_code == 202, queued.text
         seen = requests.get(b + queued.headers["Location"], timeout=30)
         assert seen.status_code == 200 and seen.json()["state"] == "queued"
+
+        # 200 documents issued at once, half on each machine: 200 distinct numbers, contiguous with the PDF above
+        def issue(index: int) -> str:
+            base = (a, b)[index % 2]
+            made = requests.post(f"{base}/api/v1/documents/action-plan?format=docx", json=plan_data, timeout=120)
+            assert made.status_code == 200, made.text
+            return made.headers["X-Kagaz-Number"]
+
+        with ThreadPoolExecutor(8) as executor:
+            issued = list(executor.map(issue, range(200)))
+        assert len(set(issued)) == 200
+        sequences = sorted(int(item.rsplit("-", 1)[1]) for item in [*issued, rendered.headers["X-Kagaz-Number"]])
+        assert sequences == list(range(1, 202))
+        public = requests.get(f"{a}/api/v1/issued/{issued[-1]}", timeout=30).json()
+        assert public["state"] == "issued" and public["format"] == "docx"
 
         revoked = CliRunner().invoke(main, ["keys", "revoke", "aigul"],
                                      env={**shared, "KAGAZ_DATA_DIR": str(tmp_path / "a")})  # fmt: skip
