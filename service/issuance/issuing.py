@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from service.db import Database
 from service.engine import FORMATS, Engine, Rendered
-from service.issuance import archive, register, signing
+from service.issuance import archive, register, signing, stamp
 from service.issuance.numbers import IssueNumber
 from service.issuance.register import Application, Entry
 
@@ -209,7 +209,7 @@ class Issuer:
     def _convert_draft(self, rendered: Rendered, order: Order) -> Rendered:
         if order.format == "docx":
             return rendered
-        options = archive.PDFA_2B if order.format == "pdfa" else ()
+        options = (archive.PDFA_2B if order.format == "pdfa" else ()) + stamp.draft_watermark()
         pdf = self.engine.convert(rendered.content, order.place, filter_options=options)
         return replace(rendered, content=pdf, format="pdf")
 

@@ -35,6 +35,18 @@ DOCUMENT_LANGUAGE = "ky"  # documents speak Kyrgyz, whatever the language of the
 TAGS = ("issued.number", "issued.qr")
 
 
+# A PDF draft also carries the mark across every page, drawn by LibreOffice's PDF exporter (its
+# ``Watermark`` option, light grey, horizontal so that the words stay text a reader and a test can find):
+# the small mark after the signature block alone went unnoticed on a page-one glance. A DOCX draft is
+# editable, so it keeps only that mark: any watermark put into it would be one click from removal.
+WATERMARK_GREY = 0xD0D0D0
+
+
+def draft_watermark() -> tuple[str, ...]:
+    """LibreOffice PDF export options that print the draft mark across every page."""
+    return (f"Watermark={translate('draft_mark', DOCUMENT_LANGUAGE)}", f"WatermarkColor={WATERMARK_GREY}")
+
+
 def check_address(public_url: str, number: IssueNumber) -> str:
     """The public address that shows what was issued under ``number``."""
     return f"{public_url.rstrip('/')}/verify/{number.ascii}"

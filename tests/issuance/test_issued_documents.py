@@ -18,6 +18,7 @@ from PIL import Image
 from pdftools import fonts, info, last_page_png, text
 from service.engine import Engine
 from service.issuance import archive
+from service.issuance.issuing import Issuer, Order
 from service.issuance.numbers import IssueNumber
 
 from .conftest import PUBLIC_URL, sample
@@ -138,3 +139,25 @@ def test_a_reissue_is_byte_identical_docx_and_pdf(engine: Engine) -> None:
         assert document.open_metadata()["xmp:CreateDate"].startswith("2026-03-04T05:06:07")
     other = engine.render("progress-report", model, number=IssueNumber("КЖС", 2026, 124), issued_at=ISSUED_AT)
     assert other.content != first.content
+
+
+@pytest.mark.parametrize(
+    ("document", "fmt"), [("action-plan", "pdf"), ("progress-report", "pdf"), ("action-plan", "pdfa")]
+)
+def test_a_pdf_draft_carries_the_mark_across_every_page(engine: Engine, document: str, fmt: str) -> None:
+    """The small mark after the signature block alone is missed at a glance: every page, landscape or
+    portrait (LibreOffice turns the mark along a portrait page), says ДОЛБООР."""
+    made = Issuer.for_engine(engine).produce(document, sample(document), Order(format=fmt, draft=True))
+    assert made.entry is None
+    pdf = made.rendered.content
+    pages = int(info(pdf)["Pages"])
+    assert pages > 1
+    for page in range(1, pages + 1):
+        assert "ДОЛБООР" in _page_text(pdf, page), f"page {page} of {pages}"
+    issued = Issuer.for_engine(engine).produce(document, sample(document), Order(format=fmt))
+    assert "ДОЛБООР" not in text(issued.rendered.content)
+
+
+def _page_text(pdf: bytes, page: int) -> str:
+    command = ["pdftotext", "-enc", "UTF-8", "-f", str(page), "-l", str(page), "-", "-"]
+    return subprocess.run(command, input=pdf, capture_output=True, check=True).stdout.decode("utf-8")
