@@ -256,21 +256,7 @@ def _produce(
         except ConversionError as error:
             entries.extend(_failed(unit, (fmt,), SYSTEM, _problems(error, "conversion"), template.label))
             continue
-        name = unit.filename(fmt)
-        write_atomically(folder / name, content)
-        entries.append(
-            Entry(
-                unit.source,
-                unit.document,
-                OK,
-                file=name,
-                format=fmt,
-                size=len(content),
-                sha256=sha256(content),
-                template=template.label,
-                fingerprint=plan.fingerprint(unit.input_sha256, template.sha256, fmt, version),
-            )
-        )
+        entries.append(_written(unit, fmt, content, template, folder, version))
     return entries
 
 
@@ -288,24 +274,35 @@ def _issue(issuer: Issuer, unit: plan.Unit, formats: tuple[str, ...], folder: Pa
         except KagazError as error:
             entries.extend(_failed(unit, (fmt,), SYSTEM, _problems(error, "conversion")))
             continue
-        content, template = issued.rendered.content, issued.rendered.template
-        name = unit.filename(fmt)
-        write_atomically(folder / name, content)
-        entries.append(
-            Entry(
-                unit.source,
-                unit.document,
-                OK,
-                file=name,
-                format=fmt,
-                size=len(content),
-                sha256=sha256(content),
-                template=template.label,
-                fingerprint=plan.fingerprint(unit.input_sha256, template.sha256, fmt, version),
-                number=issued.number,
-            )
-        )
+        rendered = issued.rendered
+        entries.append(_written(unit, fmt, rendered.content, rendered.template, folder, version, issued.number))
     return entries
+
+
+def _written(
+    unit: plan.Unit,
+    fmt: str,
+    content: bytes,
+    template: TemplateVersion,
+    folder: Path,
+    version: str,
+    number: str | None = None,
+) -> Entry:
+    """``content`` written atomically under the unit's file name, and the manifest entry that records it."""
+    name = unit.filename(fmt)
+    write_atomically(folder / name, content)
+    return Entry(
+        unit.source,
+        unit.document,
+        OK,
+        file=name,
+        format=fmt,
+        size=len(content),
+        sha256=sha256(content),
+        template=template.label,
+        fingerprint=plan.fingerprint(unit.input_sha256, template.sha256, fmt, version),
+        number=number,
+    )
 
 
 def _current(entry: Entry, fingerprint: str, folder: Path) -> bool:
