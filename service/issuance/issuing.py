@@ -94,6 +94,7 @@ class Issuer:
         self.prefix = engine.settings.number_prefix
         self.font_dir = font_dir or Path(engine.settings.data_dir) / "fonts"
         self._roots: list[Any] | None = None
+        self.signers = signing.SignerCache()  # each identity's key loaded once, again when its file changes
 
     @classmethod
     def open(cls, engine: Engine, database: Database | None = None) -> Issuer:
@@ -119,7 +120,7 @@ class Issuer:
         if self._roots is None:
             roots: list[Any] = []
             for identity in self.signing.identities.values() if self.signing else ():
-                for certificate in signing.load_signer(identity).cert_registry:
+                for certificate in self.signers.signer(identity).cert_registry:
                     if certificate.self_signed and certificate not in roots:
                         roots.append(certificate)
             self._roots = roots
@@ -191,7 +192,7 @@ class Issuer:
         identity = self.signing.identity_for(organization) if self.signing else None
         if self.signing is None or identity is None:
             return pdf, {}
-        signer = signing.load_signer(identity)
+        signer = self.signers.signer(identity)
         signed = signing.sign_pdf(
             pdf,
             signer,
