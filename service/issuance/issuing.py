@@ -13,6 +13,7 @@ Formats: ``pdf``, ``pdfa`` (PDF/A-2b, or PDF/A-3b carrying the input with ``atta
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -71,7 +72,9 @@ def sha256(content: bytes | str) -> str:
     return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
 
 
+@functools.cache
 def kagaz_version() -> str:
+    """This Kagaz's version, read once: ``importlib.metadata`` scans the installed packages on each call."""
     try:
         return importlib.metadata.version("kagaz")
     except importlib.metadata.PackageNotFoundError:
@@ -175,7 +178,9 @@ class Issuer:
     ) -> tuple[Rendered, dict[str, Any]]:
         moment = entry.moment
         number = entry.issue_number
-        rendered = self.engine.render(document, model, template_version, number=number, issued_at=moment)
+        rendered = self.engine.render(
+            document, model, template_version, number=number, issued_at=moment, zip_times=entry.format == "docx"
+        )
         if entry.template != rendered.template.label:  # the version in force changed since allocation
             raise RuntimeError(f"template changed while issuing: {entry.template} → {rendered.template.label}")
         if entry.format == "docx":
