@@ -187,9 +187,8 @@ class Issuer:
             return rendered, {}
         options = archive.PDFA_3B if entry.attach_data else archive.PDFA_2B if entry.format == "pdfa" else ()
         pdf = self.engine.convert(rendered.content, place, filter_options=options)
-        if entry.attach_data and entry.input_json is not None:
-            pdf = archive.attach_input(pdf, entry.input_json.encode("utf-8"), moment)
-        pdf = archive.fixed_pdf_identity(pdf, moment, entry.number)
+        attachment = entry.input_json.encode("utf-8") if entry.attach_data and entry.input_json is not None else None
+        pdf = archive.fixed_pdf_identity(pdf, moment, entry.number, attachment)
         pdf, signature = self._sign(pdf, entry.organization)
         return replace(rendered, content=pdf, format="pdf"), signature
 
