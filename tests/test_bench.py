@@ -188,7 +188,7 @@ def test_issuing_costs_are_judged_in_ms_and_stated_against_carbone() -> None:
         return {"what": what, "over": over, "delta_ms": delta, "delta_over_carbone": ratio, "cpu_delta_ms": cpu}
 
     costs = {
-        "issued": cost("number + QR + register", "draft", 12.0, 9.0),
+        "issued": cost("number + QR + register", "plain", 12.0, 9.0),
         "signed": cost("signing, PAdES B-B", "issued", 61.0, 15.0),
         "pdfa": cost("PDF/A-2b", "issued", 20.0, 6.0),
         "pdfa3": cost("PDF/A-3b + input attached", "issued", 25.0, 8.0),

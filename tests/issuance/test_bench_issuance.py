@@ -11,7 +11,7 @@ pytestmark = pytest.mark.office
 
 def test_the_issuance_bench_measures_every_way_and_states_each_steps_cost() -> None:
     result = issuance.measure(runs=2, rounds=1, document="action-plan", peer=False, steps=True)
-    assert set(result["timings_ms"]) == set(issuance.WAYS) == {"draft", "issued", "pdfa", "pdfa3", "signed"}
+    assert set(result["timings_ms"]) == set(issuance.WAYS) == {"plain", "issued", "pdfa", "pdfa3", "signed"}
     assert all(figures["n"] == 2 and figures["p50"] > 0 for figures in result["timings_ms"].values())
     costs = result["costs"]
     for name, (base, _what) in issuance.WAYS.items():
@@ -22,7 +22,7 @@ def test_the_issuance_bench_measures_every_way_and_states_each_steps_cost() -> N
     assert result["carbone"] == {"missing": "skipped"}
     assert set(result["within_targets"]) == {"issuing", "signing"}
     steps = result["steps"]
-    assert "allocate number" in steps["issued"] and "allocate number" not in steps["draft"]
+    assert "allocate number" in steps["issued"] and "allocate number" not in steps["plain"]
     assert "QR code" in steps["issued"] and "sign" in steps["signed"] and "sign" not in steps["issued"]
     report = issuance.render_report(result)
     assert "number + QR + register adds" in report and "signing (B-B) adds" in report and "PDF/A-2b adds" in report
