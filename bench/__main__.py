@@ -293,7 +293,7 @@ class Bench:
     def issuing(self) -> None:
         from bench import issuance
 
-        self.say("issuing: draft, issued, PDF/A-2b, PDF/A-3b, signed (one document of each in turn)")
+        self.say("issuing: plain, issued, PDF/A-2b, PDF/A-3b, signed (one document of each in turn)")
         self.section_load("issuing")
         self.results["measurements"]["issuing"] = issuance.measure(
             self.arguments.runs, self.arguments.rounds, "action-plan", peer=self.peer
