@@ -26,3 +26,4 @@ def test_the_issuance_bench_measures_every_way_and_states_each_steps_cost() -> N
     assert "QR code" in steps["issued"] and "sign" in steps["signed"] and "sign" not in steps["issued"]
     report = issuance.render_report(result)
     assert "number + QR + register adds" in report and "signing (B-B) adds" in report and "PDF/A-2b adds" in report
+    assert "issued over plain (number + QR + register): Kagaz's calls" in report
