@@ -244,7 +244,7 @@ def sign_pdf(
     metadata = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256"
     )
-    timestamper = timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None
+    timestamper = _timestamper(timestamp_url) if timestamp_url else None
     style = None
     field_spec = fields.SigFieldSpec(FIELD_NAME)
     params = None
@@ -275,6 +275,21 @@ def sign_pdf(
     if kept is not None and reserved is None:
         kept.reserved = _reserved_bytes(signed)
     return signed
+
+
+_TIMESTAMPERS: dict[str, timestamps.HTTPTimeStamper] = {}
+_TIMESTAMPERS_LOCK = threading.Lock()
+
+
+def _timestamper(url: str) -> timestamps.HTTPTimeStamper:
+    """One pyHanko timestamper per server address, kept for the process: to size a B-T signature pyHanko
+    asks the server for a sample token, which a timestamper keeps; a new one for every signature asked the
+    server twice per document."""
+    with _TIMESTAMPERS_LOCK:
+        found = _TIMESTAMPERS.get(url)
+        if found is None:
+            found = _TIMESTAMPERS[url] = timestamps.HTTPTimeStamper(url)
+        return found
 
 
 def _reserved_bytes(signed: bytes) -> int:

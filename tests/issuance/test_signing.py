@@ -196,3 +196,18 @@ def test_the_signer_cache_loads_a_key_once_and_again_when_its_file_changes(pki: 
     path.unlink()
     with pytest.raises(signing.SigningError, match="no PKCS#12 file"):
         cache.signer(identity)
+
+
+@pytest.mark.office
+def test_a_second_timestamped_signature_asks_the_server_once(
+    pdfa: bytes, pki: Pki, timestamp_server: TimestampServer, tmp_path: Path
+) -> None:
+    kept = signer(pki)
+    url = f"{timestamp_server.url}?second-signature"  # a timestamper of its own, whatever the other tests did
+    signing.sign_pdf(pdfa, kept, timestamp_url=url)
+    before = timestamp_server.requests
+    signed = signing.sign_pdf(pdfa, kept, timestamp_url=url)
+    assert timestamp_server.requests == before + 1  # the token signed; pyHanko's sizing sample was kept
+    (state,) = signing.signature_state(signed, pki.trust_roots)
+    assert state.ok and state.timestamped
+    assert "Signature is Valid." in pdfsig(signed, pki, tmp_path)
