@@ -11,7 +11,10 @@ figures from the same run. Sections, each with its own LibreOffice processes, ne
 3. JSON → PDF through ``kagaz serve`` (pool size 1, like Carbone's ``factories: 1``), one request after
    another, vs Carbone ``render … pdf``; the service's memory;
 4. a batch with 2 LibreOffice processes: 100 progress reports (and, like for like, 100 plans) vs Carbone
-   ``batch … 100 2`` of its plan.
+   ``batch … 100 2`` of its plan;
+5. what issuing costs on top of JSON → PDF of the plan (``bench/issuance.py``): no number, number + QR +
+   register, PDF/A-2b, PDF/A-3b with the input, signed B-B — each a delta in ms and a ratio of Carbone's
+   ``render … pdf`` in the same rounds.
 
 Profiles (py-spy, pyinstrument) are taken in extra untimed runs and written under ``bench/profiles/``.
 """
@@ -286,6 +289,16 @@ class Bench:
         if carbone_peak:
             self.results["memory"]["carbone_batch_peak_mb"] = carbone_peak
 
+    # --- 5. issuing ---------------------------------------------------------------------------------
+    def issuing(self) -> None:
+        from bench import issuance
+
+        self.say("issuing: plain, issued, PDF/A-2b, PDF/A-3b, signed (one document of each in turn)")
+        self.section_load("issuing")
+        self.results["measurements"]["issuing"] = issuance.measure(
+            self.arguments.runs, self.arguments.rounds, "action-plan", peer=self.peer
+        )
+
     def run(self) -> dict[str, Any]:
         began = time.time()
         self.results["machine"] = report.machine()
@@ -298,6 +311,7 @@ class Bench:
             self.convert()
             self.http()
             self.batch()
+            self.issuing()
         finally:
             shutil.rmtree(self.work, ignore_errors=True)  # rendered files, batch PDFs, pool directories
         self.results["seconds"] = round(time.time() - began, 1)

@@ -178,3 +178,25 @@ def test_a_missed_target_says_why() -> None:
     assert rows["floor:kagaz"]["holds"] is False
     assert rows["service_memory"]["holds"] is False
     assert rows["service_memory"]["why"]
+
+
+def test_issuing_costs_are_judged_in_ms_and_stated_against_carbone() -> None:
+    measured = results(70.0, 100.0, 68.0, 120.0)
+
+    def cost(what: str, over: str, delta: float, cpu: float) -> dict:  # type: ignore[type-arg]
+        ratio = round(delta / 200, 3)
+        return {"what": what, "over": over, "delta_ms": delta, "delta_over_carbone": ratio, "cpu_delta_ms": cpu}
+
+    costs = {
+        "issued": cost("number + QR + register", "plain", 12.0, 9.0),
+        "signed": cost("signing, PAdES B-B", "issued", 61.0, 15.0),
+        "pdfa": cost("PDF/A-2b", "issued", 20.0, 6.0),
+        "pdfa3": cost("PDF/A-3b + input attached", "issued", 25.0, 8.0),
+    }
+    measured["measurements"]["issuing"] = {"carbone": {"p50": 200.0}, "costs": costs}
+    measured["load_average"] = {"issuing": [1.0, 1.0, 1.0]}
+    rows = {row["key"]: row for row in report.comparisons(measured)}
+    assert rows["issuing"]["kagaz"] == 12.0 and rows["issuing"]["ratio"] == 0.06 and rows["issuing"]["holds"] is True
+    assert rows["signing"]["holds"] is False and "15.0 ms of this process's CPU" in rows["signing"]["why"]
+    assert rows["pdfa:2b"]["holds"] is None and rows["pdfa:2b"]["target"] == "reported"
+    assert rows["pdfa:3b"]["peer"] == 200.0 and rows["pdfa:3b"]["ratio"] == 0.125

@@ -9,6 +9,12 @@ What a caller may rely on, on either backend:
   lock at the start (``BEGIN IMMEDIATE``; one writer per file anyway), PostgreSQL takes a transaction-level
   advisory lock on a 64-bit key derived from the name. So "read the highest number, write the next" and
   "activate only if version N is still active" cannot interleave with another writer's.
+  ``transaction(durable=False)`` commits without waiting for the disk (SQLite ``synchronous=NORMAL`` in WAL
+  mode, PostgreSQL ``synchronous_commit=off``): it is atomic, isolated and at once visible to every other
+  writer, but a crash of the machine (not of Kagaz) may take back the last such commits. Both backends write
+  one log in commit order, and the next durable commit flushes it up to itself, so a non-durable commit is
+  durable as soon as any later durable one is. For work nothing outside the database relies on until a
+  durable commit follows (an issuance number, recorded durably with its file's hash before the file leaves).
 - Storage faults never escape as driver errors: a database that is locked past the busy timeout,
   read-only, unreachable or out of space raises ``StorageUnavailable`` (503 + Retry-After) or
   ``StorageFull`` (507), which every door turns into a message in the person's language.
@@ -65,6 +71,7 @@ class Database:
         if self.backend == "sqlite":
             self.engine = self._sqlite_engine(busy_timeout)
             self._writer: Engine = self.engine.execution_options(kagaz_begin="BEGIN IMMEDIATE")
+            self._quick_writer: Engine = self._writer.execution_options(kagaz_synchronous="NORMAL")
             self._reader: Engine = self.engine
         elif self.backend == "postgresql":
             try:
@@ -83,12 +90,13 @@ class Database:
                 pool_recycle=1800,
                 connect_args={"connect_timeout": CONNECT_TIMEOUT, "options": f"-c lock_timeout={lock_ms}"},
             )
-            self._writer = self.engine
+            self._writer = self._quick_writer = self.engine
             self._reader = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         else:
             raise ValueError(f"KAGAZ_DATABASE_URL: Kagaz runs on sqlite or postgresql, not {self.backend!r}")
         self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        self._quick_write_sessions = sessionmaker(self._quick_writer, expire_on_commit=False)
 
     @classmethod
     def from_settings(cls, settings: Any) -> Database:
@@ -122,12 +130,20 @@ class Database:
                 cursor.execute("PRAGMA foreign_keys = ON")
                 if database and database != ":memory:":
                     cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = FULL")  # every commit on disk unless a transaction is quick
             finally:
                 cursor.close()
 
         @event.listens_for(engine, "begin")
         def _begin(connection: Any) -> None:
-            connection.exec_driver_sql(connection.get_execution_options().get("kagaz_begin", "BEGIN"))
+            options = connection.get_execution_options()
+            # SQLite refuses to change the safety level inside a transaction: set it before each BEGIN, and
+            # only when this connection's differs (FULL, SQLite's default, unless this transaction is quick).
+            synchronous = options.get("kagaz_synchronous", "FULL")
+            if connection.connection.info.get("synchronous", "FULL") != synchronous:
+                connection.exec_driver_sql(f"PRAGMA synchronous = {synchronous}")
+                connection.connection.info["synchronous"] = synchronous
+            connection.exec_driver_sql(options.get("kagaz_begin", "BEGIN"))
 
         return engine
 
@@ -138,10 +154,13 @@ class Database:
             yield session
 
     @contextmanager
-    def transaction(self, lock: str | None = None) -> Iterator[Session]:
+    def transaction(self, lock: str | None = None, *, durable: bool = True) -> Iterator[Session]:
         """A session committed at the end (rolled back on any error); writers with the same ``lock`` are
-        serialised across machines (see the module's docstring)."""
-        with self._faults(), self._write_sessions() as session, session.begin():
+        serialised across machines; ``durable=False`` does not wait for the disk (see the module's docstring)."""
+        sessions = self._write_sessions if durable else self._quick_write_sessions
+        with self._faults(), sessions() as session, session.begin():
+            if not durable and self.backend == "postgresql":
+                session.execute(sql_text("SET LOCAL synchronous_commit = off"))
             if lock is not None and self.backend == "postgresql":
                 session.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(lock)})
             yield session

@@ -60,53 +60,66 @@ def attach_input(pdf: bytes, data: bytes, moment: dt.datetime, name: str = INPUT
     """``pdf`` (a PDF/A-3b from LibreOffice) with ``data`` embedded as an associated file of relationship
     ``/Data``; refuses a PDF that does not already declare PDF/A-3 (attaching to PDF/A-2 would break it)."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        if pdfa_identification(document) != ("3", "B"):
-            raise ValueError("data can be attached only to a PDF/A-3b (convert with PDFA_3B)")
-        spec = pikepdf.AttachedFileSpec(
-            document,
-            data,
-            description="The validated input this document was made from (JSON)",
-            filename=name,
-            mime_type="application/json",
-            creation_date=pdf_date(moment),
-            mod_date=pdf_date(moment),
-            relationship=pikepdf.Name.Data,
-        )
-        document.attachments[name] = spec
-        document.Root.AF = pikepdf.Array([spec.obj])
+        _attach(document, data, moment, name)
         return _save(document)
 
 
-def fixed_pdf_identity(pdf: bytes, moment: dt.datetime, number: str) -> bytes:
+def fixed_pdf_identity(pdf: bytes, moment: dt.datetime, number: str, attachment: bytes | None = None) -> bytes:
     """``pdf`` with its creation and modification dates set to ``moment`` (Info and XMP), its XMP document
-    and instance IDs derived from ``number``, and a trailer ``/ID`` computed from its content.
+    and instance IDs derived from ``number``, and a trailer ``/ID`` computed from its content; with
+    ``attachment``, also the input embedded as ``attach_input`` does, in the same pass.
 
     LibreOffice writes the time of conversion and random IDs into every PDF; these are the only parts that
-    differ when the same DOCX is converted twice (``tests/issuance/test_archive.py`` proves it)."""
+    differ when the same DOCX is converted twice (``tests/issuance/test_archive.py`` proves it). One pass:
+    a PDF/A from LibreOffice has a thousand objects or more, and opening and saving it with pikepdf costs
+    about 25 ms each time."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        if attachment is not None:
+            _attach(document, attachment, moment, INPUT_NAME)
+        _fix_identity(document, moment, number)
+        return _save(document, deterministic=True)
+
+
+def _attach(document: pikepdf.Pdf, data: bytes, moment: dt.datetime, name: str) -> None:
+    if pdfa_identification(document) != ("3", "B"):
+        raise ValueError("data can be attached only to a PDF/A-3b (convert with PDFA_3B)")
+    spec = pikepdf.AttachedFileSpec(
+        document,
+        data,
+        description="The validated input this document was made from (JSON)",
+        filename=name,
+        mime_type="application/json",
+        creation_date=pdf_date(moment),
+        mod_date=pdf_date(moment),
+        relationship=pikepdf.Name.Data,
+    )
+    document.attachments[name] = spec
+    document.Root.AF = pikepdf.Array([spec.obj])
+
+
+def _fix_identity(document: pikepdf.Pdf, moment: dt.datetime, number: str) -> None:
     date = pdf_date(moment)
     iso = (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC).isoformat()
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        document.docinfo[pikepdf.Name.CreationDate] = date
-        document.docinfo[pikepdf.Name.ModDate] = date
-        for intent in document.Root.get("/OutputIntents", pikepdf.Array()):
-            profile = intent.get("/DestOutputProfile")
-            if isinstance(profile, pikepdf.Stream):
-                dated = dated_icc_profile(profile.read_bytes(), moment)
-                profile.write(zlib.compress(dated), filter=pikepdf.Name.FlateDecode)
-        with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as metadata:
-            for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
-                if key in metadata or key != "xmp:MetadataDate":
-                    metadata[key] = iso
-            if "xmpMM:DocumentID" in metadata or "xmpMM:InstanceID" in metadata:
-                metadata["xmpMM:DocumentID"] = document_uuid(number)
-                metadata["xmpMM:InstanceID"] = document_uuid(number)
-        # The first /ID element is the document's permanent identifier (ISO 32000-1, 14.4): from the number;
-        # qpdf then makes the second from the content (deterministic_id), where LibreOffice used the clock.
-        permanent = hashlib.md5(number.encode("utf-8"), usedforsecurity=False).digest()
-        document.trailer.ID = pikepdf.Array([pikepdf.String(permanent), pikepdf.String(permanent)])
-        if "/DocChecksum" in document.trailer:  # LibreOffice's MD5 of its own output, so of the clock too
-            del document.trailer.DocChecksum
-        return _save(document, deterministic=True)
+    document.docinfo[pikepdf.Name.CreationDate] = date
+    document.docinfo[pikepdf.Name.ModDate] = date
+    for intent in document.Root.get("/OutputIntents", pikepdf.Array()):
+        profile = intent.get("/DestOutputProfile")
+        if isinstance(profile, pikepdf.Stream):
+            dated = dated_icc_profile(profile.read_bytes(), moment)
+            profile.write(zlib.compress(dated), filter=pikepdf.Name.FlateDecode)
+    with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as metadata:
+        for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+            if key in metadata or key != "xmp:MetadataDate":
+                metadata[key] = iso
+        if "xmpMM:DocumentID" in metadata or "xmpMM:InstanceID" in metadata:
+            metadata["xmpMM:DocumentID"] = document_uuid(number)
+            metadata["xmpMM:InstanceID"] = document_uuid(number)
+    # The first /ID element is the document's permanent identifier (ISO 32000-1, 14.4): from the number;
+    # qpdf then makes the second from the content (deterministic_id), where LibreOffice used the clock.
+    permanent = hashlib.md5(number.encode("utf-8"), usedforsecurity=False).digest()
+    document.trailer.ID = pikepdf.Array([pikepdf.String(permanent), pikepdf.String(permanent)])
+    if "/DocChecksum" in document.trailer:  # LibreOffice's MD5 of its own output, so of the clock too
+        del document.trailer.DocChecksum
 
 
 def dated_icc_profile(profile: bytes, moment: dt.datetime) -> bytes:

@@ -13,6 +13,7 @@ Formats: ``pdf``, ``pdfa`` (PDF/A-2b, or PDF/A-3b carrying the input with ``atta
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -71,7 +72,9 @@ def sha256(content: bytes | str) -> str:
     return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
 
 
+@functools.cache
 def kagaz_version() -> str:
+    """This Kagaz's version, read once: ``importlib.metadata`` scans the installed packages on each call."""
     try:
         return importlib.metadata.version("kagaz")
     except importlib.metadata.PackageNotFoundError:
@@ -94,6 +97,7 @@ class Issuer:
         self.prefix = engine.settings.number_prefix
         self.font_dir = font_dir or Path(engine.settings.data_dir) / "fonts"
         self._roots: list[Any] | None = None
+        self.signers = signing.SignerCache()  # each identity's key loaded once, again when its file changes
 
     @classmethod
     def open(cls, engine: Engine, database: Database | None = None) -> Issuer:
@@ -119,7 +123,7 @@ class Issuer:
         if self._roots is None:
             roots: list[Any] = []
             for identity in self.signing.identities.values() if self.signing else ():
-                for certificate in signing.load_signer(identity).cert_registry:
+                for certificate in self.signers.signer(identity).cert_registry:
                     if certificate.self_signed and certificate not in roots:
                         roots.append(certificate)
             self._roots = roots
@@ -174,16 +178,17 @@ class Issuer:
     ) -> tuple[Rendered, dict[str, Any]]:
         moment = entry.moment
         number = entry.issue_number
-        rendered = self.engine.render(document, model, template_version, number=number, issued_at=moment)
+        rendered = self.engine.render(
+            document, model, template_version, number=number, issued_at=moment, zip_times=entry.format == "docx"
+        )
         if entry.template != rendered.template.label:  # the version in force changed since allocation
             raise RuntimeError(f"template changed while issuing: {entry.template} → {rendered.template.label}")
         if entry.format == "docx":
             return rendered, {}
         options = archive.PDFA_3B if entry.attach_data else archive.PDFA_2B if entry.format == "pdfa" else ()
         pdf = self.engine.convert(rendered.content, place, filter_options=options)
-        if entry.attach_data and entry.input_json is not None:
-            pdf = archive.attach_input(pdf, entry.input_json.encode("utf-8"), moment)
-        pdf = archive.fixed_pdf_identity(pdf, moment, entry.number)
+        attachment = entry.input_json.encode("utf-8") if entry.attach_data and entry.input_json is not None else None
+        pdf = archive.fixed_pdf_identity(pdf, moment, entry.number, attachment)
         pdf, signature = self._sign(pdf, entry.organization)
         return replace(rendered, content=pdf, format="pdf"), signature
 
@@ -191,7 +196,7 @@ class Issuer:
         identity = self.signing.identity_for(organization) if self.signing else None
         if self.signing is None or identity is None:
             return pdf, {}
-        signer = signing.load_signer(identity)
+        signer = self.signers.signer(identity)
         signed = signing.sign_pdf(
             pdf,
             signer,

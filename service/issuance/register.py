@@ -4,7 +4,10 @@ What a caller may rely on, on SQLite and on PostgreSQL alike:
 
 * ``allocate`` gives the next number of the year for the prefix and records the entry (``pending``) in one
   transaction under the ``kagaz.issuance`` writer lock (``Database.transaction``): numbers are unique across
-  processes and machines, and a number exists only together with its entry.
+  processes and machines, and a number exists only together with its entry. That transaction does not wait
+  for the disk (``durable=False``): ``complete`` (or ``void``) commits durably before the document leaves,
+  which flushes the allocation with it. A crash of the machine in between can take a number back, but only
+  one that no document handed out carries (it had not been completed), so reusing it breaks no promise.
 * A number is never given twice and never taken back. When rendering, conversion or signing fails after
   allocation, ``void`` keeps the entry with the reason, so every gap in a year's sequence is explained.
 * ``complete`` records the output's sha256 and size and adds it to the files «check a file» recognises;
@@ -151,7 +154,7 @@ def _now() -> dt.datetime:
 def allocate(database: Database, prefix: str, application: Application, now: dt.datetime | None = None) -> Entry:
     """The next number of ``now``'s year for ``prefix``, recorded as ``pending`` with ``application``."""
     moment = (now or _now()).astimezone(dt.UTC).replace(microsecond=0)
-    with database.transaction(lock=LOCK) as session:
+    with database.transaction(lock=LOCK, durable=False) as session:
         counter = session.get(IssueCounter, (prefix, moment.year))
         if counter is None:
             counter = IssueCounter(prefix=prefix, year=moment.year, last=0)

@@ -98,6 +98,25 @@ def test_writers_with_the_same_lock_never_interleave(database: Database) -> None
         assert session.execute(text("SELECT n FROM numbers ORDER BY n")).scalars().all() == list(range(1, 25))
 
 
+def test_a_quick_transaction_skips_the_disk_wait_for_itself_only(database: Database) -> None:
+    """``durable=False`` lowers the safety level of its own commit; the next transaction on the same
+    connection is durable again, and the quick one's work is there for everyone at once."""
+    setting = "PRAGMA synchronous" if database.backend == "sqlite" else "SHOW synchronous_commit"
+    with database.transaction() as session:
+        session.execute(text("CREATE TABLE quick (n INTEGER PRIMARY KEY)"))
+        durable = str(session.execute(text(setting)).scalar_one())
+    for round_number in range(3):  # one pooled connection goes quick, durable, quick …
+        with database.transaction(lock="quick", durable=False) as session:
+            assert str(session.execute(text(setting)).scalar_one()) in ("1", "off")  # NORMAL / off
+            session.execute(text("INSERT INTO quick (n) VALUES (:n)"), {"n": round_number})
+        with database.reading() as session:
+            assert session.execute(text("SELECT COUNT(*) FROM quick")).scalar_one() == round_number + 1
+        with database.transaction() as session:
+            assert str(session.execute(text(setting)).scalar_one()) == durable
+    if database.backend == "sqlite":
+        assert durable == "2"  # FULL: an ordinary commit waits for the disk
+
+
 def test_a_write_lock_held_by_another_process_is_a_storage_fault(tmp_path: Path) -> None:
     path = tmp_path / "kagaz.sqlite3"
     database = Database(f"sqlite:///{path}", busy_timeout=0.5)

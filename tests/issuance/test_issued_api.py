@@ -24,6 +24,7 @@ from service.errors import ConversionFailed
 from service.http.resources import issuer
 
 from .conftest import PUBLIC_URL, sample
+from .test_issued_documents import assert_pdfa
 
 PDF_TYPE = "application/pdf"  # POST /api/v1/verify reads a body of this type (or a form)
 pytestmark = pytest.mark.office
@@ -126,6 +127,10 @@ def test_pdfa_3_carries_the_registered_input_and_the_admin_sees_it(issuing_app: 
     subprocess.run(["pdfdetach", "-save", "1", "-o", str(tmp_path / "input.json"), str(path)], check=True)
     with pikepdf.open(path) as document:
         assert document.open_metadata()["pdfaid:part"] == "3"
+        (associated,) = list(document.Root.AF)  # attached and identity fixed in one pikepdf pass
+        assert associated.AFRelationship == pikepdf.Name.Data
+        assert str(document.docinfo.CreationDate) == str(document.docinfo.ModDate)
+    assert_pdfa(response.data, "3")
     admin = client.get(f"/api/v1/issued/{number}", headers=key(issuing_app, "admin")).json
     assert json.loads((tmp_path / "input.json").read_text(encoding="utf-8")) == admin["input"]
     assert admin["format"] == "pdfa3" and admin["organization"] == "osh-oblast-court"

@@ -151,3 +151,63 @@ password_env = "KAGAZ_TEST_OSH_PASSWORD"
     with pytest.raises(signing.SigningError, match="password_file or password_env") as named:
         signing.load_config(config)
     assert password not in str(named.value)
+
+
+def test_signatures_after_the_first_reuse_its_reserved_space_and_stay_valid(pki: Pki, tmp_path: Path) -> None:
+    kept = signer(pki)
+    first = signing.sign_pdf(minimal_pdf(), kept)
+    reserved = kept.reserved
+    assert reserved is not None and reserved > 0  # the space pyHanko sized for the first signature
+    for _ in range(2):
+        again = signing.sign_pdf(minimal_pdf(), kept)
+        (state,) = signing.signature_state(again, pki.trust_roots)
+        assert state.ok and not state.timestamped
+        assert "Signature is Valid." in pdfsig(again, pki, tmp_path)
+    assert len(again) == len(first)  # the same reservation, the same signature container size
+    assert kept.reserved == reserved
+
+
+def test_the_signer_cache_loads_a_key_once_and_again_when_its_file_changes(pki: Pki, tmp_path: Path) -> None:
+    from .pki import make_pki
+
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    path, password = folder / "department.p12", folder / "password"
+    path.write_bytes(pki.pkcs12.read_bytes())
+    password.write_bytes(pki.password_file.read_bytes())
+    identity = signing.Identity("department", path, password)
+    cache = signing.SignerCache()
+    first = cache.signer(identity)
+    assert cache.signer(identity) is first  # not loaded again for the next document
+
+    renewed = make_pki(tmp_path / "renewed", signer_name="Жаңы ачкыч (тест)")
+    replacement = folder / "department.p12.new"
+    replacement.write_bytes(renewed.pkcs12.read_bytes())
+    replacement.replace(path)  # a key renewed on disk, as an administrator puts a new file in place
+    password.write_bytes(renewed.password_file.read_bytes())
+    second = cache.signer(identity)
+    assert second is not first
+    assert second.signing_cert.subject.native["common_name"] == "Жаңы ачкыч (тест)"
+
+    password.write_text("not-the-password\n", encoding="utf-8")
+    with pytest.raises(signing.SigningError, match="cannot be opened") as wrong:
+        cache.signer(identity)  # nothing stale signs with a password that no longer opens the file
+    assert "not-the-password" not in str(wrong.value)
+    path.unlink()
+    with pytest.raises(signing.SigningError, match="no PKCS#12 file"):
+        cache.signer(identity)
+
+
+@pytest.mark.office
+def test_a_second_timestamped_signature_asks_the_server_once(
+    pdfa: bytes, pki: Pki, timestamp_server: TimestampServer, tmp_path: Path
+) -> None:
+    kept = signer(pki)
+    url = f"{timestamp_server.url}?second-signature"  # a timestamper of its own, whatever the other tests did
+    signing.sign_pdf(pdfa, kept, timestamp_url=url)
+    before = timestamp_server.requests
+    signed = signing.sign_pdf(pdfa, kept, timestamp_url=url)
+    assert timestamp_server.requests == before + 1  # the token signed; pyHanko's sizing sample was kept
+    (state,) = signing.signature_state(signed, pki.trust_roots)
+    assert state.ok and state.timestamped
+    assert "Signature is Valid." in pdfsig(signed, pki, tmp_path)

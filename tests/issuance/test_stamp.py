@@ -30,6 +30,19 @@ def test_the_qr_code_decodes_to_the_address_and_is_printed_with_half_millimetre_
     assert stamp.MODULE_MM >= 0.4
 
 
+@pytest.mark.parametrize("public_url", ["https://kagaz.sot.kg", "http://10.0.0.5:8000/kagaz"])
+def test_qr_codes_of_a_spread_of_numbers_decode_at_150_dpi_with_the_fixed_mask(public_url: str) -> None:
+    """The mask pattern is fixed (``stamp.MASK``) rather than chosen per code: every code of a spread of
+    numbers still decodes when printed at 0.5 mm a module and seen at 150 dpi (about 3 pixels a module)."""
+    for year, sequence in [(2026, 1), (2026, 9), (2026, 123), (2027, 4567), (2030, 99999), (2999, 999999)]:
+        address = stamp.check_address(public_url, IssueNumber("КЖС", year, sequence))
+        code = stamp.qr_code(address)
+        image = Image.open(io.BytesIO(code.png)).convert("L")
+        side = round(code.size_mm / 25.4 * 150)  # the printed size at 150 dpi
+        seen = image.resize((side, side), Image.Resampling.BILINEAR)
+        assert [result.text for result in zxingcpp.read_barcodes(seen)] == [address], address
+
+
 def test_an_issued_context_has_number_and_qr_a_draft_the_mark_only() -> None:
     issued = stamp.context(NUMBER, "https://kagaz.sot.kg")
     assert issued["number"] == "№ КЖС-2026-000123"
