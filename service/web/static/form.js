@@ -106,6 +106,8 @@
       return;
     }
     clientError.hidden = true;
+    // «Submit to the register» answers with a page (the confirmation, or the problems): the plain way.
+    if (event.submitter && event.submitter.value === "submit") { return; }
     showWorking();
     if (!enhanced) { watchDownload(); return; }
     event.preventDefault();
