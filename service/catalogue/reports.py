@@ -190,4 +190,33 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "submitted_state": {"ky": "Абалы", "ru": "Состояние", "en": "State"},
     "submitted_again": {"ky": "Формага кайтуу", "ru": "Вернуться к форме", "en": "Back to the form"},
+    # --- a batch from the register (service/http/batches.py, the batch page) ---
+    "batch_register_title": {
+        "ky": "Же отчеттордун реестринен",
+        "ru": "Или из реестра отчётов",
+        "en": "Or from the register of reports",
+    },
+    "batch_register_hint": {
+        "ky": "Файл керек эмес: тандалган жылдын реестриндеги ар бир отчеттун акыркы версиясы алынат (ачкычыңыз "
+        "көрө алган отчеттор). Кайсы версиялар алынганы топтомдо жазылат.",
+        "ru": "Файл не нужен: берётся текущая версия каждого отчёта выбранного года из реестра (тех, что видит ваш "
+        "ключ). Какие версии взяты, записывается в пакете.",
+        "en": "No file needed: the current version of each report of the chosen year in the register is taken "
+        "(those your key may read). The versions taken are recorded with the batch.",
+    },
+    "batch_register_submit": {
+        "ky": "Реестрден топтомду баштоо",
+        "ru": "Запустить пакет из реестра",
+        "en": "Start the batch from the register",
+    },
+    "batch_register_not_allowed": {
+        "ky": "Реестрден топтом администратордун же уюмга байланган ачкыч менен гана түзүлөт",
+        "ru": "Пакет из реестра можно запустить только ключом администратора или ключом организации",
+        "en": "A batch from the register needs an administrator's key or a key bound to an organization",
+    },
+    "batch_register_and_reports": {
+        "ky": "Же «reports» тизмесин, же «from_register» белгисин бериңиз, экөөнү тең эмес",
+        "ru": "Укажите либо список «reports», либо «from_register», но не оба",
+        "en": "Give either «reports» or «from_register», not both",
+    },
 }

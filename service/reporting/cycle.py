@@ -230,13 +230,24 @@ class ReportingCycle:
         return body, tuple(source_of(submission) for submission in used)
 
     def sources(self, year: int) -> list[Source]:
-        """The current version of every report of ``year`` as batch inputs (``kagaz batch --from-register``):
-        each its stored canonical JSON, named by organization and version."""
+        """The current version of every report of ``year`` as batch inputs (``kagaz batch --from-register``)."""
+        return self.batch_inputs(year)[0]
+
+    def batch_inputs(self, year: int, within: set[str] | None = None) -> tuple[list[Source], list[dict[str, Any]]]:
+        """The current version of every report of ``year`` (of ``within``, if given) as batch inputs, each its
+        stored canonical JSON named by organization and version, and the versions used (``source_of``).
+
+        Why read when the batch is asked for, not when it runs: the inputs are stored with the job like any
+        upload, so the job makes exactly what the person saw asked for, a retried or reclaimed job makes the
+        same documents, and a report submitted while the job runs cannot change half a batch."""
         schedule.check_year(year)
-        found = []
+        found, used = [], []
         for key, (submission, data) in sorted(self.register.current(year).items()):
+            if key not in self.organizations or (within is not None and key not in within):
+                continue
             found.append(Source(f"{key} (v{submission.version}).json", canonical_json(data)))
-        return found
+            used.append(source_of(submission))
+        return found, used
 
     def _first_versions(self, year: int) -> dict[str, Submission]:
         first: dict[str, Submission] = {}
