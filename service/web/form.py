@@ -102,7 +102,9 @@ def submit() -> Response:
         form, files = request.form, request.files
     except RequestEntityTooLarge as error:
         return too_large(error)
-    action = submission.SUBMIT if form.get("action") == submission.SUBMIT else submission.MAKE
+    # The button's name is ``purpose``, not ``action``: a control named ``action`` would hide ``form.action``
+    # from form.js.
+    action = submission.SUBMIT if form.get("purpose") == submission.SUBMIT else submission.MAKE
     chosen = submission.from_form(form)
     choices = Choices(form.get("document", ""), form.get("format", ""), lang, action, chosen)
     if not page.csrf_valid(form.get("csrf_token")):

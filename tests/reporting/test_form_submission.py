@@ -64,7 +64,7 @@ def send(client: FlaskClient, content: bytes, lang: str = "ky", **fields: Any) -
         "csrf_token": token(client),
         "document": "progress-report",
         "format": "pdf",
-        "action": "submit",
+        "purpose": "submit",
         "year": "2025",
         "organization": COURT,
         "file": (io.BytesIO(content), "report.xlsx"),
@@ -145,7 +145,7 @@ def test_the_workbooks_problems_are_named_as_rendering_names_them(service: Servi
     refused = send(client, workbook(service, broken=True), lang)
     made = client.post(
         f"/?lang={lang}",
-        data={"csrf_token": token(client), "document": "progress-report", "format": "docx", "action": "make",
+        data={"csrf_token": token(client), "document": "progress-report", "format": "docx", "purpose": "make",
               "file": (io.BytesIO(workbook(service, broken=True)), "report.xlsx")},
         content_type="multipart/form-data",
     )  # fmt: skip

@@ -126,7 +126,7 @@
       .catch(function () {
         // Anything unexpected: send the form the plain way, which shows the server's own page.
         enhanced = false;
-        form.submit();
+        HTMLFormElement.prototype.submit.call(form);  // the button #submit hides form.submit
       })
       .then(ready);
   });
