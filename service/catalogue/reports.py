@@ -209,6 +209,11 @@ REPORTS: dict[str, dict[str, str]] = {
         "ru": "Запустить пакет из реестра",
         "en": "Start the batch from the register",
     },
+    "batch_register_used": {
+        "ky": "Реестрден алынган отчеттор: {count}",
+        "ru": "Отчётов взято из реестра: {count}",
+        "en": "Reports taken from the register: {count}",
+    },
     "batch_register_not_allowed": {
         "ky": "Реестрден топтом администратордун же уюмга байланган ачкыч менен гана түзүлөт",
         "ru": "Пакет из реестра можно запустить только ключом администратора или ключом организации",

@@ -26,6 +26,7 @@ from service.catalogue import text
 from service.errors import InputError, Problem, StorageError, http_status
 from service.http.batches import parse_formats, parse_year, read_sources, register_sources
 from service.http.ownership import readable, result_file
+from service.http.resources import reporting
 from service.jobs.app import for_app
 from service.jobs.state import JobState
 from service.web import page, refusals
@@ -100,6 +101,7 @@ def show(job_id: str) -> Response:
     body = render_template(
         "web/batches.html",
         job=(shown := _shown(state, lang)),
+        register=_register_rows(state),
         has_errors=bool(shown["errors"]),
         finished=state.state in (job_queue.DONE, job_queue.FAILED),
         refresh=REFRESH_SECONDS,
@@ -122,6 +124,15 @@ def status(job_id: str) -> Response:
 def result(job_id: str) -> Response:
     readable(job_id)
     return result_file(job_id)
+
+
+def _register_rows(state: JobState) -> list[tuple[str, int]]:
+    """A batch from the register: each report it read, by the organization's name, with its version."""
+    organizations = reporting().organizations
+    return [
+        (getattr(organizations.get(item["organization"]), "name", item["organization"]), item["version"])
+        for item in state.register or ()
+    ]
 
 
 class _Choices:

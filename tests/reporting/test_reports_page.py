@@ -47,12 +47,13 @@ DUE = {"ky": "2026-жылдын 15-январынан кечиктирбесте
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Service:
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     service = make_service(tmp_path_factory.mktemp("reports-page"))
     for key, report in sample_data().items():
         if key != WEB_COURT:
             assert service.put(report).status_code == 201
-    return service
+    yield service
+    service.app.extensions["kagaz.jobs"].stop()
 
 
 @pytest.fixture(scope="module")
@@ -248,4 +249,24 @@ def test_an_oblast_key_sees_its_group_and_downloads_it(service: Service, server:
     )
     assert page.goto(f"{server}/reports/2025/naryn-oblast-court").status == 403
     assert page.goto(f"{server}/reports/2025/nookat-district-court").status == 200
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en"])
+def test_an_oblast_court_starts_a_batch_from_the_register_on_the_batch_page(
+    service: Service, server: str, browser: Browser, lang: str
+) -> None:
+    page = context_page(browser, axe=True)
+    sign_in(page, server, service.key_for("osh-oblast-court"), f"/batches?lang={lang}")
+    page.fill("#year", "2025")
+    page.check("#format-docx")
+    audit(page, f"reports-batches-register-{lang}-desktop.png")
+    page.click("#submit-register")  # no file chosen: this button needs none
+    expect(page.locator("#batch-download")).to_be_visible(timeout=90_000)
+    expect(page.locator("#batch-made")).to_have_text("5")  # its four courts' reports and their summary
+    page.locator("#batch-register summary").click()
+    expect(page.locator("#batch-register li")).to_have_count(4)
+    expect(page.locator("#batch-register")).to_contain_text("Ноокат райондук соту")
+    expect(page.locator("#batch-register")).not_to_contain_text("Нарын")
+    audit(page, f"reports-batches-register-done-{lang}-desktop.png")
     page.context.close()
