@@ -7,7 +7,7 @@ submission of a filled workbook, signed in with the organization's key.
     /reports/<year>/status.csv|xlsx the same table to download
     /reports/<year>/<org>           a report's versions;  /reports/<year>/<org>.pdf?version=N  its PDF
     /reports/<year>/summary.pdf     the generalized report, or an oblast key's own summary (?organization=)
-    /reports/<year>/submit          upload a filled workbook or CSV: validated as rendering does, stored
+    /reports/<year>/submit          the old submission address: redirects to the form at ``/`` (its «submit»)
     /reports/login                  the old sign-in address: redirects to the one sign-in, ``/signin``
 
 The pages read and submit through the same ``ReportingCycle`` and the same access rules as the API
