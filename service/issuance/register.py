@@ -169,14 +169,15 @@ def allocate_once(
     Why: opening a report from the status page must not make a new official document each time. The
     ``issued_report_versions`` primary key is the backstop when two first opens race past the lock: the
     loser's insert fails, nothing of it is kept (its number with it), and it takes the winner's entry. A
-    version whose entry was voided (its rendering failed) or annulled gets a new number, and the link moves
-    to it; the old entry stays in the register with its reason."""
+    version whose entry was voided (its rendering failed), annulled, or whose input the retention period
+    removed (it can no longer be reissued) gets a new number, and the link moves to it; the old entry stays
+    in the register with its reason."""
     try:
         with database.transaction(lock=LOCK, durable=False) as session:  # as allocate: complete is durable
             link = session.get(IssuedReportVersion, (submission_id, application.format))
             if link is not None:
                 row = _row(session, link.number)
-                if row.state in ("pending", "issued"):
+                if row.state == "pending" or (row.state == "issued" and row.input_json is not None):
                     return _entry(row), False
             entry = _allocate_in(session, prefix, application, now)
             if link is None:
