@@ -149,8 +149,9 @@ def submit_report(choices: Choices, upload: FileStorage | None) -> Response:
         status = 400 if status == 200 else status
     if problems or choices.submit is None or principal is None or upload is None:
         return show(choices, problems, status)
+    images, problems = read_images(request.files)
     try:
-        result = submission.store(choices.submit, upload, principal)
+        result = submission.store(choices.submit, upload, principal, images, problems)
     except InputError as error:
         return show(choices, error.problems, http_status(error))
     return submission.confirmation(result, choices.submit, choices.language)
@@ -159,17 +160,7 @@ def submit_report(choices: Choices, upload: FileStorage | None) -> Response:
 def produce(choices: Choices, upload: FileStorage, files: Any, place: Place | None = None) -> Any:
     """Read the upload and make the document; every problem of the spreadsheet and images raised together."""
     content = upload.read()
-    problems: list[Problem] = []
-    images: dict[str, bytes] = {}
-    if choices.document == "progress-report":
-        for field in IMAGES:
-            image = files.get(field)
-            if image is None or not image.filename:
-                continue
-            try:
-                images[field] = clean_image(image.read()).content
-            except ImageRejected as error:
-                problems.append(Problem(field, error.code, str(error), dict(error.params)))
+    images, problems = read_images(files) if choices.document == "progress-report" else ({}, [])
     try:
         imported = spreadsheets.read(choices.document, content, upload.filename or "", engine().reference)
         if images:
@@ -188,6 +179,22 @@ def produce(choices: Choices, upload: FileStorage, files: Any, place: Place | No
     except InputError as error:
         raise together(problems, error) from None
     raise InputError(problems)
+
+
+def read_images(files: Any) -> tuple[dict[str, bytes], list[Problem]]:
+    """The signature and seal images chosen (cleaned: re-encoded, metadata dropped), and a problem for each
+    one refused."""
+    images: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for field in IMAGES:
+        image = files.get(field)
+        if image is None or not image.filename:
+            continue
+        try:
+            images[field] = clean_image(image.read()).content
+        except ImageRejected as error:
+            problems.append(Problem(field, error.code, str(error), dict(error.params)))
+    return images, problems
 
 
 def form_problems(choices: Choices, error: KagazError) -> tuple[Choices, list[Problem]]:

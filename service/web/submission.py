@@ -12,6 +12,7 @@ column). The answer is a confirmation page (version, time in Asia/Bishkek, late 
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,7 @@ from werkzeug.datastructures import FileStorage
 from service import spreadsheets
 from service.auth import Principal
 from service.catalogue import text, translate
-from service.errors import Problem
+from service.errors import InputError, Problem
 from service.http.resources import engine, reporting
 from service.reporting import access, exports, schedule
 from service.reporting.cycle import REPORT, Submitted
@@ -95,18 +96,36 @@ def refusals(document: str, chosen: Submission | None, principal: Principal | No
     return [], 200
 
 
-def store(chosen: Submission, upload: FileStorage, principal: Principal) -> Submitted:
-    """Read the workbook or CSV and submit it; an ``InputError`` names each cell, as rendering does."""
-    imported = spreadsheets.read(REPORT, upload.read(), upload.filename or "", engine().reference)
-    with imported.located() as data:
-        return reporting().submit(
-            chosen.year,
-            chosen.organization,
-            data,
-            key_id=principal.key_id,
-            key_name=principal.name,
-            note=chosen.note[:NOTE_LIMIT],
-        )
+def store(
+    chosen: Submission,
+    upload: FileStorage,
+    principal: Principal,
+    images: dict[str, bytes] | None = None,
+    problems: list[Problem] | None = None,
+) -> Submitted:
+    """Read the workbook or CSV and submit it, with the signature and seal images chosen (kept in the stored
+    report as base64, as the API takes them); an ``InputError`` names each cell, as rendering does, together
+    with ``problems`` (the images refused), and then nothing is stored."""
+    try:
+        imported = spreadsheets.read(REPORT, upload.read(), upload.filename or "", engine().reference)
+        for field, content in (images or {}).items():
+            imported.data.setdefault("signature", {})[field] = base64.b64encode(content).decode("ascii")
+        with imported.located() as data:
+            if problems:
+                engine().load(REPORT, data)  # the images failed: still name every problem of the sheet
+                raise InputError(problems)
+            return reporting().submit(
+                chosen.year,
+                chosen.organization,
+                data,
+                key_id=principal.key_id,
+                key_name=principal.name,
+                note=chosen.note[:NOTE_LIMIT],
+            )
+    except InputError as error:
+        if problems and error.problems != problems:
+            raise type(error)(problems + error.problems) from None
+        raise
 
 
 def confirmation(result: Submitted, chosen: Submission, lang: str) -> Response:

@@ -7,6 +7,7 @@ that says version, time (Asia/Bishkek), late or not, sha256 and links. The Chrom
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import re
@@ -172,3 +173,20 @@ def test_another_organization_or_document_is_refused(service: Service) -> None:
     # an oblast court submits for a court it controls
     osh = signed_in(service, "osh-oblast-court")
     assert send(osh, workbook(service), "en").status_code == 201
+
+
+def test_the_signature_and_seal_go_with_the_submission(service: Service) -> None:
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGBA", (120, 60), (20, 40, 160, 255)).save(picture, "PNG")
+    client = signed_in(service, COURT)
+    refused = send(client, workbook(service, broken=True), "en", seal_image=(io.BytesIO(b"not an image"), "seal.png"))
+    assert refused.status_code == 422
+    text = page_text(refused)
+    assert "Seal image" in text and "Sheet «Иш-чаралар», row 2, column C" in text  # every problem at once
+    assert stored(service) == 404
+    answer = send(client, workbook(service), "en", seal_image=(io.BytesIO(picture.getvalue()), "seal.png"))
+    assert answer.status_code == 201, page_text(answer)[:500]
+    kept = service.client.get(f"/api/v1/reports/2025/{COURT}").get_json()["current"]["data"]
+    assert base64.b64decode(kept["signature"]["seal_image"]).startswith(b"\x89PNG")
