@@ -89,6 +89,7 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "reports_page_history": {"ky": "Версиялары", "ru": "Версии", "en": "Versions"},
     "reports_page_version": {"ky": "{number}-версия", "ru": "Версия {number}", "en": "Version {number}"},
+    "reports_page_draft": {"ky": "долбоор (PDF)", "ru": "черновик (PDF)", "en": "draft (PDF)"},
     "reports_page_late_on": {"ky": "кечикти: {date}", "ru": "с опозданием: {date}", "en": "late: {date}"},
     "reports_page_comparison": {
         "ky": "{before}-жыл менен салыштыруу (уюмдардын саны)",

@@ -84,6 +84,8 @@ def test_opening_a_version_twice_gives_the_same_issued_pdf(pool: Any, tmp_path: 
     assert draft.status_code == 200 and "X-Kagaz-Number" not in draft.headers
     text = pdf_text(draft.data, tmp_path)
     assert "ДОЛБООР" in text and number not in text
+    history = service.client.get(f"/reports/2025/{ORG}?lang=en").get_data(as_text=True)
+    assert f'href="/reports/2025/{ORG}.pdf?version=1&amp;draft=1"' in history and "draft (PDF)" in history
     page_draft = service.client.get(f"/reports/2025/{ORG}.pdf?draft=1")
     assert "X-Kagaz-Number" not in page_draft.headers and "ДОЛБООР" in pdf_text(page_draft.data, tmp_path)
 
