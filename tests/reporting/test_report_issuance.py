@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import json
 import subprocess
 import threading
@@ -37,6 +38,13 @@ def pdf_text(content: bytes, tmp_path: Path) -> str:
     ).stdout.decode()
 
 
+def recorded_number(answer: Any) -> str:
+    """The printed number of an answer (``X-Kagaz-Number-Printed`` is percent-encoded UTF-8)."""
+    from urllib.parse import unquote
+
+    return unquote(answer.headers["X-Kagaz-Number-Printed"])
+
+
 def entry(service: Any, number: str) -> dict[str, Any]:
     answer = service.client.get(f"/api/v1/issued/{number}", headers=service.headers("admin"))
     assert answer.status_code == 200, answer.get_json()
@@ -54,6 +62,10 @@ def test_opening_a_version_twice_gives_the_same_issued_pdf(pool: Any, tmp_path: 
     again = service.client.get(f"{REPORT_URL}?format=pdf")
     assert again.headers["X-Kagaz-Number"] == number
     assert again.data == first.data, "an unsigned PDF reissued from the register is byte-identical"
+    assert again.headers["X-Kagaz-Output-Sha256"] == hashlib.sha256(again.data).hexdigest()
+    checked = service.client.post("/api/v1/verify", data=again.data, content_type="application/pdf")
+    assert checked.status_code == 200 and checked.get_json()["recognised"] is True
+    assert checked.get_json()["document"]["number"] == recorded_number(again)  # «check a file» knows it
     # the status page's link is the same document, and so is the version's own address
     page = service.client.get(f"/reports/2025/{ORG}.pdf?version=1")
     assert page.headers["X-Kagaz-Number"] == number and page.data == first.data
