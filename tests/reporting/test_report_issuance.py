@@ -205,3 +205,34 @@ def test_a_summary_is_issued_each_time_with_the_versions_it_was_made_from(pool: 
     assert all(isinstance(item["submission_id"], int) and len(item["sha256"]) == 64 for item in sources)
     generalized = service.client.get("/api/v1/reports/2025/generalized?format=docx")
     assert len(json.loads(json.dumps(entry(service, generalized.headers["X-Kagaz-Number"])["sources"]))) == 4
+
+
+def test_a_first_open_still_pending_is_waited_for_and_an_abandoned_one_is_voided(tmp_path: Path) -> None:
+    """The second of two first opens waits for the first's document («busy» past its wait, 503 over HTTP);
+    a pending entry left by a process that died mid-render is voided with the reason, and a new number made."""
+    from service.errors import StorageUnavailable
+    from service.issuance.issuing import Issuer, Order
+
+    service = make_service(tmp_path / "data")
+    assert service.put(sample_data()[ORG]).status_code == 201
+    engine = service.app.extensions["kagaz.engine"]
+    issuer = Issuer.for_engine(engine)
+    submission, data = service.app.extensions["kagaz.reporting"].version(2025, ORG)
+    model = engine.load("progress-report", data)
+    fmt = application("docx")
+    running, _created = register.allocate_once(issuer.database, issuer.prefix, fmt, submission.id)
+    with pytest.raises(StorageUnavailable):
+        issuer.issue_version("progress-report", model, Order(format="docx"), submission.id, wait=0.3)
+    assert register.find(issuer.database, running.number).state == "pending"  # type: ignore[union-attr]
+
+    # the same entry, an hour old: abandoned
+    with issuer.database.transaction() as session:
+        from service.issuance.tables import IssuedDocument
+
+        session.get(IssuedDocument, running.number).issued_at = "2000-01-01T00:00:00+00:00"
+    made = service.client.get(f"{REPORT_URL}?format=docx")
+    assert made.status_code == 200 and recorded_number(made) != running.number
+    voided = register.find(issuer.database, running.number)
+    assert voided is not None and voided.state == "void" and "abandoned" in (voided.void_reason or "")
+    again = service.client.get(f"{REPORT_URL}?format=docx")
+    assert recorded_number(again) == recorded_number(made)
