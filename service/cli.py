@@ -157,6 +157,8 @@ def render(
     """
     if (input_path is None) == (year is None):
         raise click.UsageError("give either INPUT or --year (the register), not both")
+    from dataclasses import replace
+
     from service.atomic import write_atomically
     from service.engine import FORMATS, open_engine
     from service.issuance.issuing import Issuer, Order
@@ -177,8 +179,8 @@ def render(
             if input_path is None:
                 from service.reports_cli import register_input
 
-                kind, body = register_input(engine, document, year or 0, organization)
-                issued = issuer.produce(kind, body, order)
+                kind, body, sources = register_input(engine, document, year or 0, organization)
+                issued = issuer.produce(kind, body, replace(order, sources=sources))
             else:
                 with located(read_input(document, input_path, engine.reference)) as data:
                     issued = issuer.produce(document, data, order)

@@ -128,8 +128,11 @@ def _status_json(found: Any) -> dict[str, Any]:
     }
 
 
-def register_input(engine: Engine, document: str, year: int, organization: str | None) -> tuple[str, Any]:
-    """For ``kagaz render``: the document kind and its input from the register.
+def register_input(
+    engine: Engine, document: str, year: int, organization: str | None
+) -> tuple[str, Any, tuple[dict[str, Any], ...]]:
+    """For ``kagaz render``: the document kind, its input from the register, and the submissions and versions
+    it is made from (recorded with its issuance number).
 
     ``generalized-report --year`` is the Supreme Court's report of what came in; ``regional-summary --year
     --organization`` an oblast or city court's summary of itself and its courts."""
@@ -137,7 +140,7 @@ def register_input(engine: Engine, document: str, year: int, organization: str |
     if document == "regional-summary":
         if organization is None:
             raise click.UsageError("regional-summary needs --organization (an oblast or the Bishkek city court)")
-        return "generalized-report", cycle.summary_input(year, organization)
+        return ("generalized-report", *cycle.summary(year, organization))
     if document == "generalized-report":
-        return document, cycle.summary_input(year)
+        return (document, *cycle.summary(year))
     raise click.UsageError("--year takes its input from the register: generalized-report or regional-summary")

@@ -3,7 +3,9 @@
 - ``POST /api/v1/batches?year=2025&format=pdf,docx`` with a JSON list of reports (or ``{"reports": [...],
   "year": ..., "formats": [...]}``), an uploaded ZIP of report files, or one workbook (multipart field
   ``file``, or the raw body with ``Content-Type: application/zip``) → ``202`` with the job and a
-  ``Location``.
+  ``Location``. ``{"year": 2025, "from_register": true}`` takes the current version of each report of the
+  year in the reporting register instead (an admin key: all; a key bound to an organization: its group;
+  others 403); the versions used are the job's ``register``.
 - ``GET /api/v1/batches/<id>`` → state (queued, running, done, failed), done/total, each error with its
   source and place; ``result`` when done.
 - ``GET /api/v1/batches/<id>/result.zip`` → the outputs, ``manifest.json`` and ``manifest.csv``.
@@ -18,7 +20,7 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from service import jobs as job_queue
 from service.auth import current_principal, may_read, require_role
-from service.http.batches import parse_formats, parse_year, read_sources
+from service.http.batches import parse_formats, parse_year, read_sources, register_sources
 from service.http.ownership import readable, result_file
 from service.http.problems import language
 from service.jobs.app import for_app
@@ -42,11 +44,11 @@ def _answer(state: JobState, status: int = 200) -> Response:
 @require_role("client")
 def submit() -> Response:
     request.max_content_length = current_app.config["KAGAZ"].batch_max_bytes
-    sources, year, formats = read_sources()
+    asked = read_sources()
     principal = current_principal()
-    state = for_app().submit(
-        sources, parse_year(year, sources), parse_formats(formats), by=principal.name, owner=principal.key_id
-    )
+    year, formats = parse_year(asked.year, asked.sources), parse_formats(asked.formats)
+    sources, used = register_sources(year, principal) if asked.from_register else (asked.sources, None)
+    state = for_app().submit(sources, year, formats, by=principal.name, owner=principal.key_id, register=used)
     response = _answer(state, 202)
     response.headers["Location"] = status_url(state.id)
     return response

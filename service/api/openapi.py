@@ -215,7 +215,7 @@ OPERATIONS: dict[str, Operation] = {
         },
     ),
     "batches.submit": Operation(
-        "Start a batch: a year's reports as a JSON list, a ZIP of report files, or one workbook",
+        "Start a batch: a year's reports as a JSON list, a ZIP of report files, one workbook, or the register's",
         "batches",
         query=(
             query("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, "The reporting year"),
@@ -237,6 +237,18 @@ OPERATIONS: dict[str, Operation] = {
                                 },
                                 "required": ["reports"],
                             },
+                            {
+                                "type": "object",
+                                "description": "The current version of each report of the year in the reporting "
+                                "register (an admin key: all; a key bound to an organization: its group)",
+                                "properties": {
+                                    "from_register": {"const": True},
+                                    "year": {"type": "integer", "minimum": 2025, "maximum": 2027},
+                                    "formats": {"type": "array", "items": {"type": "string", "enum": list(FORMATS)}},
+                                },
+                                "required": ["from_register", "year"],
+                                "additionalProperties": False,
+                            },
                         ]
                     }
                 },
@@ -248,6 +260,11 @@ OPERATIONS: dict[str, Operation] = {
                             "file": {"type": "string", "format": "binary"},
                             "year": {"type": "string"},
                             "format": {"type": "string"},
+                            "source": {
+                                "type": "string",
+                                "enum": ["register"],
+                                "description": "The register's reports of the year instead of the file",
+                            },
                         },
                     }
                 },
@@ -255,7 +272,7 @@ OPERATIONS: dict[str, Operation] = {
             },
         },
         answers={202: ("Queued", json_content(ref("Batch")), {"Location": header("The batch's status URL")})},
-        errors=(400, 413, 415, 422),
+        errors=(400, 403, 413, 415, 422),
     ),
     "batches.index": Operation(
         "The caller's batches, newest first (an admin key lists everyone's)",

@@ -25,6 +25,7 @@ ORGANIZATION = {
     "organization": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{1,63}$", "example": "osh-oblast-court"}
 }
 OPTIONAL_FORMAT = {**FORMAT, "description": "The document instead of JSON: `pdf` or `docx`"}
+DRAFT = query("draft", {"type": "string", "enum": ["true", "false", "1", "0"]}, "An unnumbered draft marked ДОЛБООР")
 OBJECT: dict[str, Any] = {"type": "object"}
 FILE_OR_JSON = json_content(OBJECT) | binary(DOCX, PDF)
 
@@ -42,17 +43,19 @@ OPERATIONS: dict[str, Operation] = {
         path=YEAR | ORGANIZATION,
     ),
     "reports.report": Operation(
-        "An organization's current report and its history; `format=pdf|docx` renders the current version",
+        "An organization's current report and its history; `format=pdf|docx` gives the current version's issued "
+        "document: issued the first time it is asked for in that format, the same number (reissued) after",
         "reports",
-        query=(OPTIONAL_FORMAT,),
+        query=(OPTIONAL_FORMAT, DRAFT),
         answers={200: ("The report (JSON), or the document", FILE_OR_JSON, RENDER_HEADERS)},
         errors=(400, 403, 404, 422, 503),
         path=YEAR | ORGANIZATION,
     ),
     "reports.version": Operation(
-        "One version of an organization's report; `format=pdf|docx` renders it",
+        "One version of an organization's report; `format=pdf|docx` gives its issued document (one number per "
+        "version and format)",
         "reports",
-        query=(OPTIONAL_FORMAT,),
+        query=(OPTIONAL_FORMAT, DRAFT),
         answers={200: ("The version (JSON), or the document", FILE_OR_JSON, RENDER_HEADERS)},
         errors=(400, 403, 404, 422, 503),
         path=YEAR | ORGANIZATION,
@@ -65,17 +68,19 @@ OPERATIONS: dict[str, Operation] = {
         path=YEAR,
     ),
     "reports.generalized": Operation(
-        "The generalized report made from the register: who has not reported, who reported late, last year",
+        "The generalized report made from the register: who has not reported, who reported late, last year; "
+        "issued each time it is made, with the versions it was made from",
         "reports",
-        query=(FORMAT,),
+        query=(FORMAT, DRAFT),
         answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
         errors=(400, 403, 404, 422, 503),
         path=YEAR,
     ),
     "reports.summary": Operation(
-        "An oblast or city court's summary of itself and the courts it controls, to the Supreme Court",
+        "An oblast or city court's summary of itself and the courts it controls, to the Supreme Court; issued "
+        "each time it is made",
         "reports",
-        query=(FORMAT,),
+        query=(FORMAT, DRAFT),
         answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
         errors=(400, 403, 404, 422, 503),
         path=YEAR | ORGANIZATION,

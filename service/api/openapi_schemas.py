@@ -185,6 +185,20 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
                 },
             },
             "result": {"type": "string"},
+            "register": {
+                "type": "array",
+                "description": "A batch from the register: the submitted versions it read, fixed when it was asked",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "organization": {"type": "string"},
+                        "year": {"type": "integer"},
+                        "version": {"type": "integer"},
+                        "submission_id": {"type": "integer"},
+                        "sha256": {"type": "string"},
+                    },
+                },
+            },
         },
     },
     "Readiness": {

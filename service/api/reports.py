@@ -6,6 +6,7 @@ and the generalized report or a region's summary made from what came in.
     PUT  /api/v1/reports/{year}/{organization}            submit (JSON report; ``?note=``): 201 new version,
                                                           200 the same data as the current version
     GET  /api/v1/reports/{year}/{organization}            current version and history; ``?format=pdf|docx``
+                                                          issues the version once (later: the same number)
     GET  /api/v1/reports/{year}/{organization}/versions/{n}   one version; ``?format=pdf|docx``
     GET  /api/v1/reports/{year}                           the year's status (what the key may see)
     GET  /api/v1/reports/{year}/generalized?format=       the generalized report from the register
@@ -14,23 +15,27 @@ and the generalized report or a region's summary made from what came in.
 Who may do what is ``service.reporting.access``: submitting always needs a key (bound to the organization's
 group, or an admin's), whatever ``KAGAZ_AUTH_REQUIRED`` says; reading follows it, and a bound key sees only
 its group. A refusal is a 403 that names the organization, never another organization's data.
+
+Files: a report's version is issued the first time it is asked for in a format and the same document (its
+number, reissued from the register) every later time; a summary is issued each time it is made, recording
+the versions it was made from; ``?draft=true`` gives an unnumbered draft (``service.http.report_documents``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, Response, g, jsonify, request, url_for
 
-from service.api.documents import requested_format
+from service.api.documents import flag, requested_format
 from service.auth import Forbidden, Principal, authenticate
-from service.engine import Rendered
 from service.errors import InputError, Problem
 from service.http.bodies import json_body, require_json
-from service.http.files import file_response
-from service.http.resources import engine, reporting
+from service.http.files import issued_response
+from service.http.report_documents import report_document, summary_document
+from service.http.resources import reporting
 from service.reporting import access, tree
-from service.reporting.cycle import GENERALIZED, REPORT
 from service.reporting.status import Submission, YearStatus
 
 bp = Blueprint("reports", __name__, url_prefix="/api/v1/reports")
@@ -40,10 +45,16 @@ MAX_NOTE = 1000
 # ------------------------------------------------------------------------------------------- access
 
 
+def principal() -> Principal:
+    """The request's key (a wrong key is refused even where reading is open)."""
+    found: Principal = g.get("principal") or authenticate(None)
+    return found
+
+
 def caller() -> access.Caller:
-    """The request's key as the access rules see it (a wrong key is refused even here)."""
-    principal: Principal = g.get("principal") or authenticate(None)
-    return access.Caller(principal.role, principal.organization)
+    """The request's key as the access rules see it."""
+    found = principal()
+    return access.Caller(found.role, found.organization)
 
 
 def not_allowed(organization: str, code: str) -> Forbidden:
@@ -109,13 +120,6 @@ def wanted_format() -> str | None:
     return requested_format() if "format" in request.args else None
 
 
-def document(document_name: str, model: Any, fmt: str, stem: str | None = None) -> Response:
-    """Render (and convert) a model through the engine's one path; ``stem`` renames the file."""
-    rendered = engine().render(document_name, model)
-    content = engine().convert(rendered.content) if fmt == "pdf" else rendered.content
-    return file_response(Rendered(content, rendered.template, stem or rendered.stem, fmt))
-
-
 # ------------------------------------------------------------------------------------------- routes
 
 
@@ -151,9 +155,9 @@ def report(year: int, organization: str) -> Response:
     check_read(organization)
     cycle = reporting()
     fmt = wanted_format()
-    submission, data = cycle.version(year, organization)
     if fmt is not None:
-        return document(REPORT, cycle.model(data), fmt)
+        return issued_response(report_document(year, organization, None, fmt, flag("draft"), principal()))
+    submission, data = cycle.version(year, organization)
     history = cycle.history(year, organization)
     return jsonify(
         {
@@ -168,11 +172,10 @@ def report(year: int, organization: str) -> Response:
 @bp.get("/<int:year>/<organization>/versions/<int:number>")
 def version(year: int, organization: str, number: int) -> Response:
     check_read(organization)
-    cycle = reporting()
     fmt = wanted_format()
-    submission, data = cycle.version(year, organization, number)
     if fmt is not None:
-        return document(REPORT, cycle.model(data), fmt)
+        return issued_response(report_document(year, organization, number, fmt, flag("draft"), principal()))
+    submission, data = reporting().version(year, organization, number)
     return jsonify({"year": year, "organization": organization} | submission_json(submission) | {"data": data})
 
 
@@ -187,8 +190,8 @@ def status(year: int) -> Response:
 def generalized(year: int) -> Response:
     cycle = reporting()
     check_read_all(list(cycle.organizations))
-    body = engine().load(GENERALIZED, cycle.summary_input(year))
-    return document(GENERALIZED, body, requested_format())
+    fmt = requested_format()
+    return issued_response(summary_document(year, None, fmt, flag("draft"), principal()))
 
 
 @bp.get("/<int:year>/summary/<organization>")
@@ -196,5 +199,6 @@ def summary(year: int, organization: str) -> Response:
     cycle = reporting()
     region = cycle.organization(organization)
     check_read_all(tree.group(cycle.parents, organization))
-    body = engine().load(GENERALIZED, cycle.summary_input(year, organization))
-    return document(GENERALIZED, body, requested_format(), stem=f"{region.name} {year}")
+    issued = summary_document(year, organization, requested_format(), flag("draft"), principal())
+    named = replace(issued, rendered=replace(issued.rendered, stem=f"{region.name} {year}"))
+    return issued_response(named)

@@ -143,20 +143,7 @@ PAGES: dict[str, dict[str, str]] = {
         "en": "Upload a new version: it is checked, filled with the sample data and converted to PDF. Only then "
         "can it be activated. Every earlier version is kept and can be activated again.",
     },
-    "login_title": {"ky": "Редактордун кирүүсү", "ru": "Вход для редактора", "en": "Editor sign-in"},
-    "login_lead": {
-        "ky": "Шаблон редакторунун API ачкычын киргизиңиз (аны администратор берет).",
-        "ru": "Введите ключ API редактора шаблонов (его выдаёт администратор).",
-        "en": "Enter a template editor's API key (an administrator gives it).",
-    },
-    "key_label": {"ky": "API ачкычы", "ru": "Ключ API", "en": "API key"},
-    "login_button": {"ky": "Кирүү", "ru": "Войти", "en": "Sign in"},
     "logout_button": {"ky": "Чыгуу", "ru": "Выйти", "en": "Sign out"},
-    "login_failed": {
-        "ky": "Ачкыч туура эмес же жокко чыгарылган",
-        "ru": "Ключ неверен или отозван",
-        "en": "The key is wrong or revoked",
-    },
     "login_weak": {
         "ky": "Бул ачкычтын ролу («{role}») шаблондорду өзгөртүүгө жетишсиз: редактордун ачкычы керек",
         "ru": "Роли этого ключа («{role}») недостаточно для изменения шаблонов: нужен ключ редактора",
@@ -254,9 +241,18 @@ PAGES: dict[str, dict[str, str]] = {
     # --- staff sign-in (service/web/signin.py) ---
     "signin_title": {"ky": "Кызматкердин кирүүсү", "ru": "Вход для сотрудника", "en": "Staff sign-in"},
     "signin_lead": {
-        "ky": "Документ даярдоо жана отчеттордун топтомдору үчүн API ачкычыңызды киргизиңиз (аны администратор берет).",
-        "ru": "Для подготовки документов и пакетов отчётов введите свой ключ API (его выдаёт администратор).",
-        "en": "To prepare documents and batches of reports, enter your API key (an administrator gives it).",
+        "ky": "Документ даярдоо, отчеттордун топтомдору, уюмдун отчетторун тапшыруу жана шаблондорду оңдоо үчүн "
+        "API ачкычыңызды киргизиңиз (аны администратор берет).",
+        "ru": "Для подготовки документов, пакетов отчётов, сдачи отчётов организации и правки шаблонов введите "
+        "свой ключ API (его выдаёт администратор).",
+        "en": "To prepare documents and batches, submit your organization's reports or edit templates, enter your "
+        "API key (an administrator gives it).",
+    },
+    "staff_signed_in": {"ky": "Кирген: «{name}»", "ru": "Вход: «{name}»", "en": "Signed in: {name}"},
+    "signin_other_key": {
+        "ky": "Башка ачкыч менен кирүү",
+        "ru": "Войти с другим ключом",
+        "en": "Sign in with another key",
     },
     "signin_key": {"ky": "API ачкычы", "ru": "Ключ API", "en": "API key"},
     "signin_button": {"ky": "Кирүү", "ru": "Войти", "en": "Sign in"},

@@ -82,13 +82,6 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "reports_page_signed_in": {"ky": "Кирген: «{name}»", "ru": "Вход: «{name}»", "en": "Signed in: {name}"},
     "reports_page_sign_out": {"ky": "Чыгуу", "ru": "Выйти", "en": "Sign out"},
-    "reports_page_key": {"ky": "API ачкычы", "ru": "Ключ API", "en": "API key"},
-    "reports_page_enter": {"ky": "Кирүү", "ru": "Войти", "en": "Sign in"},
-    "reports_page_key_wrong": {
-        "ky": "Ачкыч туура эмес же жокко чыгарылган",
-        "ru": "Ключ неверен или отозван",
-        "en": "The key is wrong or revoked",
-    },
     "reports_page_nothing": {
         "ky": "Бул ачкыч эч бир уюмдун отчетторуна жетпейт",
         "ru": "Этот ключ не даёт доступа к отчётам ни одной организации",
@@ -96,6 +89,7 @@ REPORTS: dict[str, dict[str, str]] = {
     },
     "reports_page_history": {"ky": "Версиялары", "ru": "Версии", "en": "Versions"},
     "reports_page_version": {"ky": "{number}-версия", "ru": "Версия {number}", "en": "Version {number}"},
+    "reports_page_draft": {"ky": "долбоор (PDF)", "ru": "черновик (PDF)", "en": "draft (PDF)"},
     "reports_page_late_on": {"ky": "кечикти: {date}", "ru": "с опозданием: {date}", "en": "late: {date}"},
     "reports_page_comparison": {
         "ky": "{before}-жыл менен салыштыруу (уюмдардын саны)",
@@ -124,22 +118,12 @@ REPORTS: dict[str, dict[str, str]] = {
     "reports_status_not_done": {"ky": "аткарылган эмес", "ru": "не выполнено", "en": "not done"},
     "reports_status_overdue": {"ky": "мөөнөтү өткөн", "ru": "просрочено", "en": "overdue"},
     "reports_page_submit": {"ky": "Отчет тапшыруу", "ru": "Сдать отчёт", "en": "Submit a report"},
-    "reports_page_submit_lead": {
-        "ky": "Толтурулган отчеттун таблицасын (.xlsx же .csv) жүктөңүз: ал текшерилип, Жогорку соттун реестрине "
-        "жаңы версия катары сакталат.",
-        "ru": "Загрузите заполненную таблицу отчёта (.xlsx или .csv): она будет проверена и сохранена в реестре "
-        "Верховного суда как новая версия.",
-        "en": "Upload the filled report workbook (.xlsx or .csv): it is checked and kept in the Supreme Court's "
-        "register as a new version.",
-    },
     "reports_page_for": {"ky": "Уюм", "ru": "Организация", "en": "Organization"},
-    "reports_page_file": {"ky": "Отчеттун файлы", "ru": "Файл отчёта", "en": "The report's file"},
     "reports_page_note": {
         "ky": "Эскертүү (милдеттүү эмес)",
         "ru": "Примечание (необязательно)",
         "en": "Note (optional)",
     },
-    "reports_page_send": {"ky": "Тапшыруу", "ru": "Сдать", "en": "Submit"},
     "reports_page_stored": {
         "ky": "Отчет {number}-версия катары сакталды",
         "ru": "Отчёт сохранён как версия {number}",
@@ -150,17 +134,6 @@ REPORTS: dict[str, dict[str, str]] = {
         "ru": "Эти данные уже есть в версии {number}: новая версия не создана",
         "en": "This data is already version {number}: no new version was made",
     },
-    "reports_page_errors": {
-        "ky": "Отчет кабыл алынган жок. Оңдоп, кайра жүктөңүз:",
-        "ru": "Отчёт не принят. Исправьте и загрузите снова:",
-        "en": "The report was not accepted. Fix it and upload again:",
-    },
-    "reports_page_no_file": {"ky": "Файл тандалган жок", "ru": "Файл не выбран", "en": "No file was chosen"},
-    "reports_page_csrf": {
-        "ky": "Форманын мөөнөтү бүттү: баракты жаңыртып, кайра аракет кылыңыз",
-        "ru": "Срок действия формы истёк: обновите страницу и повторите",
-        "en": "The form expired: reload the page and try again",
-    },
     "reports_page_back": {"ky": "Абалына кайтуу", "ru": "К состоянию отчётов", "en": "Back to the status"},
     "reports_page_generalized": {
         "ky": "Жалпыланган отчет (PDF)",
@@ -168,4 +141,88 @@ REPORTS: dict[str, dict[str, str]] = {
         "en": "Generalized report (PDF)",
     },
     "reports_page_summary": {"ky": "Жыйынтыктоочу отчет (PDF)", "ru": "Сводный отчёт (PDF)", "en": "Summary (PDF)"},
+    # --- the form's «submit to the register» choice (service/web/submission.py) ---
+    "step_submit": {
+        "ky": "5. Реестрге тапшыруу (отчет үчүн гана)",
+        "ru": "5. Сдача в реестр (только для отчёта)",
+        "en": "5. Submitting to the register (a report only)",
+    },
+    "action_submit": {"ky": "Реестрге тапшыруу", "ru": "Сдать в реестр", "en": "Submit to the register"},
+    "action_submit_hint": {
+        "ky": "Толтурулган отчетту документ кылбай, тандалган жылдын реестрине уюмдун отчету катары тапшырса "
+        "болот. Ал үчүн уюмдун ачкычы менен кирүү керек.",
+        "ru": "Заполненный отчёт можно не оформлять документом, а сдать в реестр выбранного года как отчёт "
+        "организации. Для этого нужен вход с ключом организации.",
+        "en": "Instead of making the document, a filled report can be submitted to the chosen year's register as "
+        "the organization's report. This needs sign-in with the organization's key.",
+    },
+    "submit_year": {"ky": "Отчеттук жыл", "ru": "Отчётный год", "en": "Reporting year"},
+    "form_submit_signin": {
+        "ky": "Отчет тапшыруу үчүн уюмуңуздун ачкычы менен кириңиз",
+        "ru": "Чтобы сдать отчёт, войдите с ключом своей организации",
+        "en": "To submit a report, sign in with your organization's key",
+    },
+    "submit_signin_link": {
+        "ky": "Кирип, отчетту тапшыруу",
+        "ru": "Войти и сдать отчёт",
+        "en": "Sign in to submit",
+    },
+    "submit_no_organization": {
+        "ky": "Бул ачкыч менен отчет тапшырууга болбойт: ал эч бир уюмга байланган эмес.",
+        "ru": "С этим ключом сдать отчёт нельзя: он не привязан к организации.",
+        "en": "This key cannot submit reports: it is not bound to an organization.",
+    },
+    "form_submit_only_report": {
+        "ky": "Реестрге аткаруу жөнүндө отчет гана тапшырылат: «1. Документ» бөлүгүнөн отчетту тандаңыз",
+        "ru": "В реестр сдаётся только отчёт о выполнении плана: выберите его в разделе «1. Документ»",
+        "en": "Only a progress report can be submitted to the register: choose it under «1. Document»",
+    },
+    "form_submit_year": {
+        "ky": "Отчеттук жылды {first}–{last} жылдардын ичинен тандаңыз",
+        "ru": "Выберите отчётный год от {first} до {last}",
+        "en": "Choose a reporting year from {first} to {last}",
+    },
+    "submitted_title": {"ky": "Отчет тапшырылды", "ru": "Отчёт сдан", "en": "Report submitted"},
+    "submitted_version": {"ky": "Версиясы", "ru": "Версия", "en": "Version"},
+    "submitted_received": {
+        "ky": "Кабыл алынды (Бишкек убактысы)",
+        "ru": "Получен (время Бишкека)",
+        "en": "Received (Bishkek time)",
+    },
+    "submitted_state": {"ky": "Абалы", "ru": "Состояние", "en": "State"},
+    "submitted_again": {"ky": "Формага кайтуу", "ru": "Вернуться к форме", "en": "Back to the form"},
+    # --- a batch from the register (service/http/batches.py, the batch page) ---
+    "batch_register_title": {
+        "ky": "Же отчеттордун реестринен",
+        "ru": "Или из реестра отчётов",
+        "en": "Or from the register of reports",
+    },
+    "batch_register_hint": {
+        "ky": "Файл керек эмес: тандалган жылдын реестриндеги ар бир отчеттун акыркы версиясы алынат (ачкычыңыз "
+        "көрө алган отчеттор). Кайсы версиялар алынганы топтомдо жазылат.",
+        "ru": "Файл не нужен: берётся текущая версия каждого отчёта выбранного года из реестра (тех, что видит ваш "
+        "ключ). Какие версии взяты, записывается в пакете.",
+        "en": "No file needed: the current version of each report of the chosen year in the register is taken "
+        "(those your key may read). The versions taken are recorded with the batch.",
+    },
+    "batch_register_submit": {
+        "ky": "Реестрден топтомду баштоо",
+        "ru": "Запустить пакет из реестра",
+        "en": "Start the batch from the register",
+    },
+    "batch_register_used": {
+        "ky": "Реестрден алынган отчеттор: {count}",
+        "ru": "Отчётов взято из реестра: {count}",
+        "en": "Reports taken from the register: {count}",
+    },
+    "batch_register_not_allowed": {
+        "ky": "Реестрден топтом администратордун же уюмга байланган ачкыч менен гана түзүлөт",
+        "ru": "Пакет из реестра можно запустить только ключом администратора или ключом организации",
+        "en": "A batch from the register needs an administrator's key or a key bound to an organization",
+    },
+    "batch_register_and_reports": {
+        "ky": "Же «reports» тизмесин, же «from_register» белгисин бериңиз, экөөнү тең эмес",
+        "ru": "Укажите либо список «reports», либо «from_register», но не оба",
+        "en": "Give either «reports» or «from_register», not both",
+    },
 }

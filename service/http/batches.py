@@ -1,4 +1,5 @@
-"""A batch's inputs as a request brings them: a JSON list of reports, a ZIP, workbooks; its year and formats.
+"""A batch's inputs as a request brings them: a JSON list of reports, a ZIP, workbooks, or the register's
+reports of a year (``from_register``); its year and formats.
 
 The API (``POST /api/v1/batches``) and the staff page (``POST /batches``) read a batch the same way, so that a
 batch from the page and from another system are the same job.
@@ -7,10 +8,12 @@ batch from the page and from another system are the same job.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app, request
 
+from service.auth import Forbidden, Principal
 from service.batch.inputs import (
     JSON_SUFFIXES,
     SPREADSHEET_SUFFIXES,
@@ -29,6 +32,8 @@ from service.errors import (
     UnsupportedMediaType,
 )
 from service.http.bodies import json_body
+from service.http.resources import reporting
+from service.reporting import access
 
 ZIP_TYPES = ("application/zip", "application/x-zip-compressed")
 
@@ -76,9 +81,21 @@ def _records(records: Any) -> list[Source]:
     return sources_from_records(records)
 
 
-def read_sources() -> tuple[list[Source], Any, Any]:
-    """The batch's inputs from whichever form the request takes, and the year and formats it names."""
-    settings = current_app.config["KAGAZ"]
+@dataclass(frozen=True)
+class Asked:
+    """What a batch request asks for: its inputs (none yet when they come from the register), year, formats."""
+
+    sources: list[Source]
+    year: Any
+    formats: Any
+    from_register: bool = False
+
+
+def read_sources() -> Asked:
+    """The batch's inputs from whichever form the request takes, and the year and formats it names.
+
+    ``{"year": 2025, "from_register": true}`` (JSON) or the page's «from the register» button (the form field
+    ``source=register``) asks for the register's reports instead: ``register_sources`` reads them."""
     year, formats = request.args.get("year"), request.args.get("format")
     if year is not None:
         parse_year(year, [])  # a query year that is not a year is an error even when the body names one
@@ -88,8 +105,12 @@ def read_sources() -> tuple[list[Source], Any, Any]:
             if year is not None and "year" in body and str(body["year"]) != year:
                 raise input_error("year", "batch_year_conflict", f"?year={year} but the body says {body['year']!r}")
             year, formats = body.get("year", year), body.get("formats", formats)
+            if body.get("from_register") not in (None, False):
+                return _from_register(body, year, formats)
             body = body.get("reports")
         sources = _records(body)
+    elif request.mimetype == "multipart/form-data" and request.form.get("source") == "register":
+        return Asked([], request.form.get("year") or year, request.form.get("format") or formats, True)
     elif request.mimetype == "multipart/form-data":
         uploads = [upload for upload in request.files.getlist("file") if upload.filename or upload.content_length]
         if not uploads:
@@ -110,16 +131,47 @@ def read_sources() -> tuple[list[Source], Any, Any]:
             UnsupportedMediaType,
             value=request.mimetype,
         )
-    if len(sources) > settings.batch_max_reports:
+    check_count(sources)
+    return Asked(sources, year, formats)
+
+
+def check_count(sources: list[Source]) -> None:
+    limit = current_app.config["KAGAZ"].batch_max_reports
+    if len(sources) > limit:
         raise PayloadTooLarge(
-            Problem(
-                "body",
-                "batch_too_many",
-                f"{len(sources)} reports; at most {settings.batch_max_reports}",
-                {"limit": settings.batch_max_reports},
-            )
+            Problem("body", "batch_too_many", f"{len(sources)} reports; at most {limit}", {"limit": limit})
         )
-    return sources, year, formats
+
+
+def _from_register(body: dict[str, Any], year: Any, formats: Any) -> Asked:
+    if body.get("from_register") is not True:
+        raise input_error("from_register", "bool_parsing", "from_register must be true or false")
+    if "reports" in body:
+        raise input_error("reports", "batch_register_and_reports", "give either reports or from_register, not both")
+    if year in (None, ""):
+        raise input_error("year", "batch_year_missing", "give the batch's year (?year=2025)")
+    return Asked([], year, formats, True)
+
+
+def register_sources(year: int, principal: Principal) -> tuple[list[Source], list[dict[str, Any]]]:
+    """The current version of each report of ``year`` the key may read, as batch inputs, and the versions
+    used (recorded with the job). Read now, when the batch is asked for: see ``ReportingCycle.batch_inputs``.
+
+    Who may: an admin key (every report), a key bound to an organization (its own and, for an oblast or
+    the city court, its courts': the rules of reading reports); any other key, or none, is refused (403)."""
+    cycle = reporting()
+    caller = access.Caller(principal.role, principal.organization)
+    if not caller.admin and principal.organization is None:
+        raise Forbidden(
+            Problem("from_register", "batch_register_not_allowed", "only an admin key or an organization's key")
+        )
+    sources, used = cycle.batch_inputs(year, access.readable(caller, cycle.parents))
+    if not sources:
+        raise InputError(
+            Problem("year", "reports_none_submitted", f"no report for {year} has been submitted", {"year": year})
+        )
+    check_count(sources)
+    return sources, used
 
 
 def _upload(name: str, content: bytes) -> list[Source]:

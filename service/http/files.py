@@ -4,6 +4,7 @@ file also carries its number (``X-Kagaz-Number``)."""
 
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import quote
 
 from flask import Response
@@ -37,5 +38,7 @@ def issued_response(issued: Issued) -> Response:
         # accepts), and the printed Cyrillic form percent-encoded as UTF-8.
         response.headers["X-Kagaz-Number"] = issued.entry.issue_number.ascii
         response.headers["X-Kagaz-Number-Printed"] = quote(issued.entry.number, safe="-")
-        response.headers["X-Kagaz-Output-Sha256"] = issued.entry.output_sha256 or ""
+        # The file handed out now: the first issue's, or a reissue's (a signed one is signed anew: another file
+        # of the same number, which the register also recognises).
+        response.headers["X-Kagaz-Output-Sha256"] = hashlib.sha256(issued.rendered.content).hexdigest()
     return response

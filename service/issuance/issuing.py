@@ -13,11 +13,13 @@ Formats: ``pdf``, ``pdfa`` (PDF/A-2b, or PDF/A-3b carrying the input with ``atta
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import importlib.metadata
 import json
 import threading
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,11 +28,16 @@ from pydantic import BaseModel
 
 from service.db import Database
 from service.engine import FORMATS, Engine, Rendered
+from service.errors import StorageUnavailable
 from service.issuance import archive, register, signing, stamp
 from service.issuance.numbers import IssueNumber
 from service.issuance.register import Application, Entry
 
 _OPENING = threading.Lock()
+# How long a second open of a report waits for the first to finish issuing it (a conversion takes seconds),
+# and after how long a pending entry is taken for abandoned (its process died): both well past a slow render.
+PENDING_WAIT = 60.0
+PENDING_ABANDONED = 600.0
 
 if TYPE_CHECKING:
     from service.conversion.pool import Place
@@ -49,6 +56,9 @@ class Order:
     request_id: str | None = None
     upload_sha256: str | None = None
     place: Place | None = None  # the conversion place ``Engine.admit`` reserved for this request
+    # What the document was made from in the reporting register (submission ids and versions): recorded as
+    # the entry's ``sources`` instead of the reports' hashes alone, so the register says which versions.
+    sources: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +153,40 @@ class Issuer:
             return Issued(self._convert_draft(rendered, order), None)
         template = self._template(document, order.template_version)
         entry = register.allocate(self.database, self.prefix, self._application(document, model, template, order))
+        return self._complete(document, model, entry, order)
+
+    def issue_version(
+        self, document: str, model: BaseModel, order: Order, submission_id: int, wait: float = PENDING_WAIT
+    ) -> Issued:
+        """Issue a submitted report's version the first time it is asked for, and hand out that same document
+        (its number, reissued from the register: byte-identical when unsigned) every later time.
+
+        Why: a report opened from the status page is the court's submitted version, not a new document; a
+        new number per click would fill the register with copies nobody issued on purpose. Two first opens
+        at once keep one number (``register.allocate_once``); the other waits for it to be made (at most
+        ``wait`` seconds, then «busy, try again») and reissues it. A pending entry older than
+        ``PENDING_ABANDONED`` (its process died mid-render) is voided with that reason and a new number made."""
+        if order.draft:
+            return self.issue(document, model, order)
+        template = self._template(document, order.template_version)
+        application = self._application(document, model, template, order)
+        deadline = time.monotonic() + wait
+        while True:
+            entry, created = register.allocate_once(self.database, self.prefix, application, submission_id)
+            if created:
+                return self._complete(document, model, entry, order)
+            if entry.state != "pending":
+                return self.reissue(entry.issue_number)
+            age = (dt.datetime.now(dt.UTC) - entry.moment).total_seconds()
+            if age > PENDING_ABANDONED:
+                register.void(self.database, entry.number, f"abandoned: still pending after {age:.0f} s")
+                continue
+            if time.monotonic() > deadline:
+                raise StorageUnavailable("locked", f"{entry.number} is still being issued", retry_after=5)
+            time.sleep(0.2)
+
+    def _complete(self, document: str, model: BaseModel, entry: Entry, order: Order) -> Issued:
+        """Render, convert and sign under an allocated number; void it with the reason if any step fails."""
         try:
             rendered, signature = self._make(document, model, entry, order.template_version, order.place)
         except BaseException as error:
@@ -232,7 +276,9 @@ class Issuer:
         organization = getattr(getattr(model, "organization", None), "id", None)
         reports = getattr(model, "reports", None)
         sources = None
-        if reports:
+        if order.sources:
+            sources = json.dumps(list(order.sources), ensure_ascii=False)
+        elif reports:
             sources = json.dumps(
                 [
                     {"organization": report.organization.id, "input_sha256": sha256(canonical_json(report))}

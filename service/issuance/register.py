@@ -2,6 +2,8 @@
 
 What a caller may rely on, on SQLite and on PostgreSQL alike:
 
+* ``allocate_once`` does the same for a submitted report's version, at most once per version and format:
+  a later call returns the entry already issued (``issued_report_versions``).
 * ``allocate`` gives the next number of the year for the prefix and records the entry (``pending``) in one
   transaction under the ``kagaz.issuance`` writer lock (``Database.transaction``): numbers are unique across
   processes and machines, and a number exists only together with its entry. That transaction does not wait
@@ -24,10 +26,11 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from service.db import Database
 from service.issuance.numbers import IssueNumber
-from service.issuance.tables import IssueCounter, IssuedDocument, IssuedFile
+from service.issuance.tables import IssueCounter, IssuedDocument, IssuedFile, IssuedReportVersion
 
 LOCK = "kagaz.issuance"
 # What everyone may see of an entry (the public check and non-admin keys); the rest is for admins only:
@@ -153,27 +156,76 @@ def _now() -> dt.datetime:
 
 def allocate(database: Database, prefix: str, application: Application, now: dt.datetime | None = None) -> Entry:
     """The next number of ``now``'s year for ``prefix``, recorded as ``pending`` with ``application``."""
-    moment = (now or _now()).astimezone(dt.UTC).replace(microsecond=0)
     with database.transaction(lock=LOCK, durable=False) as session:
-        counter = session.get(IssueCounter, (prefix, moment.year))
-        if counter is None:
-            counter = IssueCounter(prefix=prefix, year=moment.year, last=0)
-            session.add(counter)
-        counter.last += 1
-        number = IssueNumber(prefix, moment.year, counter.last)
-        row = IssuedDocument(
-            number=str(number),
-            prefix=prefix,
-            year=moment.year,
-            sequence=counter.last,
-            state="pending",
-            issued_at=moment.isoformat(),
-            timestamped=False,
-            **asdict(application),
-        )
-        session.add(row)
-        session.flush()
-        return _entry(row)
+        return _allocate_in(session, prefix, application, now)
+
+
+def allocate_once(
+    database: Database, prefix: str, application: Application, submission_id: int, now: dt.datetime | None = None
+) -> tuple[Entry, bool]:
+    """The entry a submitted report's version was already issued under in this format (False), or a new
+    number allocated and linked to it (True), decided in one transaction under the issuance lock.
+
+    Why: opening a report from the status page must not make a new official document each time. The
+    ``issued_report_versions`` primary key is the backstop when two first opens race past the lock: the
+    loser's insert fails, nothing of it is kept (its number with it), and it takes the winner's entry. A
+    version whose entry was voided (its rendering failed), annulled, or whose input the retention period
+    removed (it can no longer be reissued) gets a new number, and the link moves to it; the old entry stays
+    in the register with its reason."""
+    try:
+        with database.transaction(lock=LOCK, durable=False) as session:  # as allocate: complete is durable
+            link = session.get(IssuedReportVersion, (submission_id, application.format))
+            if link is not None:
+                row = _row(session, link.number)
+                if row.state == "pending" or (row.state == "issued" and row.input_json is not None):
+                    return _entry(row), False
+            entry = _allocate_in(session, prefix, application, now)
+            if link is None:
+                session.add(
+                    IssuedReportVersion(submission_id=submission_id, format=application.format, number=entry.number)
+                )
+            else:
+                link.number = entry.number
+            session.flush()
+            return entry, True
+    except IntegrityError:
+        found = issued_for(database, submission_id, application.format)
+        if found is None:
+            raise
+        return found, False
+
+
+def issued_for(database: Database, submission_id: int, fmt: str) -> Entry | None:
+    """The entry a submission's version is linked to in format ``fmt``, if any."""
+    with database.reading() as session:
+        link = session.get(IssuedReportVersion, (submission_id, fmt))
+        if link is None:
+            return None
+        row = session.get(IssuedDocument, link.number)
+        return None if row is None else _entry(row)
+
+
+def _allocate_in(session: Any, prefix: str, application: Application, now: dt.datetime | None) -> Entry:
+    moment = (now or _now()).astimezone(dt.UTC).replace(microsecond=0)
+    counter = session.get(IssueCounter, (prefix, moment.year))
+    if counter is None:
+        counter = IssueCounter(prefix=prefix, year=moment.year, last=0)
+        session.add(counter)
+    counter.last += 1
+    number = IssueNumber(prefix, moment.year, counter.last)
+    row = IssuedDocument(
+        number=str(number),
+        prefix=prefix,
+        year=moment.year,
+        sequence=counter.last,
+        state="pending",
+        issued_at=moment.isoformat(),
+        timestamped=False,
+        **asdict(application),
+    )
+    session.add(row)
+    session.flush()
+    return _entry(row)
 
 
 def complete(
@@ -299,11 +351,13 @@ __all__: Sequence[str] = (
     "Entry",
     "RegisterError",
     "allocate",
+    "allocate_once",
     "annul",
     "complete",
     "entries",
     "find",
     "find_file",
+    "issued_for",
     "record_file",
     "remove_inputs",
     "void",

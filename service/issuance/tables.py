@@ -8,6 +8,9 @@
   (``pending`` while it renders, ``issued``, ``void`` with the reason, ``annulled`` with the reason).
 * ``issued_files`` — the sha256 of every file handed out under a number (the first issue and each reissue),
   so that «check a file» recognises any of them.
+* ``issued_report_versions`` — which number a submitted report's version was issued under, per format
+  (migration ``0005_issued_report_versions``): its primary key (submission, format) lets only one number
+  exist for a version, so opening a report twice, or twice at once, gives the same document.
 * ``verify_hits`` — the public check's rate limit: requests per address per minute, shared by every
   process and machine because it lives in the database.
 
@@ -83,6 +86,14 @@ class IssuedFile(Base):
     size: Mapped[int] = mapped_column(Integer, nullable=False)
     recorded_at: Mapped[str] = mapped_column(String(32), nullable=False)
     reason: Mapped[str] = mapped_column(String(10), nullable=False)  # issued, reissued
+
+
+class IssuedReportVersion(Base):
+    __tablename__ = "issued_report_versions"
+
+    submission_id: Mapped[int] = mapped_column(ForeignKey("report_submissions.id"), primary_key=True)
+    format: Mapped[str] = mapped_column(String(10), primary_key=True)  # pdf, pdfa, docx
+    number: Mapped[str] = mapped_column(ForeignKey("issued_documents.number"), nullable=False)
 
 
 class VerifyHit(Base):

@@ -202,13 +202,22 @@ class Jobs:
         formats: Sequence[str],
         by: str = "anonymous",
         owner: int | None = None,
+        register: list[dict[str, Any]] | None = None,
     ) -> JobState:
         """Store the inputs, record the job as queued, and queue it. ``by``: the caller's key name (shown);
-        ``owner``: its key's id, which alone decides who reads the job (``auth.may_read``)."""
+        ``owner``: its key's id, which alone decides who reads the job (``auth.may_read``); ``register``: the
+        submitted versions its inputs are, for a batch made from the reporting register."""
         job_id = uuid.uuid4().hex
         folder = self.job_folder(job_id)
         state = JobState(
-            id=job_id, year=year, formats=list(formats), created=now(), by=by, owner=owner, total=len(sources) + 1
+            id=job_id,
+            year=year,
+            formats=list(formats),
+            created=now(),
+            by=by,
+            owner=owner,
+            total=len(sources) + 1,
+            register=register,
         )
         saved = False
         try:

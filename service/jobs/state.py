@@ -54,6 +54,9 @@ class JobState:
     heartbeat: float | None = None
     message: str | None = None
     counts: dict[str, int] | None = None
+    # A batch made from the reporting register: the submitted versions it read (organization, year,
+    # version, submission id, sha256), fixed when it was asked for. None for uploaded inputs.
+    register: list[dict[str, Any]] | None = None
 
     @property
     def last_seen(self) -> float:
@@ -90,6 +93,8 @@ class JobState:
                         "place": locations.describe(problem.location, language, problem.params),
                     }
                 )
+        if self.register is not None:
+            body["register"] = self.register
         if self.message:
             body["message"] = self.message
         if result_url:

@@ -56,6 +56,17 @@ def sha256_of(data: Any) -> tuple[bytes, str]:
     return canonical, hashlib.sha256(canonical).hexdigest()
 
 
+def source_of(submission: Submission) -> dict[str, Any]:
+    """How the issuance register names a submitted version a document was made from."""
+    return {
+        "organization": submission.organization,
+        "year": submission.year,
+        "version": submission.version,
+        "submission_id": submission.id,
+        "sha256": submission.sha256,
+    }
+
+
 class ReportingCycle:
     """Submissions, status and summaries of the reporting years, over one engine and one register."""
 
@@ -153,12 +164,17 @@ class ReportingCycle:
         A stored report is validated again against the plan and registry in force; one that no longer
         passes (a measure removed from the plan) stops a summary (``strict``) with its organization and
         version named, and is left out of the status's overdue counts otherwise."""
+        return {key: model for key, (_submission, model) in self._current(year, within, strict).items()}
+
+    def _current(
+        self, year: int, within: set[str] | None = None, strict: bool = True
+    ) -> dict[str, tuple[Submission, ProgressReport]]:
         found = {}
         for key, (submission, data) in self.register.current(year).items():
             if key not in self.organizations or (within is not None and key not in within):
                 continue
             try:
-                found[key] = self.model(data)
+                found[key] = (submission, self.model(data))
             except InputError as error:
                 if strict:
                     raise InputError(
@@ -183,12 +199,18 @@ class ReportingCycle:
     def summary_input(self, year: int, region: str | None = None) -> dict[str, Any]:
         """The generalized report's input from the register (a region's summary if ``region`` is given):
         the current reports, which came late, and last year's reports when the register has them."""
+        return self.summary(year, region)[0]
+
+    def summary(self, year: int, region: str | None = None) -> tuple[dict[str, Any], tuple[dict[str, Any], ...]]:
+        """``summary_input`` and the submissions it was made from (each ``source_of``, this year's and last
+        year's), read together so that what the issuance register records is exactly what was summarized."""
         schedule.check_year(year)
         within = None
         if region is not None:
             self.organization(region)
             within = set(tree.group(self.parents, region))
-        reports = self.current_reports(year, within)
+        current = self._current(year, within)
+        reports = {key: model for key, (_submission, model) in current.items()}
         if not reports:
             raise InputError(
                 Problem("year", "reports_none_submitted", f"no report for {year} has been submitted", {"year": year})
@@ -199,21 +221,33 @@ class ReportingCycle:
             if submission.late and key in reports
         ]
         body: dict[str, Any] = {"reports": list(reports.values()), "late": late}
-        previous = self.current_reports(year - 1, within) if year - 1 >= schedule.FIRST_YEAR else {}
+        previous = self._current(year - 1, within) if year - 1 >= schedule.FIRST_YEAR else {}
         if previous:
-            body["previous"] = list(previous.values())
+            body["previous"] = [model for _submission, model in previous.values()]
         if region is not None:
             body["region"] = region
-        return body
+        used = [submission for submission, _model in (*current.values(), *previous.values())]
+        return body, tuple(source_of(submission) for submission in used)
 
     def sources(self, year: int) -> list[Source]:
-        """The current version of every report of ``year`` as batch inputs (``kagaz batch --from-register``):
-        each its stored canonical JSON, named by organization and version."""
+        """The current version of every report of ``year`` as batch inputs (``kagaz batch --from-register``)."""
+        return self.batch_inputs(year)[0]
+
+    def batch_inputs(self, year: int, within: set[str] | None = None) -> tuple[list[Source], list[dict[str, Any]]]:
+        """The current version of every report of ``year`` (of ``within``, if given) as batch inputs, each its
+        stored canonical JSON named by organization and version, and the versions used (``source_of``).
+
+        Why read when the batch is asked for, not when it runs: the inputs are stored with the job like any
+        upload, so the job makes exactly what the person saw asked for, a retried or reclaimed job makes the
+        same documents, and a report submitted while the job runs cannot change half a batch."""
         schedule.check_year(year)
-        found = []
+        found, used = [], []
         for key, (submission, data) in sorted(self.register.current(year).items()):
+            if key not in self.organizations or (within is not None and key not in within):
+                continue
             found.append(Source(f"{key} (v{submission.version}).json", canonical_json(data)))
-        return found
+            used.append(source_of(submission))
+        return found, used
 
     def _first_versions(self, year: int) -> dict[str, Submission]:
         first: dict[str, Submission] = {}

@@ -61,6 +61,7 @@ def _submission(row: SubmissionRow) -> Submission:
         sha256=row.sha256,
         note=row.note,
         late=row.late,
+        id=row.id,
     )
 
 

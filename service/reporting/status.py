@@ -47,6 +47,7 @@ class Submission:
     sha256: str
     note: str
     late: bool
+    id: int | None = None  # the register's row id: what an issued copy of this version is recorded against
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The batch section of the staff pages: upload a year's reports, watch the job, download the ZIP.
 
-``/batches`` has the form (a ZIP of reports, a workbook or a JSON file; year; formats) and posts to itself;
+``/batches`` has the form (a ZIP of reports, a workbook or a JSON file — or the year's reports from the
+reporting register, its second button; year; formats) and posts to itself;
 the answer is a redirect to ``/batches/<id>``, the job's page. That page shows the state, done/total and each
 problem with its source and place. It stays live two ways: ``batches.js`` polls ``GET /api/v1/batches/<id>``
 and updates the page in place (no inline script: the CSP allows only ``'self'``); without JavaScript, a
@@ -20,11 +21,12 @@ from flask import Blueprint, Response, current_app, jsonify, redirect, render_te
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import jobs as job_queue
-from service.auth import current_principal, may_read
+from service.auth import AuthError, current_principal, may_read
 from service.catalogue import text
 from service.errors import InputError, Problem, StorageError, http_status
-from service.http.batches import parse_formats, parse_year, read_sources
+from service.http.batches import parse_formats, parse_year, read_sources, register_sources
 from service.http.ownership import readable, result_file
+from service.http.resources import reporting
 from service.jobs.app import for_app
 from service.jobs.state import JobState
 from service.web import page, refusals
@@ -67,15 +69,15 @@ def submit() -> Response:
     try:
         if not page.csrf_valid(request.form.get("csrf_token")):
             return _form(lang, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
-        sources, year, formats = read_sources()
+        asked = read_sources()
         principal = current_principal()
         by = principal.name if principal.key_id is not None else "web"
-        state = for_app().submit(
-            sources, parse_year(year, sources), parse_formats(formats), by=by, owner=principal.key_id
-        )
+        year, formats = parse_year(asked.year, asked.sources), parse_formats(asked.formats)
+        sources, used = register_sources(year, principal) if asked.from_register else (asked.sources, None)
+        state = for_app().submit(sources, year, formats, by=by, owner=principal.key_id, register=used)
     except RequestEntityTooLarge as error:
         return _too_large(error)
-    except InputError as error:
+    except (InputError, AuthError) as error:
         return _form(lang, page.problems_of(error), http_status(error))
     except StorageError as error:  # a full or locked jobs store: the form again, saying so; nothing was kept
         response = _form(lang, page.problems_of(error), http_status(error))
@@ -99,6 +101,7 @@ def show(job_id: str) -> Response:
     body = render_template(
         "web/batches.html",
         job=(shown := _shown(state, lang)),
+        register=_register_rows(state),
         has_errors=bool(shown["errors"]),
         finished=state.state in (job_queue.DONE, job_queue.FAILED),
         refresh=REFRESH_SECONDS,
@@ -121,6 +124,15 @@ def status(job_id: str) -> Response:
 def result(job_id: str) -> Response:
     readable(job_id)
     return result_file(job_id)
+
+
+def _register_rows(state: JobState) -> list[tuple[str, int]]:
+    """A batch from the register: each report it read, by the organization's name, with its version."""
+    organizations = reporting().organizations
+    return [
+        (getattr(organizations.get(item["organization"]), "name", item["organization"]), item["version"])
+        for item in state.register or ()
+    ]
 
 
 class _Choices:

@@ -1,10 +1,10 @@
-"""The template editors' page at ``/editors/``: sign in with an editor key, upload, read the report, preview,
-activate, roll back, download, compare.
+"""The template editors' page at ``/editors/``: upload, read the report, preview, activate, roll back,
+download, compare; for a key with an editor's role, signed in at the one staff sign-in (``/signin``).
 
 It calls the same ``TemplateEditing`` as the API (``service.http.resources.editing``), so a version uploaded
-here is validated exactly as one posted to ``/api/v1/templates/<name>/versions``. The sign-in keeps the key's
-id, name and role in the signed session (never the key); every request checks that the key is still live
-and still an editor's, so revoking it ends the session. Every POST carries the page's CSRF token (the staff
+here is validated exactly as one posted to ``/api/v1/templates/<name>/versions``. The session keeps only the
+key's id (never the key); every request checks that the key is still live and still an editor's, so revoking
+it ends the session. Every POST carries the page's CSRF token (the staff
 form's synchronizer token in ``web/page.py``). Pictures and files are served here too, behind the sign-in,
 because the API's may need a key a browser's ``<img>`` cannot send.
 """
@@ -16,11 +16,11 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import locations
-from service.auth import ROLES, Principal, keys
+from service.auth import ROLES, Principal
 from service.catalogue import text, translate
 from service.errors import ActivationConflict, NotFound, StorageError, http_status
 from service.http.resources import editing, engine
@@ -29,39 +29,39 @@ from service.templates.editing import Upload
 from service.templates.registry import MAX_VERSION
 from service.templates.shipped import newer_shipped
 from service.web import page, refusals
+from service.web.signin import safe_next, signin_url, staff_principal
 
 bp = Blueprint("editors", __name__, url_prefix="/editors", template_folder="templates")
 bp.after_request(page.secure_headers)
 refusals.guard(bp)
-SESSION_KEY = "editor"
 NOTE_LIMIT = 2000
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def signed_in() -> Principal | None:
-    """The editor of this session, if the key it signed in with is still live and an editor's."""
-    stored = session.get(SESSION_KEY)
-    if not isinstance(stored, dict) or not isinstance(stored.get("id"), int):
-        return None
-    principal = keys().live(stored["id"])
-    if principal is None or not principal.can("editor"):
-        session.pop(SESSION_KEY, None)
-        return None
-    return principal
+    """The editor of this session: the key signed in at ``/signin``, if it is still live and an editor's."""
+    principal = staff_principal()
+    return principal if principal is not None and principal.can("editor") else None
 
 
 def editor_page(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Only for a signed-in editor; a POST also needs the page's CSRF token."""
+    """Only for a signed-in editor; a POST also needs the page's CSRF token. Nobody signed in goes to the one
+    sign-in page and back; a key signed in without an editor's role is told so (403), with the way to sign
+    in with another key."""
 
     @functools.wraps(view)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         page.language(request.args.get("lang"))  # a ?lang= chosen here survives the way through the sign-in
-        editor = signed_in()
-        if editor is None:
-            return redirect(url_for("editors.login", next=request.path))
+        principal = staff_principal()
+        if principal is None:
+            return redirect(signin_url(request.path), 303)
+        if not principal.can("editor"):
+            lang = page.language()
+            problem = text("login_weak", lang, role=principal.role)
+            return show("problem.html", 403, problem=problem, signin=signin_url(request.path))
         if request.method == "POST" and not page.csrf_valid(request.form.get("csrf_token")):
             return show("problem.html", 400, problem=translate("form_csrf", page.language()))
-        return view(editor, *args, **kwargs)
+        return view(principal, *args, **kwargs)
 
     return guarded
 
@@ -84,33 +84,8 @@ def show(template: str, status: int = 200, **values: Any) -> Response:
 
 @bp.get("/login")
 def login_form() -> Response:
-    return show("login.html")
-
-
-@bp.post("/login")
-def login() -> Response:
-    if not page.csrf_valid(request.form.get("csrf_token")):
-        return show("login.html", 400, problem=translate("form_csrf", page.language()))
-    principal = keys().verify(request.form.get("key", "").strip())
-    lang = page.language()
-    if principal is None:
-        return show("login.html", 401, problem=text("login_failed", lang))
-    if not principal.can("editor"):
-        return show("login.html", 403, problem=text("login_weak", lang, role=principal.role))
-    language = session.get("lang")
-    session.clear()  # a new session for the signed-in editor: nothing carried over but the language
-    if language:
-        session["lang"] = language
-    session[SESSION_KEY] = {"id": principal.key_id, "name": principal.name, "role": principal.role}
-    target = request.args.get("next", "")
-    return redirect(target if target.startswith("/editors/") else url_for("editors.index"))
-
-
-@bp.post("/logout")
-def logout() -> Response:
-    if page.csrf_valid(request.form.get("csrf_token")):
-        session.pop(SESSION_KEY, None)
-    return redirect(url_for("editors.login_form"))
+    """The old sign-in address: the one sign-in page now, keeping where to go back to."""
+    return redirect(url_for("signin.form", next=safe_next(request.args.get("next") or url_for("editors.index"))), 301)
 
 
 @bp.get("/")

@@ -1,4 +1,5 @@
-"""The staff form at ``/``: upload a filled spreadsheet, get the DOCX or PDF; and the workbooks to fill.
+"""The staff form at ``/``: upload a filled spreadsheet, get the DOCX or PDF — or, for a progress report,
+submit it to the year's register (``service.web.submission``); and the workbooks to fill.
 
 The page works without JavaScript (a plain multipart form; the answer is the file, or the page again with
 the problems next to the form and the other choices kept). ``assets/form.js`` only adds a progress
@@ -42,8 +43,8 @@ from service.http.resources import engine, issuer
 from service.images import ImageRejected, clean_image
 from service.issuance.issuing import Order
 from service.spreadsheets.samples import example_data
-from service.web import page, refusals
-from service.web.signin import staff_page
+from service.web import page, refusals, submission
+from service.web.signin import staff_page, staff_principal
 
 log = logging.getLogger("kagaz.web")
 
@@ -65,6 +66,8 @@ class Choices:
     document: str = "action-plan"
     format: str = "pdf"
     language: str = "ky"
+    action: str = submission.MAKE  # make the document, or submit it to the register (a progress report)
+    submit: submission.Submission | None = None
 
 
 bp.after_request(page.secure_headers)
@@ -83,8 +86,12 @@ refusals.guard(bp, too_large)
 @bp.get("/")
 @staff_page
 def index() -> Response:
+    """The form; ``?submit=2025`` opens it with «submit to the register» and the year chosen."""
     lang = page.language(request.args.get("lang"))
-    return show(Choices(language=lang))
+    asked = submission.from_address(staff_principal())
+    if asked is None:
+        return show(Choices(language=lang))
+    return show(Choices("progress-report", language=lang, action=submission.SUBMIT, submit=asked))
 
 
 @bp.post("/")
@@ -95,9 +102,15 @@ def submit() -> Response:
         form, files = request.form, request.files
     except RequestEntityTooLarge as error:
         return too_large(error)
-    choices = Choices(form.get("document", ""), form.get("format", ""), lang)
+    # The button's name is ``purpose``, not ``action``: a control named ``action`` would hide ``form.action``
+    # from form.js.
+    action = submission.SUBMIT if form.get("purpose") == submission.SUBMIT else submission.MAKE
+    chosen = submission.from_form(form)
+    choices = Choices(form.get("document", ""), form.get("format", ""), lang, action, chosen)
     if not page.csrf_valid(form.get("csrf_token")):
         return show(choices, [Problem("form", "form_csrf", "the form's token is missing or wrong")], 400)
+    if action == submission.SUBMIT:
+        return submit_report(choices, files.get("file"))
     problems = []
     if choices.document not in DOCUMENTS:
         problems.append(Problem("form", "form_document", "choose the document"))
@@ -127,20 +140,27 @@ def submit() -> Response:
     return response
 
 
+def submit_report(choices: Choices, upload: FileStorage | None) -> Response:
+    """The «submit» choice: checked (sign-in, organization, year), then stored, then the confirmation."""
+    principal = staff_principal()
+    problems, status = submission.refusals(choices.document, choices.submit, principal)
+    if upload is None or not upload.filename:
+        problems.append(Problem("file", "upload_missing", "no file chosen"))
+        status = 400 if status == 200 else status
+    if problems or choices.submit is None or principal is None or upload is None:
+        return show(choices, problems, status)
+    images, problems = read_images(request.files)
+    try:
+        result = submission.store(choices.submit, upload, principal, images, problems)
+    except InputError as error:
+        return show(choices, error.problems, http_status(error))
+    return submission.confirmation(result, choices.submit, choices.language)
+
+
 def produce(choices: Choices, upload: FileStorage, files: Any, place: Place | None = None) -> Any:
     """Read the upload and make the document; every problem of the spreadsheet and images raised together."""
     content = upload.read()
-    problems: list[Problem] = []
-    images: dict[str, bytes] = {}
-    if choices.document == "progress-report":
-        for field in IMAGES:
-            image = files.get(field)
-            if image is None or not image.filename:
-                continue
-            try:
-                images[field] = clean_image(image.read()).content
-            except ImageRejected as error:
-                problems.append(Problem(field, error.code, str(error), dict(error.params)))
+    images, problems = read_images(files) if choices.document == "progress-report" else ({}, [])
     try:
         imported = spreadsheets.read(choices.document, content, upload.filename or "", engine().reference)
         if images:
@@ -159,6 +179,22 @@ def produce(choices: Choices, upload: FileStorage, files: Any, place: Place | No
     except InputError as error:
         raise together(problems, error) from None
     raise InputError(problems)
+
+
+def read_images(files: Any) -> tuple[dict[str, bytes], list[Problem]]:
+    """The signature and seal images chosen (cleaned: re-encoded, metadata dropped), and a problem for each
+    one refused."""
+    images: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for field in IMAGES:
+        image = files.get(field)
+        if image is None or not image.filename:
+            continue
+        try:
+            images[field] = clean_image(image.read()).content
+        except ImageRejected as error:
+            problems.append(Problem(field, error.code, str(error), dict(error.params)))
+    return images, problems
 
 
 def form_problems(choices: Choices, error: KagazError) -> tuple[Choices, list[Problem]]:
@@ -227,9 +263,17 @@ def show(choices: Choices, problems: list[Problem] | tuple[()] = (), status: int
     limit = request.max_content_length or 0
     # The page offers the workbooks in its own language; an English page both (clerks fill them in ky or ru).
     workbook_languages = (choices.language,) if choices.language in spreadsheets.WORKBOOK_LANGUAGES else ("ky", "ru")
+    principal = staff_principal()
+    chosen = choices.submit or submission.Submission(submission.current_year())
     body = render_template(
         "web/form.html",
         choices=choices,
+        submitting=choices.action == submission.SUBMIT,
+        chosen=chosen,
+        years=submission.years(),
+        reporter=principal,
+        organizations=submission.organizations_for(principal),
+        sign_in_link=submission.sign_in_link("progress-report", chosen, choices.language),
         workbook_languages=workbook_languages,
         documents=DOCUMENTS,
         formats=FORMATS,

@@ -110,6 +110,9 @@ def problems_of(error: KagazError) -> list[Problem]:
     or the template's own problems; for a busy or failed conversion, one line the clerk can act on."""
     if isinstance(error, InputError | TemplateError):
         return error.problems
+    own = getattr(error, "problem", None)  # a refusal of the key (403) or an unknown organization: its problem
+    if isinstance(own, Problem):
+        return [own]
     if kind_of(error) is Kind.BUSY:
         return [Problem("form", "form_busy", str(error))]
     if kind_of(error) is Kind.CONVERSION_FAILED:

@@ -7,8 +7,8 @@ submission of a filled workbook, signed in with the organization's key.
     /reports/<year>/status.csv|xlsx the same table to download
     /reports/<year>/<org>           a report's versions;  /reports/<year>/<org>.pdf?version=N  its PDF
     /reports/<year>/summary.pdf     the generalized report, or an oblast key's own summary (?organization=)
-    /reports/<year>/submit          upload a filled workbook or CSV: validated as rendering does, stored
-    /reports/login, /reports/logout sign in with a key, as the editors' page does
+    /reports/<year>/submit          the old submission address: redirects to the form at ``/`` (its «submit»)
+    /reports/login                  the old sign-in address: redirects to the one sign-in, ``/signin``
 
 The pages read and submit through the same ``ReportingCycle`` and the same access rules as the API
 (``service.reporting.access``): a key bound to an oblast court sees its group, a court's key its own row.
@@ -20,21 +20,21 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, send_file, session, url_for
-from werkzeug.exceptions import RequestEntityTooLarge
+from flask import Blueprint, Response, abort, redirect, render_template, request, send_file, url_for
 
-from service import spreadsheets
-from service.auth import Principal, keys
+from service.auth import Principal
 from service.catalogue import text, translate
-from service.errors import InputError, KagazError, NotFound, Problem, http_status
+from service.errors import KagazError, NotFound
+from service.http.files import issued_response
+from service.http.report_documents import report_document, summary_document
 from service.http.resources import engine, reporting
+from service.issuance.issuing import Issued
 from service.reporting import access, exports, schedule, tree
-from service.reporting.cycle import GENERALIZED, REPORT
 from service.web import page
-from service.web.signin import EDITOR_SESSION_KEY, staff_principal
-from service.web.signin import SESSION_KEY as STAFF_SESSION
+from service.web.signin import safe_next, signin_url, staff_principal
 
 bp = Blueprint("reports_page", __name__, url_prefix="/reports", template_folder="templates")
 bp.after_request(page.secure_headers)
@@ -43,7 +43,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def signed_in() -> Principal | None:
     """The key this session signed in with, if it is still live (revoking it ends the session). One staff
-    session for every page: signed in here, at ``/signin`` or on the editors' page is the same."""
+    session for every page, signed in at ``/signin``."""
     return staff_principal()
 
 
@@ -58,7 +58,7 @@ def reader(view: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(view)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         if engine().settings.auth_required and signed_in() is None:
-            return redirect(url_for("reports_page.login_form", next=request.path))
+            return redirect(signin_url(request.path), 303)
         return view(*args, **kwargs)
 
     return guarded
@@ -107,32 +107,9 @@ def index() -> Response:
 
 @bp.get("/login")
 def login_form() -> Response:
-    return show("login.html")
-
-
-@bp.post("/login")
-def login() -> Response:
-    lang = page.language()
-    if not page.csrf_valid(request.form.get("csrf_token")):
-        return show("login.html", 400, problem=translate("reports_page_csrf", lang))
-    principal = keys().verify(request.form.get("key", "").strip())
-    if principal is None:
-        return show("login.html", 401, problem=translate("reports_page_key_wrong", lang))
-    language = session.get("lang")
-    session.clear()
-    if language:
-        session["lang"] = language
-    session[STAFF_SESSION] = {"id": principal.key_id}
-    target = request.args.get("next", "")
-    return redirect(target if target.startswith("/reports/") else url_for("reports_page.index"))
-
-
-@bp.post("/logout")
-def logout() -> Response:
-    if page.csrf_valid(request.form.get("csrf_token")):
-        session.pop(STAFF_SESSION, None)
-        session.pop(EDITOR_SESSION_KEY, None)
-    return redirect(url_for("reports_page.index"))
+    """The old sign-in address: the one sign-in page now, keeping where to go back to."""
+    back = safe_next(request.args.get("next") or url_for("reports_page.index"))
+    return redirect(url_for("signin.form", next=back), 301)  # type: ignore[return-value]
 
 
 # --------------------------------------------------------------------------------------- status
@@ -242,22 +219,23 @@ def history(year: int, organization: str) -> Response:
 @bp.get("/<int:year>/<organization>.pdf")
 @reader
 def report_pdf(year: int, organization: str) -> Response:
+    """A version's PDF: its one issued copy (issued the first time it is opened, the same number after), or
+    with ``?draft=1`` an unnumbered draft."""
     valid_year(year)
     readable_or_404(organization)
-    cycle = reporting()
     number = request.args.get("version", type=int)
     try:
-        _submission, data = cycle.version(year, organization, number)
+        issued = report_document(year, organization, number, "pdf", draft_asked(), signed_in())
     except NotFound:
         abort(404)
-    rendered = engine().render(REPORT, cycle.model(data))
-    return pdf_answer(engine().convert(rendered.content), f"{rendered.stem}.pdf")
+    return pdf_answer(issued)
 
 
 @bp.get("/<int:year>/summary.pdf")
 @reader
 def summary_pdf(year: int) -> Response:
-    """The generalized report (a key that reads everything), or ``?organization=``'s regional summary."""
+    """The generalized report (a key that reads everything), or ``?organization=``'s regional summary; issued
+    each time it is made (it is a new document), or a draft with ``?draft=1``."""
     valid_year(year)
     cycle = reporting()
     region = request.args.get("organization") or None
@@ -267,70 +245,30 @@ def summary_pdf(year: int) -> Response:
         abort(404)
     if not all(access.allowed(scope, member) for member in members):
         abort(403)
-    rendered = engine().render(GENERALIZED, engine().load(GENERALIZED, cycle.summary_input(year, region)))
-    name = f"{cycle.organizations[region].name} {year}.pdf" if region else f"{rendered.stem}.pdf"
-    return pdf_answer(engine().convert(rendered.content), name)
+    issued = summary_document(year, region, "pdf", draft_asked(), signed_in())
+    if region:
+        issued = replace(issued, rendered=replace(issued.rendered, stem=f"{cycle.organizations[region].name} {year}"))
+    return pdf_answer(issued)
 
 
-def pdf_answer(content: bytes, name: str) -> Response:
-    return send_file(io.BytesIO(content), mimetype="application/pdf", as_attachment=False, download_name=name)
+def draft_asked() -> bool:
+    return request.args.get("draft", "").lower() in ("1", "true", "yes")
+
+
+def pdf_answer(issued: Issued) -> Response:
+    """The PDF shown in the browser (inline), with its number's headers as the API gives them."""
+    response = issued_response(issued)
+    response.headers["Content-Disposition"] = response.headers["Content-Disposition"].replace("attachment", "inline", 1)
+    return response
 
 
 # ------------------------------------------------------------------------------------ submitting
 
 
-@bp.route("/<int:year>/submit", methods=["GET", "POST"])
+@bp.get("/<int:year>/submit")
 def submit(year: int) -> Response:
-    """Upload a filled workbook or CSV for one's own organization (or, for an oblast key, one it controls)."""
+    """The old submission page: submitting is a choice of the form at ``/`` now, with this year chosen."""
     valid_year(year)
-    principal = signed_in()
-    if principal is None:
-        return redirect(url_for("reports_page.login_form", next=request.path))
-    cycle = reporting()
-    scope = access.submittable(access.Caller(principal.role, principal.organization), cycle.parents)
-    choices = [item for key, item in cycle.organizations.items() if access.allowed(scope, key)]
-    if request.method == "GET":
-        return show("submit.html", year=year, organizations=choices, chosen=principal.organization)
-    lang = page.language()
-    try:
-        form, files = request.form, request.files
-    except RequestEntityTooLarge:
-        problem = Problem("file", "upload_too_large", "too large", {"limit_mb": request.max_content_length})
-        return submit_problems(year, choices, None, [problem], 413)
-    organization = form.get("organization", "")
-    if not page.csrf_valid(form.get("csrf_token")):
-        return submit_problems(year, choices, organization, [Problem("form", "reports_page_csrf", "expired")], 400)
-    if not access.allowed(scope, organization) or organization not in cycle.organizations:
-        name = cycle.organizations[organization].name if organization in cycle.organizations else organization
-        problem = Problem("form", "reports_cannot_submit", "not yours", {"organization": name})
-        return submit_problems(year, choices, organization, [problem], 403)
-    upload = files.get("file")
-    if upload is None or not upload.filename:
-        return submit_problems(year, choices, organization, [Problem("file", "reports_page_no_file", "no file")], 400)
-    try:
-        imported = spreadsheets.read(REPORT, upload.read(), upload.filename, engine().reference)
-        with imported.located() as data:
-            result = cycle.submit(
-                year, organization, data, key_id=principal.key_id, key_name=principal.name,
-                note=form.get("note", "")[:1000],
-            )  # fmt: skip
-    except InputError as error:
-        return submit_problems(year, choices, organization, error.problems, http_status(error))
-    message = "reports_page_stored" if result.created else "reports_page_unchanged"
-    return show(
-        "submitted.html",
-        year=year,
-        organization=cycle.organizations[organization],
-        submission=result.submission,
-        message=translate(message, lang, {"number": result.submission.version}),
-        when=exports.moment(result.submission.received_at, lang),
-        state=translate("reports_state_submitted_late" if result.submission.late else "reports_state_submitted", lang),
-    )
-
-
-def submit_problems(
-    year: int, choices: list[Any], chosen: str | None, problems: list[Problem], status: int
-) -> Response:
-    lang = page.language()
-    shown = [page.shown(problem, lang) for problem in problems]
-    return show("submit.html", status, year=year, organizations=choices, chosen=chosen, problems=shown)
+    lang = request.args.get("lang")
+    target = url_for("form.index", submit=year, lang=lang) if lang else url_for("form.index", submit=year)
+    return redirect(f"{target}#choice", 301)  # type: ignore[return-value]

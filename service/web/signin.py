@@ -1,11 +1,16 @@
-"""Sign-in for the staff pages (the document form at ``/`` and the batch pages) with a client key.
+"""The one sign-in of every staff area: ``/signin`` and ``/signout``.
 
-With ``KAGAZ_AUTH_REQUIRED`` the API needs a key on every request, and so do the pages that reach the same
-work: a clerk signs in once at ``/signin`` with a key of role client or higher, as template editors do at
-``/editors/login``. The session keeps only the key's id and re-checks it on every request, so a revoked key
-is signed out at once; an editor already signed in to the editors' page counts as signed in here. With
-authentication off the pages stay open, as on a trusted network, and a clerk may still sign in (batches
-submitted signed in then belong to the key).
+Clerks (the document form at ``/`` and the batch pages), organizations' reporters (``/reports/``), template
+editors (``/editors/``) and administrators all sign in here with their API key. The session keeps only the
+key's id and re-checks it on every request, so a revoked key is signed out at once; each page then checks the
+role or organization it needs (``staff_principal`` here, ``editors.signed_in`` for an editor's role, the
+reporting access rules for an organization). The old sign-in pages (``/reports/login``, ``/editors/login``)
+redirect here with their ``next``, so bookmarks keep working.
+
+With ``KAGAZ_AUTH_REQUIRED`` off the form and batch pages stay open, as on a trusted network, and a clerk may
+still sign in (batches submitted signed in then belong to the key). ``next`` is followed only when it is a
+path of this site: anything that a browser could read as another host (``//host``, ``/\\host``, a scheme)
+sends the person to the form instead.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, current_app, g, redirect, render_template, request, session, url_for
 
@@ -23,20 +29,25 @@ from service.web import page
 bp = Blueprint("signin", __name__, template_folder="templates")
 bp.after_request(page.secure_headers)
 SESSION_KEY = "staff"
-EDITOR_SESSION_KEY = "editor"  # service.web.editors' session: an editor is staff too
 
 
 def staff_principal() -> Principal | None:
     """The key this session signed in with, if it is still live (client role or higher)."""
-    for name in (SESSION_KEY, EDITOR_SESSION_KEY):
-        stored = session.get(name)
-        if not isinstance(stored, dict) or not isinstance(stored.get("id"), int):
-            continue
-        principal = keys().live(stored["id"])
-        if principal is not None and principal.can("client"):
-            return principal
-        session.pop(name, None)
+    stored = session.get(SESSION_KEY)
+    if not isinstance(stored, dict) or not isinstance(stored.get("id"), int):
+        return None
+    principal = keys().live(stored["id"])
+    if principal is not None and principal.can("client"):
+        return principal
+    session.pop(SESSION_KEY, None)
     return None
+
+
+def signin_url(back: str | None = None) -> str:
+    """The sign-in page, coming back to ``back`` (this request's page by default) afterwards."""
+    if back is None:
+        back = request.full_path if request.method == "GET" else request.path
+    return url_for("signin.form", next=back.rstrip("?"))
 
 
 def staff_page(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -50,12 +61,17 @@ def staff_page(view: Callable[..., Any]) -> Callable[..., Any]:
     def guarded(*args: Any, **kwargs: Any) -> Any:
         principal = staff_principal()
         if principal is None and current_app.config["KAGAZ"].auth_required:
-            back = request.full_path if request.method == "GET" else request.path
-            return redirect(url_for("signin.form", next=back.rstrip("?")), 303)
+            return redirect(signin_url(), 303)
         g.principal = principal or ANONYMOUS
         return view(*args, **kwargs)
 
     return guarded
+
+
+@bp.app_context_processor
+def _session() -> dict[str, Any]:
+    """What every staff page's header shows: who is signed in (read only when a page draws it)."""
+    return {"staff_principal": staff_principal, "signin_url": signin_url, "session_csrf": page.csrf_token}
 
 
 def _show(status: int = 200, problem: str = "") -> Response:
@@ -65,6 +81,7 @@ def _show(status: int = 200, problem: str = "") -> Response:
         lang=lang,
         words={key: text(key, lang) for key in ("signin_title", "signin_lead", "signin_key", "signin_button")},
         problem=problem,
+        next=safe_next(request.args.get("next", "")),
         csrf_token=page.csrf_token(),
         choices=_Language(lang),
         t=lambda key, **params: text(key, lang, **params),
@@ -72,9 +89,17 @@ def _show(status: int = 200, problem: str = "") -> Response:
     return Response(body, status=status, mimetype="text/html")
 
 
-def _safe_next(target: str) -> str:
-    """Only a path of this site (no ``//host``), else the form."""
-    return target if target.startswith("/") and not target.startswith("//") else url_for("form.index")
+def safe_next(target: str) -> str:
+    """``target`` if it is a path of this site, else the form: never another host (an open redirect)."""
+    parts = urlsplit(target)
+    local = (
+        target.startswith("/")
+        and not target.startswith(("//", "/\\"))
+        and not parts.scheme
+        and not parts.netloc
+        and not any(character in target for character in "\\\r\n\t")
+    )
+    return target if local else url_for("form.index")
 
 
 @bp.get("/signin")
@@ -95,14 +120,14 @@ def signin() -> Response:
     if language:
         session["lang"] = language
     session[SESSION_KEY] = {"id": principal.key_id}
-    return redirect(_safe_next(request.args.get("next", "")), 303)  # type: ignore[return-value]
+    return redirect(safe_next(request.args.get("next", "")), 303)  # type: ignore[return-value]
 
 
 @bp.post("/signout")
 def signout() -> Response:
+    """The one sign-out: ends the session's key for every staff area at once."""
     if page.csrf_valid(request.form.get("csrf_token")):
         session.pop(SESSION_KEY, None)
-        session.pop(EDITOR_SESSION_KEY, None)
     return redirect(url_for("signin.form"), 303)  # type: ignore[return-value]
 
 

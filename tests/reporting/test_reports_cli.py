@@ -53,6 +53,20 @@ def test_status_missing_and_summaries_from_the_register(tmp_path: Path) -> None:
     text = text_of(generalized)
     assert "Отчет берүүгө милдеттүү 20 уюмдун ичинен 18 уюм отчет берди." in text
     assert "Каракол шаардык соту" in text and "Талас облустук соту" in text
+    # issued with the submissions and versions it was made from
+    from service.db import Database
+    from service.db.database import database_url
+    from service.issuance import register
+    from service.settings import load_settings
+
+    database = Database(database_url(load_settings({"data_dir": data_dir, "start_pool": False})))
+    try:
+        [entry] = register.entries(database, document="generalized-report")
+    finally:
+        database.dispose()
+    sources = json.loads(entry.sources or "[]")
+    assert len(sources) == 18 and {item["version"] for item in sources} == {1}
+    assert all(isinstance(item["submission_id"], int) for item in sources)
     regional = tmp_path / "osh.docx"
     made = runner.invoke(
         main,

@@ -117,3 +117,21 @@ def test_with_auth_required_every_api_operation_needs_a_key(tmp_path: Path) -> N
     open_app = create_app({"data_dir": tmp_path / "open", "start_pool": False})
     render = build_spec(open_app)["paths"]["/api/v1/documents/action-plan"]["post"]
     assert {} in render["security"], "open on the trusted network: the key is optional"
+
+
+def test_the_reporting_register_as_batch_input_and_issued_reports_are_described(spec: dict[str, Any]) -> None:
+    """A batch from the register (its body, its 403, the versions it read) and the reports' drafts."""
+    import jsonschema
+
+    submit = spec["paths"]["/api/v1/batches"]["post"]
+    body = submit["requestBody"]["content"]["application/json"]["schema"]
+    asked = {"year": 2025, "from_register": True, "formats": ["pdf"]}
+    jsonschema.validate(asked, body)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"year": 2025, "from_register": True, "reports": 3}, body)
+    assert "403" in submit["responses"]
+    batch = spec["components"]["schemas"]["Batch"]["properties"]["register"]
+    assert set(batch["items"]["properties"]) == {"organization", "year", "version", "submission_id", "sha256"}
+    for path in ("/api/v1/reports/{year}/{organization}", "/api/v1/reports/{year}/generalized"):
+        names = {parameter["name"] for parameter in spec["paths"][path]["get"]["parameters"]}
+        assert {"format", "draft"} <= names, path

@@ -67,9 +67,9 @@ def test_the_editors_page_shows_a_stale_activation_and_the_version_now_active(
 ) -> None:
     key = make_key(docx_app, "editor", "aigul")
     two, three = two_candidates(docx_app)
-    login = docx_client.get("/editors/login").get_data(as_text=True)
+    login = docx_client.get("/signin").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', login).group(1)  # type: ignore[union-attr]
-    assert docx_client.post("/editors/login", data={"key": key, "csrf_token": token}).status_code == 302
+    assert docx_client.post("/signin", data={"key": key, "csrf_token": token}).status_code == 303
     page = docx_client.get("/editors/action-plan").get_data(as_text=True)
     assert 'name="expected_active" value="1"' in page, "each activate button carries the version it replaces"
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]

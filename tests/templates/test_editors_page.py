@@ -24,27 +24,34 @@ from service import create_app
 from service.auth import KeyStore
 
 
-def csrf(client: FlaskClient, url: str = "/editors/login") -> str:
+def csrf(client: FlaskClient, url: str = "/signin") -> str:
     match = re.search(r'name="csrf_token" value="([^"]+)"', client.get(url).get_data(as_text=True))
     assert match
     return match.group(1)
 
 
 def sign_in(client: FlaskClient, key: str) -> Any:
-    return client.post("/editors/login", data={"key": key, "csrf_token": csrf(client)})
+    """Through the one staff sign-in, coming back to the editors' page."""
+    return client.post("/signin?next=/editors/", data={"key": key, "csrf_token": csrf(client)})
 
 
 def test_only_a_live_editor_key_signs_in(docx_app: Flask, docx_client: FlaskClient) -> None:
-    assert docx_client.get("/editors/").status_code == 302
-    assert docx_client.post("/editors/login", data={"key": make_key(docx_app, "editor")}).status_code == 400
+    to_signin = docx_client.get("/editors/")
+    assert to_signin.status_code == 303 and to_signin.headers["Location"] == "/signin?next=/editors/"
+    old = docx_client.get("/editors/login?next=/editors/action-plan")
+    assert old.status_code == 301 and old.headers["Location"] == "/signin?next=/editors/action-plan"
+    assert docx_client.post("/signin", data={"key": make_key(docx_app, "editor")}).status_code == 400
     refused = sign_in(docx_client, "kgz_wrong")
     assert refused.status_code == 401 and "Ачкыч туура эмес" in refused.get_data(as_text=True)
-    weak = sign_in(docx_client, make_key(docx_app, "client"))
+    # a clerk's key signs in (it is staff), and the editors' page says that it needs an editor's key
+    assert sign_in(docx_client, make_key(docx_app, "client")).status_code == 303
+    weak = docx_client.get("/editors/")
     assert weak.status_code == 403 and "редактордун ачкычы керек" in weak.get_data(as_text=True)
+    assert 'href="/signin?next=/editors/"' in weak.get_data(as_text=True)  # sign in with another key
 
     key = make_key(docx_app, "editor", "aigul")
     signed = sign_in(docx_client, key)
-    assert signed.status_code == 302 and signed.headers["Location"].endswith("/editors/")
+    assert signed.status_code == 303 and signed.headers["Location"] == "/editors/"
     page = docx_client.get("/editors/")
     assert page.status_code == 200 and "Кирген: «aigul» (редактор)" in page.get_data(as_text=True)
     assert "Content-Security-Policy" in page.headers
@@ -55,7 +62,7 @@ def test_only_a_live_editor_key_signs_in(docx_app: Flask, docx_client: FlaskClie
     forged = docx_client.post("/editors/action-plan/versions/1/activate")
     assert forged.status_code == 400
     KeyStore.for_data_dir(docx_app.config["KAGAZ"].data_dir).revoke("aigul")
-    assert docx_client.get("/editors/").status_code == 302
+    assert docx_client.get("/editors/").status_code == 303
 
 
 @pytest.fixture
@@ -92,7 +99,7 @@ def test_editors_page_in_chromium(served: tuple[str, Flask], tmp_path: Path) -> 
         )
 
         page.goto(f"{base}/editors/")
-        expect(page.get_by_role("heading", name="Редактордун кирүүсү")).to_be_visible()
+        expect(page.get_by_role("heading", name="Кызматкердин кирүүсү")).to_be_visible()  # the one sign-in
         page.fill("#key", key)
         page.click("button[type=submit]")
         expect(page.locator("#templates")).to_contain_text("Иш-чаралар планы")

@@ -20,9 +20,9 @@ from service.templates.shipped import newer_shipped
 
 def sign_in(app: Flask, client: FlaskClient) -> None:
     key = make_key(app, "editor", "aigul")
-    page = client.get("/editors/login").get_data(as_text=True)
+    page = client.get("/signin").get_data(as_text=True)
     token = page.split('name="csrf_token" value="')[1].split('"')[0]
-    assert client.post("/editors/login", data={"key": key, "csrf_token": token}).status_code == 302
+    assert client.post("/signin", data={"key": key, "csrf_token": token}).status_code == 303
 
 
 def test_a_missing_template_or_version_is_a_404_in_the_editors_language(docx_app: Flask) -> None:

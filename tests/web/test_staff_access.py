@@ -149,12 +149,63 @@ def test_a_wrong_key_does_not_sign_in(tmp_path: Path) -> None:
     assert hostile.status_code == 401
 
 
-def test_the_sign_in_goes_back_only_to_this_site(tmp_path: Path) -> None:
+HOSTILE_NEXT = (
+    "//evil.example/",
+    "/\\evil.example/",
+    "https://evil.example/",
+    "http:evil.example",
+    "javascript:alert(1)",
+    "evil.example",
+    "/\t/evil.example",
+    "/\r\nSet-Cookie:x",
+)
+
+
+@pytest.mark.parametrize("target", HOSTILE_NEXT)
+def test_the_sign_in_goes_back_only_to_this_site(tmp_path: Path, target: str) -> None:
     app = make(tmp_path, auth_required=True)
     key = app.extensions["kagaz.keys"].create("clerk", "client")[1]
     client = app.test_client()
-    answer = client.post("/signin?next=//evil.example/", data={"csrf_token": csrf(client, "/signin"), "key": key})
+    answer = client.post(
+        "/signin", query_string={"next": target}, data={"csrf_token": csrf(client, "/signin"), "key": key}
+    )
     assert (answer.status_code, answer.headers["Location"]) == (303, "/")
+    # the old sign-in addresses pass ``next`` on only when it is this site's
+    for old in ("/reports/login", "/editors/login"):
+        moved = client.get(old, query_string={"next": target})
+        assert moved.status_code == 301 and moved.headers["Location"] == "/signin?next=/"
+
+
+def test_one_sign_in_and_one_sign_out_for_every_staff_area(tmp_path: Path) -> None:
+    """The old sign-in pages lead to ``/signin`` with their ``next``; one key signed in there reaches the
+    form, the batches, the reports of its organization and (with an editor's role) the editors' page; one
+    sign-out ends them all."""
+    app = make(tmp_path, auth_required=True)
+    store = app.extensions["kagaz.keys"]
+    client = app.test_client()
+    moved = client.get("/reports/login?next=/reports/2025")
+    assert (moved.status_code, moved.headers["Location"]) == (301, "/signin?next=/reports/2025")
+    moved = client.get("/editors/login")
+    assert (moved.status_code, moved.headers["Location"]) == (301, "/signin?next=/editors/")
+    assert client.get("/reports/2025").headers["Location"] == "/signin?next=/reports/2025"
+    assert client.get("/editors/").headers["Location"] == "/signin?next=/editors/"
+
+    editor = store.create("editor-nookat", "editor", "nookat-district-court")[1]
+    signed = client.post("/signin?next=/reports/2025", data={"csrf_token": csrf(client, "/signin"), "key": editor})
+    assert (signed.status_code, signed.headers["Location"]) == (303, "/reports/2025")
+    for page in ("/", "/batches", "/reports/2025", "/reports/2025/nookat-district-court", "/editors/"):
+        answer = client.get(page)
+        assert answer.status_code == 200, page
+        assert "«editor-nookat»" in answer.get_data(as_text=True), page  # who is signed in, on every area
+    assert client.get("/reports/2025/naryn-oblast-court").status_code == 403  # another organization's
+
+    token = csrf(client, "/")
+    out = client.post("/signout", data={"csrf_token": token})
+    assert (out.status_code, out.headers["Location"]) == (303, "/signin")
+    for page in ("/", "/batches", "/reports/2025", "/editors/"):
+        assert client.get(page).status_code == 303, page
+    assert client.post("/reports/logout").status_code in (404, 405)  # one sign-out: the old ones are gone
+    assert client.post("/editors/logout").status_code in (404, 405)
 
 
 def test_with_auth_off_anonymous_batches_stay_reachable_by_id(tmp_path: Path) -> None:

@@ -106,6 +106,8 @@
       return;
     }
     clientError.hidden = true;
+    // «Submit to the register» answers with a page (the confirmation, or the problems): the plain way.
+    if (event.submitter && event.submitter.value === "submit") { return; }
     showWorking();
     if (!enhanced) { watchDownload(); return; }
     event.preventDefault();
@@ -124,7 +126,7 @@
       .catch(function () {
         // Anything unexpected: send the form the plain way, which shows the server's own page.
         enhanced = false;
-        form.submit();
+        HTMLFormElement.prototype.submit.call(form);  // the button #submit hides form.submit
       })
       .then(ready);
   });
