@@ -165,6 +165,9 @@ def measure(
 
     data = json.loads(SAMPLES[document].read_text(encoding="utf-8"))
     missing = carbone.missing() if peer else "skipped"
+    if missing is None and document != "action-plan":
+        # Ratios only on the same content: Carbone's peer template is the plan's (../shared/peers/carbone).
+        missing = "Carbone's peer template is the action plan only; no ratio for another document"
     timer = StepTimer()
     timings: dict[str, list[float]] = {name: [] for name in WAYS}
     cpu_times: dict[str, list[float]] = {name: [] for name in WAYS}
