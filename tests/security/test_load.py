@@ -155,3 +155,6 @@ def test_the_comparison_states_the_goals_and_whether_each_is_met() -> None:
     both = rounds([(unthrottled, run(342, 2000, 40.0)), (unthrottled, run(300, 2000, 55.0))], 2)
     assert both["admission"]["refused_p95_ms"] == 47.5 and both["admission"]["refused"] == 4000
     assert len(both["rounds"]) == 2 and dataclasses.is_dataclass(unthrottled)
+    median = said(both["admission"], "median")
+    assert "round 1: 503 p95 40.0 ms, good throughput 95% of unthrottled" in median
+    assert "good throughput: 89% of unthrottled, the rounds' median (goal ≥ 90%: NOT met)" in median
