@@ -1,9 +1,11 @@
-"""What the load test watches while it runs: the service's health, and its process tree's memory, from /proc.
+"""What the load test watches while it runs: the service's health, CPU, and its process tree's memory.
 
-``HealthWatch`` polls ``/health/live`` and ``/health``; ``MemoryWatch`` keeps each process's high-water mark
-and, for the service process, a timeline of its resident memory against the requests answered so far, from
-which ``growth_per_request`` says whether the service levels off (issue 17: under 0.5 KB per request over
-the last 2,000 of a 5,000-request run).
+``HealthWatch`` polls ``/health/live`` and ``/health``; ``CpuWatch`` measures the CPU the generator (this
+process, its health and memory sampling included), the service process and the whole machine used, and the
+load average at both ends, so that a figure taken on a shared machine says how shared it was;
+``MemoryWatch`` keeps each process's high-water mark and, for the service process, a timeline of its
+resident memory against the requests answered so far, from which ``growth_per_request`` says whether the
+service levels off (issue 17: under 0.5 KB per request over the last 2,000 of a 5,000-request run).
 """
 
 from __future__ import annotations
