@@ -10,9 +10,15 @@ table and writes the same as JSON. A 503 with ``Retry-After`` is a deliberate an
 and is counted apart; anything else that is not a 200 with a PDF (or DOCX) is an unexpected failure, and
 ``/health/live`` failing even once means the service was dead. The exit status is 1 in either case.
 
-Self-contained on purpose (only the standard library): the benchmark and the test suite reuse
-``run_load`` against any base URL, and ``serve_in_process`` runs an app (with a shared pool) in a thread.
-The loop is bounded in count and time and talks to loopback only.
+Each simulated client keeps its connection alive and, after a 503, waits ``Retry-After`` with jitter
+(``--backoff none``: asks again at once), and a request's time ends when the kernel received its answer's
+last byte (``bench.client``). When the benchmark starts the service, the generator runs in a process of its
+own at a lower priority (``bench.overload``); each run reports the CPU the generator, the service process
+and the whole machine used, and the load average.
+
+Small on purpose (the standard library and h11, which the service's front uses): the benchmark and the test
+suite reuse ``run_load`` against any base URL, and ``serve_in_process`` runs an app (with a shared pool) in
+a thread. The loop is bounded in count and time and talks to loopback only.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -38,22 +45,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.watch import HealthWatch, MemoryWatch, request
+from bench import overload
+from bench.client import DELIBERATE, MAGIC, Backoff, Client, Outcome
+from bench.watch import CpuWatch, HealthWatch, MemoryWatch, request
 from service.conversion import processes
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "action_plan.json"
-MAGIC = {"pdf": b"%PDF-", "docx": b"PK\x03\x04"}
-DELIBERATE = "busy (503 + Retry-After)"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One request: its status (0 when no answer came), how long it took, and what kind of result it was."""
-
-    status: int
-    seconds: float
-    kind: str  # "ok", DELIBERATE, "HTTP 500", "not a pdf", "ConnectionRefusedError" …
 
 
 @dataclass
@@ -73,25 +71,14 @@ class LoadReport:
     unexpected_failures: int
     health: dict[str, int]
     memory: dict[str, Any] = field(default_factory=dict)
+    backoff: str = Backoff.HONOUR.value
+    # CPU: the generator's own (this process: the service's too when it runs in-process), the service
+    # process's (without LibreOffice), the machine's busy share over all cores, and the load average.
+    cpu: dict[str, Any] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
         return self.unexpected_failures == 0 and self.health["live_failures"] == 0
-
-
-# --- the client -----------------------------------------------------------------------------------------
-def one(url: str, body: bytes, fmt: str, timeout: float) -> Outcome:
-    started = time.perf_counter()
-    try:
-        status, headers, content = request(url, "POST", body, timeout)
-    except (OSError, http.client.HTTPException) as error:
-        return Outcome(0, time.perf_counter() - started, type(error).__name__)
-    elapsed = time.perf_counter() - started
-    if status == 200:
-        return Outcome(status, elapsed, "ok" if content.startswith(MAGIC[fmt]) else f"not a {fmt}")
-    if status == 503 and "retry-after" in headers:
-        return Outcome(status, elapsed, DELIBERATE)
-    return Outcome(status, elapsed, f"HTTP {status}")
 
 
 # --- the run ------------------------------------------------------------------------------------------------
@@ -115,6 +102,7 @@ def run_load(
     timeout: float = 120,
     deadline: float = 1800,
     duration: float | None = None,
+    backoff: Backoff | str = Backoff.HONOUR,
 ) -> LoadReport:
     """Send ``requests`` POSTs of ``body`` (the sample plan) at ``concurrency``, watching health and memory.
 
@@ -122,34 +110,56 @@ def run_load(
     app runs in-process). ``deadline`` bounds the whole run in seconds; requests not started by then are
     counted as "not sent". With ``duration``, each of the ``concurrency`` clients sends one request after
     another for that many seconds instead (``requests`` is ignored): an overloaded service is then judged
-    on the documents it made in the same time, whatever it refused."""
+    on the documents it made in the same time, whatever it refused. Each client keeps its connection
+    alive and, after a 503, waits as ``backoff`` says (``bench.client``)."""
     body = SAMPLE.read_bytes() if body is None else body
+    backoff = Backoff(backoff)
     url = f"{base}/api/v1/documents/{document}?format={fmt}"
     stop_at = time.monotonic() + (duration if duration is not None else deadline)
     answered = itertools.count()
     done = [0]
+    local = threading.local()
+    clients: list[Client] = []
+
+    def own_client() -> Client:
+        if not hasattr(local, "client"):
+            local.client = Client(url, body, fmt, timeout, backoff)
+            clients.append(local.client)
+        return local.client
 
     def bounded(_index: int) -> Outcome:
-        outcome = one(url, body, fmt, timeout) if time.monotonic() < stop_at else Outcome(0, 0.0, "not sent")
+        if time.monotonic() >= stop_at:
+            return Outcome(0, 0.0, "not sent")
+        client = own_client()
+        outcome = client.send()
         done[0] = next(answered) + 1
+        client.pause(outcome, stop_at)
         return outcome
 
-    def client(_index: int) -> list[Outcome]:
-        outcomes = []
+    def loop(_index: int) -> list[Outcome]:
+        client, outcomes = own_client(), []
         while time.monotonic() < stop_at:
-            outcomes.append(one(url, body, fmt, timeout))
+            outcomes.append(outcome := client.send())
             done[0] = next(answered) + 1
+            client.pause(outcome, stop_at)
         return outcomes
 
     memory = MemoryWatch(service_pid or os.getpid(), progress=lambda: done[0])
-    with memory, HealthWatch(base) as health, ThreadPoolExecutor(concurrency, "kagaz-load") as executor:
+    with (
+        memory,
+        HealthWatch(base) as health,
+        CpuWatch(service_pid) as cpu,
+        ThreadPoolExecutor(concurrency, "kagaz-load") as executor,
+    ):
         started = time.perf_counter()
         if duration is None:
             outcomes = list(executor.map(bounded, range(requests)))
         else:
-            outcomes = [outcome for batch in executor.map(client, range(concurrency)) for outcome in batch]
+            outcomes = [outcome for batch in executor.map(loop, range(concurrency)) for outcome in batch]
             requests = len(outcomes)
         wall = time.perf_counter() - started
+    for client in clients:
+        client.close()
     kinds = Counter(outcome.kind for outcome in outcomes)
     ok = [outcome.seconds * 1000 for outcome in outcomes if outcome.kind == "ok"]
     refused = [outcome.seconds * 1000 for outcome in outcomes if outcome.kind == DELIBERATE]
@@ -172,26 +182,33 @@ def run_load(
         },
         failures=failures,
         deliberate_503=failures.get(DELIBERATE, 0),
-        refused_ms={"p50": round(percentile(refused, 0.50), 1), "p95": round(percentile(refused, 0.95), 1)},
+        refused_ms={
+            "p50": round(percentile(refused, 0.50), 1),
+            "p95": round(percentile(refused, 0.95), 1),
+            "p99": round(percentile(refused, 0.99), 1),
+            "max": round(max(refused, default=0.0), 1),
+        },
         unexpected_failures=sum(count for kind, count in failures.items() if kind != DELIBERATE),
         health=dict(health.counts),
         memory=memory.summary(),
+        backoff=backoff.value,
+        cpu=cpu.summary,
     )
 
 
 def table(report: LoadReport) -> str:
     """The report as a plain two-column table (no colour: it goes to logs and CI output too)."""
-    memory = report.memory
+    memory, wall = report.memory, max(report.wall_seconds, 1e-9)
     rows = [
         ("requests × concurrency", f"{report.requests} × {report.concurrency} ({report.document}, {report.format})"),
         ("wall time", f"{report.wall_seconds:.2f} s"),
-        ("ok / throughput", f"{report.ok} / {report.throughput_per_second:.2f} per s"),
-        ("latency p50 / p95", f"{report.latency_ms['p50']:.0f} / {report.latency_ms['p95']:.0f} ms"),
-        ("latency p99 / max", f"{report.latency_ms['p99']:.0f} / {report.latency_ms['max']:.0f} ms"),
-        (
-            "deliberate 503 (p50 / p95)",
-            f"{report.deliberate_503} ({report.refused_ms['p50']:.0f} / {report.refused_ms['p95']:.0f} ms)",
-        ),
+        ("ok (200) / good throughput", f"{report.ok} / {report.throughput_per_second:.2f} per s"),
+        ("200 latency p50 / p95", f"{report.latency_ms['p50']:.0f} / {report.latency_ms['p95']:.0f} ms"),
+        ("200 latency p99 / max", f"{report.latency_ms['p99']:.0f} / {report.latency_ms['max']:.0f} ms"),
+        ("deliberate 503 (count)", f"{report.deliberate_503} ({report.deliberate_503 / wall:.0f} per s)"),
+        ("503 latency p50 / p95", f"{report.refused_ms['p50']:.1f} / {report.refused_ms['p95']:.1f} ms"),
+        ("503 latency p99 / max", f"{report.refused_ms.get('p99', 0):.1f} / {report.refused_ms.get('max', 0):.1f} ms"),
+        ("after a 503, the client", BACKOFF_SAID[report.backoff]),
         ("unexpected failures", str(report.unexpected_failures)),
         *((f"  {kind}", str(count)) for kind, count in sorted(report.failures.items()) if kind != DELIBERATE),
         ("health samples", str(report.health["samples"])),
@@ -210,9 +227,34 @@ def table(report: LoadReport) -> str:
             f"  growth, last {memory.get('service_growth_tail_requests')}",
             f"{memory.get('service_growth_tail_kb_per_request')} KiB/request",
         ),
+        *cpu_rows(report.cpu),
     ]
     width = max(len(name) for name, _ in rows)
     return "\n".join(f"{name.ljust(width)}  {value}" for name, value in rows)
+
+
+BACKOFF_SAID = {
+    Backoff.HONOUR.value: "waits Retry-After × 1.0-1.5 (jitter)",
+    Backoff.NONE.value: "asks again at once (ignores Retry-After)",
+}
+
+
+def cpu_rows(cpu: dict[str, Any]) -> list[tuple[str, str]]:
+    if not cpu:
+        return []
+    service = "in this process" if cpu["service_seconds"] is None else f"{cpu['service_seconds']:.1f} s"
+    service += "" if cpu["service_cores"] is None else f" ({cpu['service_cores']:.2f} cores)"
+    pinned = "all" if len(cpu["generator_cpus"]) == cpu["machine_cores"] else ",".join(map(str, cpu["generator_cpus"]))
+    return [
+        (
+            "generator CPU",
+            f"{cpu['generator_seconds']:.1f} s ({cpu['generator_cores']:.2f} cores; nice {cpu['generator_nice']}, "
+            f"CPUs {pinned})",
+        ),
+        ("service process CPU", service),
+        ("machine busy (all cores)", f"{cpu['machine_busy_share']:.0%} of {cpu['machine_cores']} cores"),
+        ("load average start → end", f"{cpu['load_average_start']:.2f} → {cpu['load_average_end']:.2f}"),
+    ]
 
 
 # --- the service under test ------------------------------------------------------------------------------
@@ -266,20 +308,6 @@ def serve_in_process(app: Any) -> Iterator[str]:
         yield base
 
 
-def compared(unthrottled: LoadReport, throttled: LoadReport, queue_limit: int) -> dict[str, Any]:
-    """Admission's figures (issue 17): what a refusal costs, and what the overload costs good throughput."""
-    ratio = throttled.throughput_per_second / unthrottled.throughput_per_second if unthrottled.ok else 0.0
-    return {
-        "queue_limit": queue_limit,
-        "refused_p95_ms": throttled.refused_ms["p95"],
-        "refused_p95_goal_ms": 50,
-        "good_throughput_unthrottled": unthrottled.throughput_per_second,
-        "good_throughput_throttled": throttled.throughput_per_second,
-        "throughput_ratio": round(ratio, 3),
-        "throughput_ratio_goal": 0.9,
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
@@ -297,49 +325,70 @@ def main(argv: list[str] | None = None) -> int:
         help="run twice: with a queue as long as the concurrency (nothing refused), then with --queue-limit "
         "(default 2); report the 503s' latency and good throughput against the first run",
     )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="--compare: this many pairs of runs, alternating (the machine drifts)"
+    )
     parser.add_argument("--deadline", type=float, default=1800, help="bound on the whole run, in seconds")
     parser.add_argument(
         "--duration", type=float, help="send for this many seconds instead of --requests (--compare: 60 per run)"
     )
+    parser.add_argument(
+        "--backoff",
+        choices=[choice.value for choice in Backoff],
+        default=Backoff.HONOUR.value,
+        help="after a 503: honour Retry-After with jitter (default), or none: ask again at once (the worst case)",
+    )
+    parser.add_argument(
+        "--generator-nice",
+        type=int,
+        default=overload.GENERATOR_NICE,
+        help="the load generator's niceness (it runs in a process of its own; 0: as the service)",
+    )
+    parser.add_argument(
+        "--generator-cpus", help="pin the load generator to these CPUs (e.g. 1 or 0,1); default: unpinned"
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "test-artifacts" / "load.json", help="where to write")
     options = parser.parse_args(argv)
     body = options.input.read_bytes()
-    arguments = dict(requests=options.requests, concurrency=options.concurrency, document=options.document)
-    arguments |= dict(fmt=options.format, body=body, deadline=options.deadline)
+    arguments: dict[str, Any] = dict(requests=options.requests, concurrency=options.concurrency)
+    arguments |= dict(document=options.document, fmt=options.format, body=body, deadline=options.deadline)
+    arguments["backoff"] = options.backoff
     if options.duration or options.compare:
         arguments["duration"] = options.duration or 60.0
+    generator = overload.Generator(options.generator_nice, overload.parse_cpus(options.generator_cpus))
 
     def started(queue_limit: int | None) -> LoadReport:
         environment = {"KAGAZ_QUEUE_LIMIT": str(queue_limit)} if queue_limit is not None else {}
         with serve_subprocess(options.pool_size, environment=environment) as (base, pid):
-            return run_load(base, service_pid=pid, **arguments)  # type: ignore[arg-type]
+            return generator.run(base, pid, arguments)
 
     result: dict[str, Any]
     if options.url:
-        report = run_load(options.url.rstrip("/"), service_pid=options.pid, **arguments)  # type: ignore[arg-type]
+        generator.lower_own()  # this process is the generator: a running service is not our child
+        report = run_load(options.url.rstrip("/"), service_pid=options.pid, **arguments)
         result = asdict(report)
     elif options.compare:
         queue_limit = options.queue_limit if options.queue_limit is not None else 2
-        unthrottled = started(options.concurrency)
-        print("unthrottled (queue as long as the concurrency):\n" + table(unthrottled) + "\n")
-        report = started(queue_limit)
-        print(f"throttled (KAGAZ_QUEUE_LIMIT={queue_limit}):")
-        figures = compared(unthrottled, report, queue_limit)
-        result = {"unthrottled": asdict(unthrottled), "throttled": asdict(report), "admission": figures}
+        pairs = []
+        for number in range(1, options.rounds + 1):
+            unthrottled = started(options.concurrency)
+            print(f"round {number}, unthrottled (queue as long as the concurrency):\n{table(unthrottled)}\n")
+            report = started(queue_limit)
+            print(f"round {number}, throttled (KAGAZ_QUEUE_LIMIT={queue_limit}):\n{table(report)}\n")
+            pairs.append((unthrottled, report))
+            print(overload.said(overload.compared(unthrottled, report, queue_limit)) + "\n")
+        result = overload.rounds(pairs, queue_limit)
+        if len(pairs) > 1:
+            print(overload.said(result["admission"], f"median of {len(pairs)} rounds") + "\n")
+        report = pairs[-1][1]
     else:
         report = started(options.queue_limit)
         result = asdict(report)
-    print(table(report))
-    if "admission" in result:
-        figures = result["admission"]
-        print(
-            f"\nadmission: 503 p95 {figures['refused_p95_ms']:.0f} ms (goal < 50 ms); good throughput "
-            f"{figures['good_throughput_throttled']:.2f} vs {figures['good_throughput_unthrottled']:.2f} per s "
-            f"unthrottled = {figures['throughput_ratio']:.0%} (goal ≥ 90 %)"
-        )
+    if not options.compare:
+        print(table(report))
     options.json.parent.mkdir(parents=True, exist_ok=True)
     options.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(f"\nwritten to {options.json}")
+    print(f"written to {options.json}")
     return 0 if report.passed else 1
 
 

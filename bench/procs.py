@@ -10,8 +10,10 @@ which is the fair sum for several processes of one service.
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from service.conversion import processes
 
@@ -99,3 +101,21 @@ class PeakSampler:
         for process, peak in self.peaks.values():
             grouped.setdefault(kind(process), []).append(peak)
         return {name: sorted(values, reverse=True) for name, values in grouped.items()}
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of ``pid`` (all its threads) so far, from /proc/PID/stat; None when gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rpartition(")")[2].split()  # after the command name, which may hold spaces
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) jiffies of every core since boot, from /proc/stat: two readings give the machine's load."""
+    values = [int(value) for value in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    total = sum(values[:8])  # guest time is already inside user
+    return float(total - idle), float(total)

@@ -1,9 +1,11 @@
-"""What the load test watches while it runs: the service's health, and its process tree's memory, from /proc.
+"""What the load test watches while it runs: the service's health, CPU, and its process tree's memory.
 
-``HealthWatch`` polls ``/health/live`` and ``/health``; ``MemoryWatch`` keeps each process's high-water mark
-and, for the service process, a timeline of its resident memory against the requests answered so far, from
-which ``growth_per_request`` says whether the service levels off (issue 17: under 0.5 KB per request over
-the last 2,000 of a 5,000-request run).
+``HealthWatch`` polls ``/health/live`` and ``/health``; ``CpuWatch`` measures the CPU the generator (this
+process, its health and memory sampling included), the service process and the whole machine used, and the
+load average at both ends, so that a figure taken on a shared machine says how shared it was;
+``MemoryWatch`` keeps each process's high-water mark and, for the service process, a timeline of its
+resident memory against the requests answered so far, from which ``growth_per_request`` says whether the
+service levels off (issue 17: under 0.5 KB per request over the last 2,000 of a 5,000-request run).
 """
 
 from __future__ import annotations
@@ -11,13 +13,17 @@ from __future__ import annotations
 import contextlib
 import http.client
 import json
+import os
+import resource
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from bench import procs
 from service.conversion import processes
 
 
@@ -74,6 +80,43 @@ class HealthWatch:
     def __exit__(self, *_exc: object) -> None:
         self._stop.set()
         self._thread.join(timeout=15)
+
+
+# --- CPU, from /proc and getrusage ----------------------------------------------------------------------
+class CpuWatch:
+    """CPU seconds spent during a run: by this process (the generator), by the service process, and by the
+    whole machine (its busy share of every core), with the load average at both ends."""
+
+    def __init__(self, service_pid: int | None) -> None:
+        self.service_pid = service_pid if service_pid != os.getpid() else None
+
+    def __enter__(self) -> CpuWatch:
+        self.load_start = os.getloadavg()[0]
+        self.own = resource.getrusage(resource.RUSAGE_SELF)
+        self.service = procs.cpu_seconds(self.service_pid) if self.service_pid else None
+        self.machine = procs.machine_cpu()
+        self.started = time.perf_counter()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        wall = max(time.perf_counter() - self.started, 1e-9)
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        busy, total = (now - before for now, before in zip(procs.machine_cpu(), self.machine, strict=True))
+        generator = own.ru_utime - self.own.ru_utime + own.ru_stime - self.own.ru_stime
+        service_now = procs.cpu_seconds(self.service_pid) if self.service_pid else None
+        service = service_now - self.service if service_now is not None and self.service is not None else None
+        self.summary = {
+            "generator_seconds": round(generator, 2),
+            "generator_cores": round(generator / wall, 2),  # 1.0: one core busy all along
+            "generator_nice": os.getpriority(os.PRIO_PROCESS, 0),
+            "generator_cpus": sorted(os.sched_getaffinity(0)),
+            "service_seconds": None if service is None else round(service, 2),
+            "service_cores": None if service is None else round(service / wall, 2),
+            "machine_busy_share": round(busy / total, 3) if total else None,
+            "machine_cores": os.cpu_count(),
+            "load_average_start": round(self.load_start, 2),
+            "load_average_end": round(os.getloadavg()[0], 2),
+        }
 
 
 # --- memory, from /proc -----------------------------------------------------------------------------------

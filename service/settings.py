@@ -158,6 +158,13 @@ class Settings(BaseSettings):
     recycle_memory_mb: int = Field(
         1024, ge=64, description="Restart a worker whose soffice resident memory passes this."
     )
+    office_nice: int = Field(
+        10,
+        ge=0,
+        le=19,
+        description="CPU priority of the LibreOffice workers below the service's (nice): on a busy machine the "
+        "front, admission and rendering answer first, and conversions take the rest of the CPU.",
+    )
     soffice: str = Field("soffice", description="The LibreOffice executable.")
     uno_python: str = Field(
         "/usr/bin/python3",

@@ -342,6 +342,16 @@ PAGES: dict[str, dict[str, str]] = {
         "ru": "Запрос не принят.",
         "en": "The request was not accepted.",
     },
+    "error_page_unavailable": {
+        "ky": "Азыр жеткиликсиз",
+        "ru": "Сейчас недоступно",
+        "en": "Not available right now",
+    },
+    "error_page_unavailable_lead": {
+        "ky": "Кызмат азыр бул суроого жооп бере албайт. Эч нерсе жоголгон жок: бир аздан кийин кайра аракет кылыңыз.",
+        "ru": "Служба сейчас не может ответить на этот запрос. Ничего не потеряно: повторите чуть позже.",
+        "en": "The service cannot answer this request now. Nothing was lost: try again shortly.",
+    },
     "error_page_request": {
         "ky": "Суроонун номери: {request_id}",
         "ru": "Номер запроса: {request_id}",

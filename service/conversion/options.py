@@ -29,6 +29,7 @@ SETTING_OF = {
     "queue_wait": "queue_wait",
     "recycle_after": "recycle_after",
     "recycle_memory_mb": "recycle_memory_mb",
+    "nice": "office_nice",
     "soffice": "soffice",
     "uno_python": "uno_python",
 }
@@ -84,6 +85,9 @@ class PoolOptions:
     max_start_failures: int = 5
     # After SIGKILL, how long to wait for every process of the group to be gone before logging orphans.
     kill_timeout: float = 5.0
+    # Each worker's process group runs this much nicer than the service (issue 17): two busy soffice.bin on
+    # a 2-core machine kept the service's event loop waiting for a CPU, and the 503s' p95 with it.
+    nice: int = setting_default("office_nice")
     soffice: str = setting_default("soffice")
     uno_python: str = setting_default("uno_python")
     work_dir: Path | None = None  # parent of the pool's private temp dir; None: the system's temp dir

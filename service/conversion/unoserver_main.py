@@ -49,6 +49,7 @@ UNO_PORT_WAIT_SECONDS = 60.0
 UNO_PORT_POLL_SECONDS = 0.05
 # The pid of the Kagaz process that started this worker; when it dies, the worker kills itself.
 SUPERVISOR_VARIABLE = "UNOSERVER_SUPERVISOR_PID"
+NICE_VARIABLE = "UNOSERVER_WORKER_NICE"  # PoolOptions.nice: set before LibreOffice starts, which inherits it
 SUPERVISOR_POLL_SECONDS = 0.5
 
 # Loading properties forced on every document, whatever the caller passed.
@@ -251,6 +252,9 @@ def watch_supervisor(supervisor: int) -> None:
 
 def main() -> int:
     """Patch unoserver's converter and server classes, then run unoserver's own ``main``."""
+    nice = os.environ.get(NICE_VARIABLE, "")
+    if nice.isdigit() and int(nice):
+        os.nice(int(nice))
     supervisor = os.environ.get(SUPERVISOR_VARIABLE)
     if supervisor:
         threading.Thread(target=watch_supervisor, args=(int(supervisor),), name="watchdog", daemon=True).start()

@@ -52,6 +52,7 @@ logger = logging.getLogger(__name__)
 
 ENTRY_MODULE = "kagaz_unoserver"
 SUPERVISOR_VARIABLE = "UNOSERVER_SUPERVISOR_PID"  # read by unoserver_main.watch_supervisor
+NICE_VARIABLE = "UNOSERVER_WORKER_NICE"  # read by unoserver_main.main: the niceness LibreOffice inherits
 PROFILE_SETTINGS = Path(__file__).with_name("registrymodifications.xcu")
 PDF_EXPORT_FILTER = "writer_pdf_Export"
 # The dead proxy of registrymodifications.xcu, also given to libcurl through the environment.
@@ -164,6 +165,7 @@ class LibreOfficeWorker:
         environment = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
         environment.update(PYTHONPATH=str(python_path), PYTHONDONTWRITEBYTECODE="1", TMPDIR=str(temp))
         environment[SUPERVISOR_VARIABLE] = str(os.getpid())  # the worker kills itself when we are gone
+        environment[NICE_VARIABLE] = str(self.options.nice)
         for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
             environment[name] = DEAD_PROXY
         if self.options.allocator:  # see PoolOptions.allocator: LibreOffice converts faster with it

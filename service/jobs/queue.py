@@ -168,8 +168,11 @@ class Jobs:
 
     # --- what clients ask ----------------------------------------------------------------------------
     def state(self, job_id: str) -> JobState:
-        """The job's state; ``NotFound`` for an id that is malformed or unknown."""
-        return self.store.get(job_id)
+        """The job's state; ``NotFound`` for an id that is malformed or unknown; ``StorageError`` when the
+        jobs store cannot be read now (Redis unreachable, an SQLite file that cannot be opened), so that the API
+        and the pages answer 503 + Retry-After, not an internal error."""
+        with self.faults():
+            return self.store.get(job_id)
 
     def job_folder(self, job_id: str) -> Path:
         return self.store.job_folder(job_id)

@@ -23,6 +23,7 @@ a check the app hands over (``service.api.admission``) that builds the app's own
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 
@@ -47,6 +48,7 @@ def serve(
     """Serve ``app`` on ``host:port`` until SIGTERM or SIGINT, then finish requests under way for ``grace`` s.
     ``early``: the app's check that may answer a request on the loop (``Front``)."""
     sock = listen(host, port)
+    settle_heap()
 
     async def main() -> None:
         front = Front(app, limits, threads, early)
@@ -61,3 +63,16 @@ def serve(
         await front.stop(grace)
 
     asyncio.run(main())
+
+
+def settle_heap() -> None:
+    """Move every object alive at start-up (modules, the app, schemas, templates, the pool) out of the
+    garbage collector's sight, so that its full collections scan only what requests left behind.
+
+    Measured (issue 17): under load a full (generation 2) collection of ``kagaz serve`` took 200-400 ms,
+    every ten seconds or so, holding the GIL: the event loop stood still and every refusal and answer
+    waiting on it took that much longer. After ``gc.freeze()`` the same collections take about 5 ms.
+    Frozen objects are never freed, which is what start-up objects are for anyway (CPython's advice for
+    a server that forks or runs long: collect, then freeze)."""
+    gc.collect()
+    gc.freeze()

@@ -19,7 +19,10 @@ from service.web import page
 log = logging.getLogger("kagaz.web")
 
 API_PATHS = ("/api/", "/health")
-KINDS = {404: "not_found", 405: "method", 413: "too_large", 500: "internal"}
+KINDS = {404: "not_found", 405: "method", 413: "too_large", 500: "internal", 503: "unavailable", 507: "unavailable"}
+# A 503 or 507 carries the catalogue's own words for what is wrong (storage locked, unreachable or full, the
+# conversion queue full): they are shown. A 500's problems are a programmer's and stay in the log.
+SAYS_WHY = (503, 507)
 
 
 def error_page(status: int, problems: Sequence[Problem], headers: Sequence[tuple[str, str]] = ()) -> Response | None:
@@ -31,7 +34,7 @@ def error_page(status: int, problems: Sequence[Problem], headers: Sequence[tuple
         # The page's lead says what happened; a problem is added when the catalogue says more (a missing
         # template or version: «Мындай нерсе жок …»), never the routing's own 404/405 again.
         shown = [page.shown(p, lang).message for p in problems if p.code in TEXTS and p.code != "http"]
-        shown = [] if status >= 500 else shown
+        shown = [] if status >= 500 and status not in SAYS_WHY else shown
         body = render_template(
             "web/error.html",
             kind=KINDS.get(status, "other"),

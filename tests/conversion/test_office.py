@@ -204,6 +204,20 @@ def test_libreoffice_runs_with_the_allocator_the_options_name(office_pool: Conve
     assert allocator in maps
 
 
+def test_libreoffice_runs_nicer_than_the_service(office_pool: ConversionPool) -> None:
+    """PoolOptions.nice (KAGAZ_OFFICE_NICE, 10 by default) reaches unoserver and the soffice.bin it starts, so
+    that the service's event loop and request threads take the CPU first (issue 17)."""
+    assert office_pool.options.nice == 10
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    for row in office_pool.health().workers:
+        assert row.pid is not None
+        soffice = processes.read_process(row.pid)
+        assert soffice is not None and soffice.name == processes.SOFFICE_BINARY
+        assert os.getpriority(os.PRIO_PROCESS, row.pid) == min(19, own + office_pool.options.nice)
+        for member in processes.living_members(soffice.group):  # unoserver's Python too
+            assert os.getpriority(os.PRIO_PROCESS, member.pid) == min(19, own + office_pool.options.nice)
+
+
 def test_documents_closed_in_the_background_never_pile_up(office_pool: ConversionPool, tmp_path: Path) -> None:
     """The worker answers before it closes the document; the next conversion waits for that close, so many
     conversions in a row leave LibreOffice with no document open and every PDF whole."""

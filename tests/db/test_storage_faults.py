@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -354,3 +355,46 @@ def test_the_jobs_stores_sqlite_errors_map_to_their_problems() -> None:
     bug = sqlite3.IntegrityError("UNIQUE constraint failed")
     assert translate(bug) is bug
     assert translate(ValueError("x")).__class__ is ValueError
+
+
+@pytest.mark.skipif(shutil.which("redis-server") is None, reason="Debian's redis-server is not installed")
+def test_the_batch_page_when_the_jobs_store_cannot_be_read_is_a_page_with_503(tmp_path: Path) -> None:
+    """A batch queued on Redis, then Redis stopped: the batch's page (and its download) is a page in the
+    person's language saying the database does not answer, 503 with Retry-After, never a 500 or JSON; the
+    API answers the same problem as JSON. Redis back on the same data: the page shows the batch again."""
+    pytest.importorskip("redis", reason="the redis client is not installed (pip install -e '.[redis]')")
+    from redis_server import running_redis
+
+    (tmp_path / "redis").mkdir()
+    with running_redis(tmp_path / "redis") as url:
+        app = create_app(
+            {
+                "data_dir": tmp_path / "data",
+                "start_pool": False,
+                "jobs_workers": 0,
+                "jobs_backend": "redis",
+                "redis_url": url,
+            }
+        )
+        client = app.test_client()
+        submitted = client.post("/api/v1/batches?year=2025&format=docx", json=reports())
+        assert submitted.status_code == 202, submitted.json
+        job = submitted.json["id"]
+        assert client.get(f"/batches/{job}?lang=en").status_code == 200
+    said = {
+        "ky": ("Азыр жеткиликсиз", "Маалыматтар базасы жооп бербей жатат"),
+        "ru": ("Сейчас недоступно", "База данных не отвечает"),
+        "en": ("Not available right now", "The database does not answer"),
+    }
+    for lang, (title, reason) in said.items():
+        for path in (f"/batches/{job}?lang={lang}", f"/batches/{job}/result.zip?lang={lang}"):
+            page = client.get(path)
+            assert page.status_code == 503, page.get_data(as_text=True)[:500]
+            assert page.content_type.startswith("text/html") and int(page.headers["Retry-After"]) > 0
+            body = page.get_data(as_text=True)
+            assert f'<html lang="{lang}">' in body and title in body and reason in body
+            assert "Traceback" not in body and '"errors"' not in body
+    api = client.get(f"/api/v1/batches/{job}?lang=en")
+    assert api.status_code == 503 and api.headers["Retry-After"] and api.content_type == "application/json"
+    assert api.json["errors"][0]["code"] == "storage_unreachable"
+    assert client.get("/health").json["storage"]["jobs"] == {"backend": "redis", "state": "unreachable"}

@@ -334,3 +334,22 @@ def test_connections_past_the_limit_are_closed_at_once(tmp_path: Path) -> None:
             time.sleep(0.2)
         else:
             pytest.fail("the service did not serve again once the connections were closed")
+
+
+def test_request_threads_run_nicer_than_the_loop_and_health_threads_do_not() -> None:
+    """The loop's thread keeps its priority; a request thread runs ``REQUEST_THREAD_NICE`` nicer (issue 17:
+    the loop, which answers refusals, wins the CPU over rendering); a health check's thread does not."""
+    import os
+
+    from service.server.front import REQUEST_THREAD_NICE
+
+    def niceness(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [str(os.getpriority(os.PRIO_PROCESS, threading.get_native_id())).encode()]
+
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    with Running(niceness, limits()) as base:
+        request = get(base, "/api/v1/anything", timeout=10)
+        health = get(base, "/health/live", timeout=10)
+    assert int(request[2]) == min(19, own + REQUEST_THREAD_NICE)
+    assert int(health[2]) == own
