@@ -150,3 +150,13 @@ def docx_client(docx_app: Flask) -> FlaskClient:
 def plan_data() -> dict[str, Any]:
     """A fresh copy of the whole action plan (samples/action_plan.json) for a test to change."""
     return json.loads((SAMPLES / "action_plan.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per test module (``tests/browser.py``), for every module that drives pages.
+    Imported here, not at the top: a run of the tests that need no browser does not load Playwright."""
+    from browser import chromium
+
+    with chromium() as launched:
+        yield launched

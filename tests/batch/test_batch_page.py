@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import chromium, served
+from browser import served
 from playwright.sync_api import Browser, expect
 
 from conftest import ARTIFACTS
@@ -51,12 +51,6 @@ def server(gate: GatedPool, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         yield base
         gate.open.set()
         app.extensions["kagaz.jobs"].stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

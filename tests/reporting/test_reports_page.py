@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import openpyxl
 import pytest
-from browser import chromium, served
+from browser import served
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import ARTIFACTS
@@ -60,12 +60,6 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
 def server(service: Service) -> Iterator[str]:
     with served(service.app) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 def context_page(browser: Browser, phone: bool = False, javascript: bool = True, axe: bool = False) -> Page:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from browser import chromium, served
+from browser import served
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import ARTIFACTS, SAMPLES
@@ -37,12 +37,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     app = create_app({"data_dir": tmp_path_factory.mktemp("form-data"), "start_pool": False})
     with served(app) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 def open_page(browser: Browser, screen: str) -> Page:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import chromium, served
+from browser import served
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import ARTIFACTS, ROOT, SAMPLES
@@ -51,12 +51,6 @@ def site(pool: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
     with served(app, "kagaz-pages") as base:
         yield base, app
         app.extensions["kagaz.jobs"].stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="module")

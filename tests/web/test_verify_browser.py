@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import chromium, served
+from browser import served
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import ARTIFACTS, SAMPLES
@@ -60,12 +60,6 @@ def issued(pool: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict
             }
     finally:
         app.extensions["kagaz.jobs"].stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

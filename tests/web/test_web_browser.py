@@ -15,7 +15,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from browser import chromium, served
+from browser import served
 from playwright.sync_api import Browser, Page, expect
 
 import pdftools
@@ -34,12 +34,6 @@ def server(pool: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     app = create_app({"data_dir": tmp_path_factory.mktemp("web-data"), "start_pool": False}, pool=pool)
     with served(app) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture
