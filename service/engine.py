@@ -168,7 +168,7 @@ class Engine:
 
     def refusal(self, format: str) -> PoolUnavailable | None:
         """The ``PoolUnavailable`` that ``admit(format)`` would raise now, or None; reserves nothing."""
-        if format != "pdf":
+        if format not in CONVERTED:
             return None
         if self.pool is None:
             return PoolUnavailable(NO_POOL, 30)

@@ -30,6 +30,7 @@ from werkzeug.http import parse_options_header
 from service import logs, security
 from service.api.errors import problems_of, title_of
 from service.catalogue import choose_language
+from service.engine import CONVERTED
 from service.errors import http_status
 from service.http.problems import problem_payload
 from service.server.wsgi import Answer
@@ -60,9 +61,10 @@ def early_refusal(app: Flask) -> EarlyRefusal | None:
         arguments = _arguments(environ.get("QUERY_STRING", ""))
         if arguments is None or not _is_json(environ.get("CONTENT_TYPE", "")):
             return None
-        if arguments.get("format", "pdf").lower() != "pdf" or not _version_ok(arguments.get("template_version")):
+        fmt = arguments.get("format", "pdf").lower()
+        if fmt not in CONVERTED or not _version_ok(arguments.get("template_version")):
             return None  # a DOCX needs no place; a bad format or version is the app's 400, which comes first
-        error = app.extensions["kagaz.engine"].refusal("pdf")
+        error = app.extensions["kagaz.engine"].refusal(fmt)
         if error is None:
             return None
         status = http_status(error)

@@ -36,8 +36,13 @@ def staff_principal() -> Principal | None:
     stored = session.get(SESSION_KEY)
     if not isinstance(stored, dict) or not isinstance(stored.get("id"), int):
         return None
+    # A page asks several times a request (its guard, its view, the header): the key is read once a request.
+    known = g.get("_staff")
+    if known is not None and known[0] == stored["id"]:
+        return known[1]
     principal = keys().live(stored["id"])
     if principal is not None and principal.can("client"):
+        g._staff = (stored["id"], principal)
         return principal
     session.pop(SESSION_KEY, None)
     return None

@@ -122,7 +122,7 @@ def check_file() -> Response:
         response = _page(lang, 429, problem=translate("verify_rate", lang, {"limit": settings.verify_per_minute}))
         response.headers["Retry-After"] = "60"
         return response
-    found = verification.check_file(issuer().database, content, issuer().trust_roots())
+    found = verification.check_file(issuer().database, content, issuer().trust_roots(), unknown_signatures=False)
     if found.entry is None:
         return _page(lang, problem=translate("verify_file_bad", lang), sha256=found.sha256)
     entry = described(found.entry, lang)

@@ -70,6 +70,7 @@ def answered(answer: wsgi.Answer) -> tuple[int, str, list[tuple[str, str]], byte
         ("/api/v1/documents/action-plan", {}),
         ("/api/v1/documents/action-plan?format=pdf&lang=ru", {}),
         ("/api/v1/documents/action-plan?format=PDF", {"Accept_Language": "en-GB,en;q=0.8"}),
+        ("/api/v1/documents/action-plan?format=pdfa&attach_data=true", {}),  # PDF/A converts too
         ("/api/v1/documents/no-such-document?format=pdf&template_version=3", {}),  # the app refuses it too
         ("/api/v1/documents/progress-report?lang=xx", {"Accept_Language": "ru"}),
     ],
