@@ -17,12 +17,13 @@ def _run(args: list[str], pdf: bytes) -> str:
         return subprocess.run([*args, str(path)], check=True, capture_output=True, text=True).stdout
 
 
-def text(pdf: bytes, layout: bool = False) -> str:
-    """The PDF's text in reading order (``pdftotext``), UTF-8."""
+def text(pdf: bytes, layout: bool = False, page: int | None = None) -> str:
+    """The PDF's text in reading order (``pdftotext``), UTF-8; of one ``page`` (from 1) when given."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doc.pdf"
         path.write_bytes(pdf)
-        args = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), str(path), "-"]
+        pages = [] if page is None else ["-f", str(page), "-l", str(page)]
+        args = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), *pages, str(path), "-"]
         return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 

@@ -47,12 +47,7 @@ def test_the_last_page_carries_the_number_and_a_qr_code_of_the_check_address(
 ) -> None:
     pdf = issued_pdf(engine, document)
     pages = int(info(pdf)["Pages"])
-    last = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-f", str(pages), "-l", str(pages), "-", "-"],
-        input=pdf,
-        capture_output=True,
-        check=True,
-    ).stdout.decode("utf-8")
+    last = text(pdf, page=pages)
     assert "№ КЖС-2026-000123" in last
     codes = last_page_codes(pdf, tmp_path)
     assert [code.text for code in codes] == [f"{PUBLIC_URL}/verify/KJS-2026-000123"]
@@ -153,11 +148,6 @@ def test_a_pdf_draft_carries_the_mark_across_every_page(engine: Engine, document
     pages = int(info(pdf)["Pages"])
     assert pages > 1
     for page in range(1, pages + 1):
-        assert "ДОЛБООР" in _page_text(pdf, page), f"page {page} of {pages}"
+        assert "ДОЛБООР" in text(pdf, page=page), f"page {page} of {pages}"
     issued = Issuer.for_engine(engine).produce(document, sample(document), Order(format=fmt))
     assert "ДОЛБООР" not in text(issued.rendered.content)
-
-
-def _page_text(pdf: bytes, page: int) -> str:
-    command = ["pdftotext", "-enc", "UTF-8", "-f", str(page), "-l", str(page), "-", "-"]
-    return subprocess.run(command, input=pdf, capture_output=True, check=True).stdout.decode("utf-8")

@@ -6,6 +6,7 @@ import copy
 import io
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import docx
 import pytest
@@ -276,9 +277,8 @@ def test_the_generalized_report_lists_late_reports_and_the_region_covers_its_cou
     assert any(line.endswith("Нарын облусу боюнча башкармалыгы — 2026-жылдын 20-январы") for line in text)
     summary = service.client.get("/api/v1/reports/2025/summary/osh-oblast-court?format=docx")
     assert summary.status_code == 200
-    assert "Ош облустук соту 2025.docx" in summary.headers["Content-Disposition"].replace("%20", " ") or (
-        "filename*=UTF-8''" in summary.headers["Content-Disposition"]
-    )
+    disposition = summary.headers["Content-Disposition"]
+    assert unquote(disposition.split("filename*=UTF-8''", 1)[1]) == "Ош облустук соту 2025.docx", disposition
     lines = body_text(summary.data)
     assert "Ош облустук соту жана ал көзөмөлдөгөн соттор" in lines
     assert "Отчет берүүгө милдеттүү 4 уюмдун ичинен 4 уюм отчет берди." in lines
