@@ -119,7 +119,7 @@ class Connection:
             self.request_line = bytes(line.partition(b"\n")[0]).rstrip(b"\r")
             self.h11.receive_data(data)
 
-    async def read_body(self, head: wsgi.Head, limit: int) -> tuple[Any, int] | int:
+    async def read_body(self, limit: int) -> tuple[Any, int] | int:
         """The body spooled (memory, then an anonymous temporary file) and its size; or 413 past ``limit``."""
         if self.h11.they_are_waiting_for_100_continue:
             await self.send(h11.InformationalResponse(status_code=100, headers=[]))
@@ -178,7 +178,7 @@ class Connection:
         if declared is not None and declared > limit:
             await self.turn_away(head, 413)
             return False
-        received = await self.read_body(head, limit)
+        received = await self.read_body(limit)
         if isinstance(received, int):
             await self.turn_away(head, received)
             return False

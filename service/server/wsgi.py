@@ -21,9 +21,7 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 REFUSED_KEY = "kagaz.refused"  # the status the front refused the request with (413, 414, 431, 400)
 FILE_BLOCK = 256 * 1024  # wsgi.file_wrapper's read size (send_file: batch ZIPs, template files)
-# Headers whose name holds an underscore are dropped: as HTTP_* variables they would be indistinguishable
-# from the dashed name (gunicorn and nginx drop them too).
-_SKIP = {"content-type", "content-length", "transfer-encoding"}
+_SKIP = {"content-length", "transfer-encoding"}  # the body's framing: the front has read the body already
 
 
 @dataclass(frozen=True)
@@ -95,6 +93,8 @@ def environ(head: Head, body: IO[bytes], length: int, refused: int | None = None
             if refused is None:  # a refused request has no body to describe
                 env["CONTENT_TYPE"] = value
             continue
+        # A name with an underscore is dropped: as an HTTP_* variable it would be indistinguishable from the
+        # dashed name (gunicorn and nginx drop them too).
         if name in _SKIP or "_" in name:
             continue
         key = "HTTP_" + name.upper().replace("-", "_")
