@@ -50,7 +50,7 @@ def _cycle() -> ReportingCycle:
 def register_sources(year: int) -> list[Source]:
     """For ``kagaz batch --from-register``: the current version of each report submitted for ``year``."""
     try:
-        sources = _cycle().sources(year)
+        sources = _cycle().batch_inputs(year)[0]
     except KagazError as error:
         report_error(error)
     if not sources:

@@ -196,14 +196,11 @@ class ReportingCycle:
 
     # ------------------------------------------------------------------------------------ summaries
 
-    def summary_input(self, year: int, region: str | None = None) -> dict[str, Any]:
-        """The generalized report's input from the register (a region's summary if ``region`` is given):
-        the current reports, which came late, and last year's reports when the register has them."""
-        return self.summary(year, region)[0]
-
     def summary(self, year: int, region: str | None = None) -> tuple[dict[str, Any], tuple[dict[str, Any], ...]]:
-        """``summary_input`` and the submissions it was made from (each ``source_of``, this year's and last
-        year's), read together so that what the issuance register records is exactly what was summarized."""
+        """The generalized report's input from the register (a region's summary if ``region`` is given): the
+        current reports, which came late, and last year's reports when the register has them; and the
+        submissions it was made from (each ``source_of``), read together so that what the issuance register
+        records is exactly what was summarized."""
         schedule.check_year(year)
         within = None
         if region is not None:
@@ -228,10 +225,6 @@ class ReportingCycle:
             body["region"] = region
         used = [submission for submission, _model in (*current.values(), *previous.values())]
         return body, tuple(source_of(submission) for submission in used)
-
-    def sources(self, year: int) -> list[Source]:
-        """The current version of every report of ``year`` as batch inputs (``kagaz batch --from-register``)."""
-        return self.batch_inputs(year)[0]
 
     def batch_inputs(self, year: int, within: set[str] | None = None) -> tuple[list[Source], list[dict[str, Any]]]:
         """The current version of every report of ``year`` (of ``within``, if given) as batch inputs, each its

@@ -159,8 +159,3 @@ class Register:
         with self.database.reading() as session:
             rows = session.scalars(query.where(SubmissionRow.year == year)).all()
             return {row.organization: (_submission(row), json.loads(row.data)) for row in rows}
-
-    def years(self) -> list[int]:
-        """The years anything was submitted for, ascending."""
-        with self.database.reading() as session:
-            return sorted(session.scalars(select(SubmissionRow.year).distinct()).all())

@@ -63,10 +63,3 @@ def descendants(parents: Mapping[str, str | None], root: str) -> list[str]:
 def group(parents: Mapping[str, str | None], root: str) -> list[str]:
     """``root`` and every organization it controls: whose reports its regional summary covers."""
     return [root, *descendants(parents, root)]
-
-
-def controlling(parents: Mapping[str, str | None], key: str) -> str:
-    """The top of ``key``'s chain: the court that controls it (itself, for one that names no parent)."""
-    while parents.get(key) is not None:
-        key = parents[key]  # type: ignore[assignment]
-    return key

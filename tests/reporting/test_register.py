@@ -57,7 +57,6 @@ def test_current_versions_and_years(database: Any) -> None:
         "uzgen-district-court": (1, {"u": 1}),
     }
     assert len(register.submissions(2025)) == 3
-    assert register.years() == [2025, 2026]
     assert register.history(2027, "nookat-district-court") == []
 
 

@@ -33,16 +33,13 @@ def test_a_parent_outside_the_registry_or_a_cycle_is_refused(
     assert words in str(caught.value)
 
 
-def test_a_tree_passes_and_answers_children_groups_and_controllers() -> None:
+def test_a_tree_passes_and_answers_children_and_groups() -> None:
     tree.check_tree(PARENTS)
     assert tree.children(PARENTS) == {"oblast": ["a", "b"], "a": [], "b": [], "city": ["c"], "c": [], "office": []}
     assert tree.group(PARENTS, "oblast") == ["oblast", "a", "b"]
     assert tree.group(PARENTS, "a") == ["a"]
-    assert tree.controlling(PARENTS, "b") == "oblast"
-    assert tree.controlling(PARENTS, "office") == "office"
     deep = {"top": None, "middle": "top", "leaf": "middle"}
     assert tree.descendants(deep, "top") == ["middle", "leaf"]
-    assert tree.controlling(deep, "leaf") == "top"
 
 
 def _registry(tmp_path: Path, *entries: tuple[str, str, str | None]) -> Path:
