@@ -70,6 +70,7 @@ def reports() -> None:
 def status(year: int, lang: str | None, as_json: bool) -> None:
     """Every organization's state for YEAR, grouped by controlling court, with the totals."""
     from service.reporting import exports
+    from service.reporting.status import status_json
 
     lang = language(lang)
     cycle = _cycle()
@@ -78,7 +79,7 @@ def status(year: int, lang: str | None, as_json: bool) -> None:
     except KagazError as error:
         report_error(error)
     if as_json:
-        click.echo(json.dumps(_status_json(found), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(status_json(found), ensure_ascii=False, indent=2))
         return
     click.echo(f"{text('reports_page_title', lang)}: {text('reports_page_year', lang, year=year)}")
     click.echo(text("reports_page_due", lang, date=exports.due_day(found.due, lang)))
@@ -107,25 +108,6 @@ def missing(year: int) -> None:
     for row in found.rows:
         if row.state in (State.MISSING, State.NOT_YET_DUE):
             click.echo(f"{row.organization.id}\t{row.state.value}\t{row.organization.name}")
-
-
-def _status_json(found: Any) -> dict[str, Any]:
-    return {
-        "year": found.year,
-        "as_of": found.as_of.isoformat(),
-        "due": found.due.isoformat(),
-        "totals": found.totals,
-        "organizations": [
-            {
-                "id": row.organization.id,
-                "state": row.state.value,
-                "versions": row.versions,
-                "last_received_at": row.last.received_at.isoformat() if row.last else None,
-                "overdue_measures": list(row.overdue_measures),
-            }
-            for row in found.rows
-        ],
-    }
 
 
 def register_input(

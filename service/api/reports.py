@@ -24,7 +24,6 @@ the versions it was made from; ``?draft=true`` gives an unnumbered draft (``serv
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from flask import Blueprint, Response, g, jsonify, request, url_for
 
@@ -36,7 +35,7 @@ from service.http.files import issued_response
 from service.http.report_documents import report_document, summary_document
 from service.http.resources import reporting
 from service.reporting import access, tree
-from service.reporting.status import Submission, YearStatus
+from service.reporting.status import status_json, submission_json
 
 bp = Blueprint("reports", __name__, url_prefix="/api/v1/reports")
 MAX_NOTE = 1000
@@ -77,42 +76,6 @@ def check_read_all(organizations: list[str]) -> None:
 
 
 # -------------------------------------------------------------------------------------- serializing
-
-
-def submission_json(submission: Submission) -> dict[str, Any]:
-    return {
-        "version": submission.version,
-        "received_at": submission.received_at.isoformat(),
-        "late": submission.late,
-        "key_id": submission.key_id,
-        "key_name": submission.key_name,
-        "sha256": submission.sha256,
-        "note": submission.note,
-    }
-
-
-def status_json(status: YearStatus) -> dict[str, Any]:
-    return {
-        "year": status.year,
-        "as_of": status.as_of.isoformat(),
-        "due": status.due.isoformat(),
-        "generalized_due": status.generalized_due.isoformat(),
-        "totals": status.totals,
-        "organizations": [
-            {
-                "id": row.organization.id,
-                "name": row.organization.name,
-                "kind": row.organization.kind.value,
-                "parent": row.organization.parent,
-                "state": row.state.value,
-                "versions": row.versions,
-                "first_received_at": row.first.received_at.isoformat() if row.first else None,
-                "last": submission_json(row.last) if row.last else None,
-                "overdue_measures": list(row.overdue_measures),
-            }
-            for row in status.rows
-        ],
-    }
 
 
 def wanted_format() -> str | None:

@@ -17,6 +17,7 @@ import enum
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from service import deadlines
 from service.documents.action_plan import Plan
@@ -150,3 +151,40 @@ def year_status(
             )
         )
     return YearStatus(year, now, schedule.report_due(year), schedule.generalized_due(year), tuple(rows))
+
+
+# The JSON the API answers and `kagaz reports status --json` prints: one shape, written once.
+def submission_json(submission: Submission) -> dict[str, Any]:
+    return {
+        "version": submission.version,
+        "received_at": submission.received_at.isoformat(),
+        "late": submission.late,
+        "key_id": submission.key_id,
+        "key_name": submission.key_name,
+        "sha256": submission.sha256,
+        "note": submission.note,
+    }
+
+
+def status_json(status: YearStatus) -> dict[str, Any]:
+    return {
+        "year": status.year,
+        "as_of": status.as_of.isoformat(),
+        "due": status.due.isoformat(),
+        "generalized_due": status.generalized_due.isoformat(),
+        "totals": status.totals,
+        "organizations": [
+            {
+                "id": row.organization.id,
+                "name": row.organization.name,
+                "kind": row.organization.kind.value,
+                "parent": row.organization.parent,
+                "state": row.state.value,
+                "versions": row.versions,
+                "first_received_at": row.first.received_at.isoformat() if row.first else None,
+                "last": submission_json(row.last) if row.last else None,
+                "overdue_measures": list(row.overdue_measures),
+            }
+            for row in status.rows
+        ],
+    }

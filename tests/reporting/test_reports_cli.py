@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 from click.testing import CliRunner
 
+from service import create_app
 from service.cli import main
 
 from .reports import sample_data
@@ -40,8 +41,12 @@ def test_status_missing_and_summaries_from_the_register(tmp_path: Path) -> None:
     assert "Тапшырылган жок" in karakol and karakol.startswith("  ")  # under Ысык-Көл облустук соту
     assert "Уюмдар: 20; Тапшырылды: 18" in status.output
     english = runner.invoke(main, ["reports", "status", "--year", "2025", "--lang", "en", "--json"], env=env)
-    states = {row["id"]: row["state"] for row in json.loads(english.output)["organizations"]}
+    printed = json.loads(english.output)
+    states = {row["id"]: row["state"] for row in printed["organizations"]}
     assert states["karakol-city-court"] == "missing" and states["nookat-district-court"] == "submitted"
+    # "The same JSON as GET /api/v1/reports/{year}", but for the moment it was made
+    answered = create_app({"data_dir": data_dir, "start_pool": False}).test_client().get("/api/v1/reports/2025")
+    assert {**answered.get_json(), "as_of": None} == {**printed, "as_of": None}
     missing = runner.invoke(main, ["reports", "missing", "--year", "2025"], env=env)
     assert sorted(line.split("\t")[0] for line in missing.output.splitlines()) == [
         "karakol-city-court",
