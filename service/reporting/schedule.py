@@ -41,6 +41,11 @@ def bishkek_day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(BISHKEK).date()
 
 
+def gathering_year(now: dt.datetime) -> int:
+    """The year whose reports are being gathered at ``now``: last year in Bishkek, within the plan's years."""
+    return min(max(bishkek_day(now).year - 1, FIRST_YEAR), LAST_YEAR)
+
+
 def report_due(year: int) -> dt.date:
     """The last day a court's report on ``year`` is on time: 15 January of the next year."""
     return deadlines.report_due_date(year)

@@ -80,9 +80,8 @@ def show(template: str, status: int = 200, **values: Any) -> Response:
 
 
 def current_year() -> int:
-    """The year whose reports are being gathered now: the last year, clamped to the plan's years."""
-    year = reporting().clock().astimezone(schedule.BISHKEK).year - 1
-    return min(max(year, schedule.FIRST_YEAR), schedule.LAST_YEAR)
+    """The year whose reports are being gathered now, by the reporting cycle's clock."""
+    return schedule.gathering_year(reporting().clock())
 
 
 @bp.app_context_processor

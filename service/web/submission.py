@@ -47,9 +47,8 @@ def years() -> list[int]:
 
 
 def current_year() -> int:
-    """The year whose reports are being gathered now: last year, within the plan's years."""
-    year = reporting().clock().astimezone(schedule.BISHKEK).year - 1
-    return min(max(year, schedule.FIRST_YEAR), schedule.LAST_YEAR)
+    """The year whose reports are being gathered now, by the reporting cycle's clock."""
+    return schedule.gathering_year(reporting().clock())
 
 
 def asked_year(value: Any) -> int | None:

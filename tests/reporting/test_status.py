@@ -35,6 +35,20 @@ def test_a_report_is_late_after_15_january_in_bishkek(received: dt.datetime, lat
     assert schedule.is_late(2025, received) is late
 
 
+@pytest.mark.parametrize(
+    ("now", "year"),
+    [
+        (dt.datetime(2026, 1, 10, 12, tzinfo=dt.UTC), 2025),
+        (dt.datetime(2026, 12, 31, 19, 30, tzinfo=dt.UTC), 2026),  # already 1 January 2027 in Bishkek
+        (dt.datetime(2025, 12, 31, 17, 30, tzinfo=dt.UTC), 2025),  # before the plan's first year: its first
+        (dt.datetime(2031, 3, 1, tzinfo=dt.UTC), 2027),  # after it: its last
+        (dt.datetime(2027, 6, 1, tzinfo=dt.UTC), 2026),
+    ],
+)
+def test_the_year_being_gathered_is_last_year_in_bishkek_within_the_plan(now: dt.datetime, year: int) -> None:
+    assert schedule.gathering_year(now) == year
+
+
 def test_the_due_dates_are_measure_11s() -> None:
     assert schedule.report_due(2025) == dt.date(2026, 1, 15)
     assert schedule.generalized_due(2025) == dt.date(2026, 2, 1)
