@@ -93,7 +93,10 @@ def clean_image(data: bytes) -> CleanImage:
     picture.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()
     if fmt == "PNG":
-        picture.save(out, "PNG")  # optimize=True: 10x the time for 4% fewer bytes
+        # zlib level 1, not Pillow's default 6: the sample seal (500×500 RGBA) re-encodes in 10 ms instead of
+        # 28 (a progress report's validation 44 → 23 ms) for 16 % more bytes, which the DOCX's own deflate
+        # and LibreOffice's re-compression into the PDF mostly take back. optimize=True: 10× the time, 4 % fewer.
+        picture.save(out, "PNG", compress_level=1)
     else:
         picture.save(out, "JPEG", quality=90)
     return CleanImage(out.getvalue(), fmt, picture.width, picture.height)
