@@ -2,6 +2,10 @@
 
 matplotlib with the Agg backend (no display, thread-safe when each call builds its own Figure rather than
 using pyplot's global state). DejaVu Sans, which matplotlib ships, carries ң ө ү.
+
+matplotlib (with numpy and fontTools) is imported on the first chart, not with the module: it is ~54 MB
+resident, and a service that makes plans and progress reports never draws one (the benchmark's «service peak
+RSS» target is 150 MB; with matplotlib loaded at start-up the service sat at ~200 MB before its first request).
 """
 
 from __future__ import annotations
@@ -9,9 +13,6 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from typing import Protocol
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from service.deadlines import Status
 
@@ -38,6 +39,9 @@ class MeasureCounts(Protocol):
 
 def status_chart(year: int, measures: Sequence[MeasureCounts]) -> bytes:
     """A stacked horizontal bar per measure: organizations by reported status. Deterministic PNG."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # see the module docstring
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(8, 4.6), dpi=150)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()

@@ -12,12 +12,24 @@ Validation is not done here: the caller passes ``Imported.data`` to ``engine.loa
 
 from __future__ import annotations
 
-from service.spreadsheets.blanks import workbook
+from collections.abc import Mapping
+from typing import Any
+
+from service.documents.reference import Reference
 from service.spreadsheets.cells import CellPlace, Imported
 from service.spreadsheets.layouts import LAYOUTS, WORKBOOK_LANGUAGES, Layout
 from service.spreadsheets.reading import read
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", ".xls", ".ods")  # .txt: Excel's «Unicode text»
 """File suffixes the CLI hands to ``read`` (it explains itself for the last two)."""
+
+
+def workbook(document: str, reference: Reference, data: Mapping[str, Any] | None = None, language: str = "ky") -> bytes:
+    """``blanks.workbook``, imported on first use: openpyxl's writer is ~32 MB resident, which a service that
+    never hands out a blank workbook should not carry (reading imports openpyxl lazily for the same reason)."""
+    from service.spreadsheets import blanks
+
+    return blanks.workbook(document, reference, data, language)
+
 
 __all__ = ["LAYOUTS", "SUFFIXES", "WORKBOOK_LANGUAGES", "CellPlace", "Imported", "Layout", "read", "workbook"]
