@@ -95,7 +95,7 @@ STEP_CALLS = (
     ("service.engine", "Engine.render", "render DOCX (with QR)"),
     ("service.engine", "Engine.convert", "convert (LibreOffice)"),
     ("service.issuance.archive", "fixed_pdf_identity", "pikepdf: dates, IDs, attachment"),
-    ("service.issuance.signing", "sign_pdf", "sign"),
+    ("service.issuance.pades", "sign_pdf", "sign"),
     ("service.issuance.register", "complete", "record hash (durable commit)"),
 )
 

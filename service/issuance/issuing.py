@@ -107,7 +107,8 @@ class Issuer:
         self.prefix = engine.settings.number_prefix
         self.font_dir = font_dir or Path(engine.settings.data_dir) / "fonts"
         self._roots: list[Any] | None = None
-        self.signers = signing.SignerCache()  # each identity's key loaded once, again when its file changes
+        self._signers: Any = None  # pades.SignerCache, made on the first signature (see ``signers``)
+        self._signers_lock = threading.Lock()
 
     @classmethod
     def open(cls, engine: Engine, database: Database | None = None) -> Issuer:
@@ -126,6 +127,17 @@ class Issuer:
             if found is None:
                 found = engine.__dict__["_issuer"] = cls.open(engine)
             return found
+
+    @property
+    def signers(self) -> Any:
+        """Each identity's key, loaded once and again when its file changes (``pades.SignerCache``). Made on
+        first use, so that pyHanko is imported only by an issuer that signs or reads signatures (``signing``)."""
+        with self._signers_lock:
+            if self._signers is None:
+                from service.issuance import pades
+
+                self._signers = pades.SignerCache()
+            return self._signers
 
     def trust_roots(self) -> list[Any]:
         """The self-signed roots of the configured signing identities' chains: what the check trusts when it
@@ -240,8 +252,10 @@ class Issuer:
         identity = self.signing.identity_for(organization) if self.signing else None
         if self.signing is None or identity is None:
             return pdf, {}
+        from service.issuance import pades  # see ``signing``: pyHanko only once something is signed
+
         signer = self.signers.signer(identity)
-        signed = signing.sign_pdf(
+        signed = pades.sign_pdf(
             pdf,
             signer,
             visible=self.signing.stamp == "visible",

@@ -23,7 +23,7 @@ from service.db import Database
 from service.issuance import register
 from service.issuance.numbers import NumberError, parse
 from service.issuance.register import Entry
-from service.issuance.signing import SignatureState, signature_state
+from service.issuance.signing import SignatureState
 from service.issuance.tables import VerifyHit
 
 RATE_LOCK = "kagaz.verify"
@@ -86,8 +86,14 @@ def check_file(
     digest = hashlib.sha256(content).hexdigest()
     entry = register.find_file(database, digest)
     wanted = content.startswith(b"%PDF") and (entry is not None or unknown_signatures)
-    signatures = signature_state(content, trust_roots) if wanted else []
+    signatures = _signatures(content, trust_roots) if wanted else []
     return FileCheck(digest, len(content), entry, signatures)
+
+
+def _signatures(content: bytes, trust_roots: Sequence[object]) -> list[SignatureState]:
+    from service.issuance import pades  # see ``signing``: pyHanko only once a signature is read
+
+    return pades.signature_state(content, trust_roots)
 
 
 def address_key(address: str) -> str:

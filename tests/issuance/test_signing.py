@@ -13,7 +13,7 @@ import pytest
 
 from pdftools import fonts, info, text
 from service.engine import Engine
-from service.issuance import archive, signing
+from service.issuance import archive, pades, signing
 from service.issuance.numbers import IssueNumber
 
 from .conftest import sample
@@ -31,8 +31,8 @@ def pdfsig(pdf: bytes, pki: Pki, tmp_path: Path) -> str:
     return result.stdout + result.stderr
 
 
-def signer(pki: Pki) -> signing.signers.SimpleSigner:
-    return signing.load_signer(signing.Identity("department", pki.pkcs12, pki.password_file))
+def signer(pki: Pki) -> pades.signers.SimpleSigner:
+    return pades.load_signer(signing.Identity("department", pki.pkcs12, pki.password_file))
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_a_visible_timestamped_signature_is_valid_for_pdfsig_and_pyhanko_and_kee
     pdfa: bytes, pki: Pki, timestamp_server: TimestampServer, tmp_path: Path
 ) -> None:
     before = timestamp_server.requests
-    signed = signing.sign_pdf(
+    signed = pades.sign_pdf(
         pdfa, signer(pki), visible=True, timestamp_url=timestamp_server.url, font_dir=tmp_path / "fonts"
     )
     assert timestamp_server.requests > before  # B-T: the server was asked for the signature's timestamp
@@ -58,7 +58,7 @@ def test_a_visible_timestamped_signature_is_valid_for_pdfsig_and_pyhanko_and_kee
     assert "Signature is Valid." in report, report
     assert "Certificate is Trusted." in report, report
     assert "Total document signed" in report, report
-    (state,) = signing.signature_state(signed, pki.trust_roots)
+    (state,) = pades.signature_state(signed, pki.trust_roots)
     assert state.ok and state.timestamped
     assert state.signer == "Сот департаменти (тест)"
     assert state.serial == format(pki.signer.serial_number, "X")
@@ -77,8 +77,8 @@ def test_a_visible_timestamped_signature_is_valid_for_pdfsig_and_pyhanko_and_kee
 
 @pytest.mark.office
 def test_an_invisible_signature_without_a_timestamp_server_is_pades_b_b(pdfa: bytes, pki: Pki, tmp_path: Path) -> None:
-    signed = signing.sign_pdf(pdfa, signer(pki))
-    (state,) = signing.signature_state(signed, pki.trust_roots)
+    signed = pades.sign_pdf(pdfa, signer(pki))
+    (state,) = pades.signature_state(signed, pki.trust_roots)
     assert state.ok and not state.timestamped
     assert "Signature is Valid." in pdfsig(signed, pki, tmp_path)
     assert "Электрондук кол менен кол коюлган" not in text(signed)
@@ -88,13 +88,13 @@ def test_an_invisible_signature_without_a_timestamp_server_is_pades_b_b(pdfa: by
 @pytest.mark.office
 @pytest.mark.parametrize("where", [0.1, 0.5, 0.9])
 def test_one_changed_byte_fails_both_verifiers(pdfa: bytes, pki: Pki, tmp_path: Path, where: float) -> None:
-    signed = signing.sign_pdf(pdfa, signer(pki))
+    signed = pades.sign_pdf(pdfa, signer(pki))
     changed = bytearray(signed)
     position = int(len(pdfa) * where)
     changed[position] = changed[position] ^ 0x01
     report = pdfsig(bytes(changed), pki, tmp_path)
     assert "Signature is Valid." not in report, report
-    states = signing.signature_state(bytes(changed), pki.trust_roots)
+    states = pades.signature_state(bytes(changed), pki.trust_roots)
     assert not any(state.ok for state in states)
 
 
@@ -103,11 +103,11 @@ def test_an_untrusted_signer_is_reported_as_such(pki: Pki, tmp_path: Path) -> No
 
     other = make_pki(tmp_path / "other")
     pdf = minimal_pdf()
-    signed = signing.sign_pdf(pdf, signer(other))
-    (state,) = signing.signature_state(signed, pki.trust_roots)
+    signed = pades.sign_pdf(pdf, signer(other))
+    (state,) = pades.signature_state(signed, pki.trust_roots)
     assert state.intact and state.valid and not state.trusted and not state.ok
-    assert signing.signature_state(pdf, pki.trust_roots) == []
-    assert signing.signature_state(b"not a pdf", pki.trust_roots) == []
+    assert pades.signature_state(pdf, pki.trust_roots) == []
+    assert pades.signature_state(b"not a pdf", pki.trust_roots) == []
 
 
 def minimal_pdf() -> bytes:
@@ -140,11 +140,11 @@ password_env = "KAGAZ_TEST_OSH_PASSWORD"
     court = loaded.identity_for("osh-oblast-court")
     assert court.name == "osh-oblast-court"
     password = pki.password_file.read_text(encoding="utf-8").strip()
-    assert signing.load_signer(court, {"KAGAZ_TEST_OSH_PASSWORD": password}).signing_cert is not None
+    assert pades.load_signer(court, {"KAGAZ_TEST_OSH_PASSWORD": password}).signing_cert is not None
     with pytest.raises(signing.SigningError, match="KAGAZ_TEST_OSH_PASSWORD unset"):
-        signing.load_signer(court, {})
+        pades.load_signer(court, {})
     with pytest.raises(signing.SigningError) as wrong:
-        signing.load_signer(court, {"KAGAZ_TEST_OSH_PASSWORD": "not-the-password"})
+        pades.load_signer(court, {"KAGAZ_TEST_OSH_PASSWORD": "not-the-password"})
     assert "not-the-password" not in str(wrong.value)
 
     config.write_text(f'[department]\npkcs12 = "{pki.pkcs12}"\npassword = "{password}"\n', encoding="utf-8")
@@ -155,12 +155,12 @@ password_env = "KAGAZ_TEST_OSH_PASSWORD"
 
 def test_signatures_after_the_first_reuse_its_reserved_space_and_stay_valid(pki: Pki, tmp_path: Path) -> None:
     kept = signer(pki)
-    first = signing.sign_pdf(minimal_pdf(), kept)
+    first = pades.sign_pdf(minimal_pdf(), kept)
     reserved = kept.reserved
     assert reserved is not None and reserved > 0  # the space pyHanko sized for the first signature
     for _ in range(2):
-        again = signing.sign_pdf(minimal_pdf(), kept)
-        (state,) = signing.signature_state(again, pki.trust_roots)
+        again = pades.sign_pdf(minimal_pdf(), kept)
+        (state,) = pades.signature_state(again, pki.trust_roots)
         assert state.ok and not state.timestamped
         assert "Signature is Valid." in pdfsig(again, pki, tmp_path)
     assert len(again) == len(first)  # the same reservation, the same signature container size
@@ -176,7 +176,7 @@ def test_the_signer_cache_loads_a_key_once_and_again_when_its_file_changes(pki: 
     path.write_bytes(pki.pkcs12.read_bytes())
     password.write_bytes(pki.password_file.read_bytes())
     identity = signing.Identity("department", path, password)
-    cache = signing.SignerCache()
+    cache = pades.SignerCache()
     first = cache.signer(identity)
     assert cache.signer(identity) is first  # not loaded again for the next document
 
@@ -204,10 +204,10 @@ def test_a_second_timestamped_signature_asks_the_server_once(
 ) -> None:
     kept = signer(pki)
     url = f"{timestamp_server.url}?second-signature"  # a timestamper of its own, whatever the other tests did
-    signing.sign_pdf(pdfa, kept, timestamp_url=url)
+    pades.sign_pdf(pdfa, kept, timestamp_url=url)
     before = timestamp_server.requests
-    signed = signing.sign_pdf(pdfa, kept, timestamp_url=url)
+    signed = pades.sign_pdf(pdfa, kept, timestamp_url=url)
     assert timestamp_server.requests == before + 1  # the token signed; pyHanko's sizing sample was kept
-    (state,) = signing.signature_state(signed, pki.trust_roots)
+    (state,) = pades.signature_state(signed, pki.trust_roots)
     assert state.ok and state.timestamped
     assert "Signature is Valid." in pdfsig(signed, pki, tmp_path)
