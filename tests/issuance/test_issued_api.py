@@ -267,3 +267,30 @@ def test_a_check_may_be_larger_than_other_bodies_up_to_its_own_limit(pool: Any, 
         8192,
         2048,
     ]
+
+
+def test_a_check_of_unstated_length_is_bounded_by_the_app_alone(pool: Any, tmp_path: Path) -> None:
+    """Under a WSGI server other than ``kagaz serve`` (no front), a chunked body of no stated length is
+    refused at KAGAZ_VERIFY_MAX_BYTES by the app itself, on the API and on the page, and one within is read."""
+    app = make_app(pool, tmp_path / "data", max_request_bytes=2048, verify_max_bytes=8192)
+    client = app.test_client()
+    chunked = {"wsgi.input_terminated": True}  # what gunicorn says of a chunked body it de-chunks
+
+    def post(path: str, body: bytes, content_type: str) -> Any:
+        return client.post(path, input_stream=io.BytesIO(body), content_type=content_type, environ_overrides=chunked)
+
+    over = b"%PDF" + b"0" * 9000
+    refused = post("/api/v1/verify", over, PDF_TYPE)
+    assert refused.status_code == 413 and "8192" in refused.json["errors"][0]["message"]
+    assert post("/api/v1/verify", b"%PDF" + b"0" * 4096, PDF_TYPE).json["size"] == 4100  # read whole
+    boundary = "kagaz-boundary"
+    form = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.pdf"\r\n'
+            f"Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + over
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    page = post("/verify?lang=en", form, f"multipart/form-data; boundary={boundary}")
+    assert page.status_code == 413 and "at most 8192 bytes" in page.get_data(as_text=True)
