@@ -63,10 +63,14 @@ class Order:
 
 @dataclass(frozen=True)
 class Issued:
-    """The file handed out, and its register entry (None for a draft)."""
+    """The file handed out, its register entry (None for a draft), and the sha256 of this very file.
+
+    ``output_sha256`` is the hash the register recorded for it (computed once, where it is recorded): the
+    entry's own ``output_sha256`` is the first issue's, which a signed reissue no longer matches."""
 
     rendered: Rendered
     entry: Entry | None
+    output_sha256: str | None
 
     @property
     def number(self) -> str | None:
@@ -162,7 +166,7 @@ class Issuer:
             raise ValueError(f"unknown format {order.format!r}")
         if order.draft:
             rendered = self.engine.render(document, model, order.template_version)
-            return Issued(self._convert_draft(rendered, order), None)
+            return Issued(self._convert_draft(rendered, order), None, None)
         template = self._template(document, order.template_version)
         entry = register.allocate(self.database, self.prefix, self._application(document, model, template, order))
         return self._complete(document, model, entry, order)
@@ -204,10 +208,9 @@ class Issuer:
         except BaseException as error:
             register.void(self.database, entry.number, f"{type(error).__name__}: {error}")
             raise
-        entry = register.complete(
-            self.database, entry.number, sha256(rendered.content), len(rendered.content), **signature
-        )
-        return Issued(rendered, entry)
+        digest = sha256(rendered.content)
+        entry = register.complete(self.database, entry.number, digest, len(rendered.content), **signature)
+        return Issued(rendered, entry, digest)
 
     def reissue(self, number: IssueNumber) -> Issued:
         """Render the document issued under ``number`` again from its recorded input and template version
@@ -225,8 +228,9 @@ class Issuer:
         model = self.engine.load(entry.document, json.loads(entry.input_json))
         version = int(entry.template.rpartition("@")[2])
         rendered, _signature = self._make(entry.document, model, entry, version)
-        register.record_file(self.database, entry.number, sha256(rendered.content), len(rendered.content))
-        return Issued(rendered, entry)
+        digest = sha256(rendered.content)
+        register.record_file(self.database, entry.number, digest, len(rendered.content))
+        return Issued(rendered, entry, digest)
 
     # --- the steps ------------------------------------------------------------------------------------
     def _make(

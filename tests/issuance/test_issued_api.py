@@ -4,6 +4,7 @@ conversion's void entry, annulment, reissue of version 1 after version 2 was act
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import subprocess
@@ -104,6 +105,34 @@ def test_an_issued_pdf_is_numbered_its_qr_opens_the_check_and_the_file_is_recogn
         "/verify?lang=en", data={"file": (io.BytesIO(bytes(altered)), "doc.pdf")}, content_type="multipart/form-data"
     )
     assert "Not a document issued by Kagaz, or altered" in form.get_data(as_text=True)
+
+
+def test_an_issued_file_is_hashed_once_and_its_header_is_the_registers_hash(
+    issuing_app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The output's sha256 is computed where it is recorded (issue and reissue) and handed to the answer, not
+    computed again for ``X-Kagaz-Output-Sha256``: a PDF of some megabytes costs its hash once."""
+    real = hashlib.sha256
+    hashed: list[bytes] = []
+
+    def counted(data: Any = b"", **options: Any) -> Any:
+        hashed.append(bytes(data))
+        return real(data, **options)
+
+    client = issuing_app.test_client()
+    admin = key(issuing_app, "admin")
+    monkeypatch.setattr(hashlib, "sha256", counted)
+    for query in ("format=docx", "format=pdf"):
+        hashed.clear()
+        issued = post(client, "action-plan", query)
+        assert issued.status_code == 200 and hashed.count(issued.data) == 1
+        number = issued.headers["X-Kagaz-Number"]
+        recorded = client.get(f"/api/v1/issued/{number}", headers=admin).json["output_sha256"]
+        assert issued.headers["X-Kagaz-Output-Sha256"] == real(issued.data).hexdigest() == recorded
+        hashed.clear()
+        again = client.post(f"/api/v1/issued/{number}/reissue", headers=admin)
+        assert again.status_code == 200 and hashed.count(again.data) == 1
+        assert again.headers["X-Kagaz-Output-Sha256"] == real(again.data).hexdigest()
 
 
 def test_a_draft_has_no_number_and_shows_its_mark(issuing_app: Flask) -> None:
