@@ -200,7 +200,7 @@ class Issuer:
                 if created:
                     return self._complete(document, model, entry, order)
             if entry.state != "pending":
-                return self._reissued(entry)
+                return self.reissue_entry(entry)
             age = (dt.datetime.now(dt.UTC) - entry.moment).total_seconds()
             if age > PENDING_ABANDONED:
                 register.void(self.database, entry.number, f"abandoned: still pending after {age:.0f} s")
@@ -230,10 +230,11 @@ class Issuer:
         entry = register.find(self.database, str(number))
         if entry is None:
             raise register.RegisterError("issued_unknown", f"no document was issued under {number}", number=number)
-        return self._reissued(entry)
+        return self.reissue_entry(entry)
 
-    def _reissued(self, entry: Entry) -> Issued:
-        """``reissue`` of an entry already looked up (a report version's, by ``issue_version``)."""
+    def reissue_entry(self, entry: Entry) -> Issued:
+        """``reissue`` of an entry already looked up (a report version's by ``issue_version``, the one
+        ``kagaz reissue`` found): the register is not read again."""
         number = entry.issue_number
         if entry.state not in ("issued", "annulled"):
             raise register.RegisterError("issued_unknown", f"no document was issued under {number}", number=number)
