@@ -418,3 +418,19 @@ def test_a_percent_encoded_path_gets_the_limit_of_the_route_it_reaches(tmp_path:
             connection.close()
         assert answer.status == 202, body[:300]
         assert json.loads(body)["state"] == "queued"
+
+
+def test_a_refusal_names_the_limit_the_front_applied(tmp_path: Path) -> None:
+    """``//api/v1/verify`` is not the verify path to the front (Werkzeug would redirect it there), so the
+    document limit refuses it, and the 413 says that limit, not the verify limit of ``request.path``."""
+    verify_limit = LIMIT // 4
+    app = build(tmp_path, verify_max_bytes=verify_limit)
+    with Running(app, limits(verify_max_bytes=verify_limit)) as base, connect(base) as sock:
+        head = "POST //api/v1/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/pdf\r\n"
+        sock.sendall(f"{head}Content-Length: {LIMIT + 1}\r\nExpect: 100-continue\r\n\r\n".encode())
+        sock.settimeout(5)
+        response = http.client.HTTPResponse(sock)
+        response.begin()
+        assert response.status == 413
+        problem = json.loads(response.read())["errors"][0]
+        assert problem["code"] == "too_large" and str(LIMIT) in problem["message"], problem
