@@ -144,21 +144,22 @@ def reissue(number: str, output: Path) -> None:
 
     settings = _settings(pool_size=1)
     wanted = _number(number, settings)
-    database = _database(settings)
     try:
-        entry = register.find(database, str(wanted))
-    finally:
-        database.dispose()
-    if entry is None:
-        click.echo(f"{number}: no document was issued under this number", err=True)
-        sys.exit(EXIT_INPUT)
-    try:
-        with open_engine(settings, pdf=entry.format != "docx") as engine:
-            again = Issuer.for_engine(engine).reissue(wanted)
+        # One database for the look-up and the reissue: the engine's (opened and migrated once). LibreOffice
+        # starts with the first conversion, so an unknown number or a DOCX never starts it.
+        with open_engine(settings, lazy=True) as engine:
+            entry = register.find(engine.database, str(wanted))
+            if entry is None:
+                click.echo(f"{number}: no document was issued under this number", err=True)
+                sys.exit(EXIT_INPUT)
+            again = Issuer.for_engine(engine).reissue_entry(entry)
         write_atomically(output, again.rendered.content)
     except register.RegisterError as error:
         click.echo(str(error), err=True)
         sys.exit(EXIT_INPUT)
+    except StorageError as error:
+        click.echo(f"{settings.database_url or settings.data_dir}: {error}", err=True)
+        sys.exit(EXIT_SYSTEM)
     except KagazError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(exit_code(error))

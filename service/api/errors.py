@@ -107,7 +107,7 @@ def init_app(app: Flask) -> None:
     def _too_large(error: RequestEntityTooLarge) -> Response:
         limit = request.max_content_length or app.config.get("MAX_CONTENT_LENGTH")
         if request.environ.get(REFUSED_KEY):  # refused by the front: the limit of the path, no view ran
-            return problem_response(413, "too large", [refusal_problem(413, app.config["KAGAZ"], request.path)])
+            return problem_response(413, "too large", [refusal_problem(413, app.config["KAGAZ"])])
         return problem_response(
             413, "too large", [Problem("body", "too_large", f"over {limit} bytes", {"limit": limit})]
         )
@@ -117,7 +117,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(MalformedRequest)
     def _refused(error: HTTPException) -> Response:
         status = error.code or 400
-        return problem_response(status, error.name, [refusal_problem(status, app.config["KAGAZ"], request.path)])
+        return problem_response(status, error.name, [refusal_problem(status, app.config["KAGAZ"])])
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:

@@ -17,7 +17,6 @@ from service.errors import (
     InputError,
     MalformedRequest,
     NotFound,
-    PayloadTooLarge,
     Problem,
     TooManyRequests,
     UnsupportedMediaType,
@@ -125,13 +124,13 @@ def verify() -> Response:
 
 
 def read_upload() -> bytes:
-    """The file to check, bounded by ``KAGAZ_VERIFY_MAX_BYTES`` before it is read whole."""
-    limit = current_app.config["KAGAZ"].verify_max_bytes
-    if (request.content_length or 0) > limit:
-        raise PayloadTooLarge(Problem("body", "too_large", f"over {limit} bytes", {"limit": limit}))
+    """The file to check. Its size is bounded by Werkzeug against ``request.max_content_length`` (set to
+    ``KAGAZ_VERIFY_MAX_BYTES`` above): a declared length over it is refused before anything is read, and a
+    chunked body as soon as it passes it, under any WSGI server (``kagaz serve``'s front refuses it earlier
+    still). A 413 then comes from the ``RequestEntityTooLarge`` handler, so no check is repeated here."""
     if request.mimetype == "multipart/form-data":  # a form must carry the file as its part «file»
         upload = request.files.get("file")
-        content = upload.read(limit + 1) if upload is not None else b""
+        content = upload.read() if upload is not None else b""  # a part is no larger than the body
     elif request.mimetype in BODY_TYPES:
         content = request.get_data(cache=False)
     else:  # a body of no stated type is not guessed to be a PDF (schemathesis sent one)
@@ -144,8 +143,6 @@ def read_upload() -> bytes:
                 {"value": request.mimetype or "—", "expected": expected},
             )
         )
-    if len(content) > limit:
-        raise PayloadTooLarge(Problem("body", "too_large", f"over {limit} bytes", {"limit": limit}))
     if not content:
         raise MalformedRequest(Problem("file", "verify_file_missing", "no file to check"))
     return content

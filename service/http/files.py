@@ -4,7 +4,6 @@ file also carries its number (``X-Kagaz-Number``)."""
 
 from __future__ import annotations
 
-import hashlib
 from urllib.parse import quote
 
 from flask import Response
@@ -39,6 +38,7 @@ def issued_response(issued: Issued) -> Response:
         response.headers["X-Kagaz-Number"] = issued.entry.issue_number.ascii
         response.headers["X-Kagaz-Number-Printed"] = quote(issued.entry.number, safe="-")
         # The file handed out now: the first issue's, or a reissue's (a signed one is signed anew: another file
-        # of the same number, which the register also recognises).
-        response.headers["X-Kagaz-Output-Sha256"] = hashlib.sha256(issued.rendered.content).hexdigest()
+        # of the same number, which the register also recognises). Hashed once, where the register recorded it.
+        if issued.output_sha256 is not None:
+            response.headers["X-Kagaz-Output-Sha256"] = issued.output_sha256
     return response

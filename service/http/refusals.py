@@ -35,10 +35,13 @@ REFUSALS: dict[int, type[HTTPException]] = {
 }
 
 
-def refusal_problem(status: int, settings: Settings, path: str) -> Problem:
-    """What was refused on ``path`` and the limit it passed, as a problem with a catalogue code."""
+def refusal_problem(status: int, settings: Settings) -> Problem:
+    """What the front refused in this request and the limit it passed, as a problem with a catalogue code.
+
+    A 413's limit is chosen from ``PATH_INFO``, the very path the front chose it from (``wsgi.path_info``);
+    ``request.path`` may differ (Werkzeug makes ``//verify`` into ``/verify``) and would name another limit."""
     if status == 413:
-        limit = ServerLimits.from_settings(settings).body_limit(path)
+        limit = ServerLimits.from_settings(settings).body_limit(request.environ.get("PATH_INFO", "/"))
         return Problem("body", "too_large", f"over {limit} bytes", {"limit": limit})
     if status == 414:
         limit = settings.max_request_line

@@ -63,10 +63,14 @@ class Order:
 
 @dataclass(frozen=True)
 class Issued:
-    """The file handed out, and its register entry (None for a draft)."""
+    """The file handed out, its register entry (None for a draft), and the sha256 of this very file.
+
+    ``output_sha256`` is the hash the register recorded for it (computed once, where it is recorded): the
+    entry's own ``output_sha256`` is the first issue's, which a signed reissue no longer matches."""
 
     rendered: Rendered
     entry: Entry | None
+    output_sha256: str | None
 
     @property
     def number(self) -> str | None:
@@ -162,7 +166,7 @@ class Issuer:
             raise ValueError(f"unknown format {order.format!r}")
         if order.draft:
             rendered = self.engine.render(document, model, order.template_version)
-            return Issued(self._convert_draft(rendered, order), None)
+            return Issued(self._convert_draft(rendered, order), None, None)
         template = self._template(document, order.template_version)
         entry = register.allocate(self.database, self.prefix, self._application(document, model, template, order))
         return self._complete(document, model, entry, order)
@@ -177,25 +181,34 @@ class Issuer:
         new number per click would fill the register with copies nobody issued on purpose. Two first opens
         at once keep one number (``register.allocate_once``); the other waits for it to be made (at most
         ``wait`` seconds, then «busy, try again») and reissues it. A pending entry older than
-        ``PENDING_ABANDONED`` (its process died mid-render) is voided with that reason and a new number made."""
+        ``PENDING_ABANDONED`` (its process died mid-render) is voided with that reason and a new number made.
+
+        Most opens are reopens: the version's entry is looked up once with a read, and the issuance lock
+        (``register.allocate_once``) is taken only when there is no entry to hand out yet. A pending one is
+        waited for with reads too, so a wait holds up no other court's first issue."""
         if order.draft:
             return self.issue(document, model, order)
-        template = self._template(document, order.template_version)
-        application = self._application(document, model, template, order)
+        application: Application | None = None
         deadline = time.monotonic() + wait
+        entry = register.issued_for(self.database, submission_id, order.format)
         while True:
-            entry, created = register.allocate_once(self.database, self.prefix, application, submission_id)
-            if created:
-                return self._complete(document, model, entry, order)
+            if entry is None or not entry.reusable:
+                if application is None:
+                    template = self._template(document, order.template_version)
+                    application = self._application(document, model, template, order)
+                entry, created = register.allocate_once(self.database, self.prefix, application, submission_id)
+                if created:
+                    return self._complete(document, model, entry, order)
             if entry.state != "pending":
-                return self.reissue(entry.issue_number)
+                return self.reissue_entry(entry)
             age = (dt.datetime.now(dt.UTC) - entry.moment).total_seconds()
             if age > PENDING_ABANDONED:
                 register.void(self.database, entry.number, f"abandoned: still pending after {age:.0f} s")
-                continue
-            if time.monotonic() > deadline:
+            elif time.monotonic() > deadline:
                 raise StorageUnavailable("locked", f"{entry.number} is still being issued", retry_after=5)
-            time.sleep(0.2)
+            else:
+                time.sleep(0.2)
+            entry = register.issued_for(self.database, submission_id, order.format)
 
     def _complete(self, document: str, model: BaseModel, entry: Entry, order: Order) -> Issued:
         """Render, convert and sign under an allocated number; void it with the reason if any step fails."""
@@ -204,10 +217,9 @@ class Issuer:
         except BaseException as error:
             register.void(self.database, entry.number, f"{type(error).__name__}: {error}")
             raise
-        entry = register.complete(
-            self.database, entry.number, sha256(rendered.content), len(rendered.content), **signature
-        )
-        return Issued(rendered, entry)
+        digest = sha256(rendered.content)
+        entry = register.complete(self.database, entry.number, digest, len(rendered.content), **signature)
+        return Issued(rendered, entry, digest)
 
     def reissue(self, number: IssueNumber) -> Issued:
         """Render the document issued under ``number`` again from its recorded input and template version
@@ -216,7 +228,15 @@ class Issuer:
         DOCX and an unsigned PDF come out byte-identical to the first issue; a signed one is signed anew
         (a signature holds its own time), so it is a new file of the same document."""
         entry = register.find(self.database, str(number))
-        if entry is None or entry.state not in ("issued", "annulled"):
+        if entry is None:
+            raise register.RegisterError("issued_unknown", f"no document was issued under {number}", number=number)
+        return self.reissue_entry(entry)
+
+    def reissue_entry(self, entry: Entry) -> Issued:
+        """``reissue`` of an entry already looked up (a report version's by ``issue_version``, the one
+        ``kagaz reissue`` found): the register is not read again."""
+        number = entry.issue_number
+        if entry.state not in ("issued", "annulled"):
             raise register.RegisterError("issued_unknown", f"no document was issued under {number}", number=number)
         if entry.input_json is None:
             raise register.RegisterError(
@@ -225,8 +245,9 @@ class Issuer:
         model = self.engine.load(entry.document, json.loads(entry.input_json))
         version = int(entry.template.rpartition("@")[2])
         rendered, _signature = self._make(entry.document, model, entry, version)
-        register.record_file(self.database, entry.number, sha256(rendered.content), len(rendered.content))
-        return Issued(rendered, entry)
+        digest = sha256(rendered.content)
+        register.record_file(self.database, entry.number, digest, len(rendered.content))
+        return Issued(rendered, entry, digest)
 
     # --- the steps ------------------------------------------------------------------------------------
     def _make(

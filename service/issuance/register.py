@@ -129,6 +129,13 @@ class Entry:
     def moment(self) -> dt.datetime:
         return dt.datetime.fromisoformat(self.issued_at)
 
+    @property
+    def reusable(self) -> bool:
+        """Whether a report version linked to this entry is handed out as it (``allocate_once``): being made
+        (pending), or issued with its input kept so that it can be reissued. A void or annulled entry, or one
+        whose input the retention period removed, gives the version a new number."""
+        return self.state == "pending" or (self.state == "issued" and self.input_json is not None)
+
     def public(self) -> dict[str, Any]:
         """What anyone may see: never the input data, who issued it or the request."""
         values = asdict(self)
@@ -176,9 +183,9 @@ def allocate_once(
         with database.transaction(lock=LOCK, durable=False) as session:  # as allocate: complete is durable
             link = session.get(IssuedReportVersion, (submission_id, application.format))
             if link is not None:
-                row = _row(session, link.number)
-                if row.state == "pending" or (row.state == "issued" and row.input_json is not None):
-                    return _entry(row), False
+                linked = _entry(_row(session, link.number))
+                if linked.reusable:
+                    return linked, False
             entry = _allocate_in(session, prefix, application, now)
             if link is None:
                 session.add(
@@ -274,16 +281,24 @@ def annul(database: Database, number: str, reason: str, by: str, now: dt.datetim
 
 
 def record_file(database: Database, number: str, sha256: str, size: int, reason: str = "reissued") -> None:
-    """Recognise another file (a reissue) as the document issued under ``number``."""
+    """Recognise another file (a reissue) as the document issued under ``number``.
+
+    A file already recognised (a DOCX or unsigned PDF reissues byte-identical) is found with a read, and
+    nothing is written: reopening an issued report then takes no write lock (SQLite has one per file)."""
+    with database.reading() as session:
+        if _file_known(session, number, sha256):
+            return
     with database.transaction() as session:
         row = _row(session, number)
-        known = session.scalars(
-            select(IssuedFile.id).where(IssuedFile.number == number, IssuedFile.sha256 == sha256)
-        ).first()
-        if known is None:
+        if not _file_known(session, number, sha256):
             session.add(
                 IssuedFile(number=row.number, sha256=sha256, size=size, recorded_at=_now().isoformat(), reason=reason)
             )
+
+
+def _file_known(session: Any, number: str, sha256: str) -> bool:
+    query = select(IssuedFile.id).where(IssuedFile.number == number, IssuedFile.sha256 == sha256)
+    return session.scalars(query).first() is not None
 
 
 def find(database: Database, number: str) -> Entry | None:

@@ -168,8 +168,7 @@ class Connection:
             peer=self.peer,
             server=self.local,
         )
-        path = wsgi.split_target(head.target)[0].decode("latin-1")
-        limit = self.limits.body_limit(path)
+        limit = self.limits.body_limit(wsgi.path_info(head.target))  # the path the app will route
         declared = _content_length(event)
         if declared is not None and any(name == b"transfer-encoding" for name, _ in event.headers):
             # Both framings at once is how requests are smuggled past a proxy (RFC 9112 §6.1): refuse it.

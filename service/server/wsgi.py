@@ -61,14 +61,22 @@ def split_target(target: bytes) -> tuple[bytes, bytes]:
     return path.partition(b"#")[0] or b"/", query
 
 
+def path_info(target: bytes) -> str:
+    """The path the app routes: percent-decoded, its bytes as latin-1 (PEP 3333's ``PATH_INFO``).
+
+    The one decoding for the environment and for the front's choice of a body limit, so that
+    ``/api/v1/%76erify`` gets the limit of the route it reaches, and the 413's wording (made from the
+    app's decoded path) names the limit the front applied."""
+    return unquote_to_bytes(split_target(target)[0]).decode("latin-1")
+
+
 def environ(head: Head, body: IO[bytes], length: int, refused: int | None = None) -> dict[str, Any]:
     """The WSGI environment; ``length`` is the body's size as received (a chunked body's too)."""
-    path, query = split_target(head.target)
     env: dict[str, Any] = {
         "REQUEST_METHOD": head.method,
         "SCRIPT_NAME": "",
-        "PATH_INFO": unquote_to_bytes(path).decode("latin-1"),
-        "QUERY_STRING": query.decode("latin-1"),
+        "PATH_INFO": path_info(head.target),
+        "QUERY_STRING": split_target(head.target)[1].decode("latin-1"),
         "SERVER_NAME": head.server[0],
         "SERVER_PORT": str(head.server[1]),
         "SERVER_PROTOCOL": f"HTTP/{head.http_version}",

@@ -23,7 +23,7 @@ def refused_page(error: HTTPException) -> Response:
     """A page that says what was refused, in the session's language, with a way back."""
     status = error.code or 400
     lang = page.language(request.args.get("lang"))
-    problem = refusal_problem(status, current_app.config["KAGAZ"], request.path)
+    problem = refusal_problem(status, current_app.config["KAGAZ"])
     body = render_template(
         "web/refused.html",
         lang=lang,

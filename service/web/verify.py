@@ -27,15 +27,18 @@ def _headers(response: Response) -> Response:
     return page.secure_headers(response)
 
 
-def _too_large(_error: Exception | None = None) -> Response:
-    """The page again, saying the file is too large: Werkzeug's refusal, the front's, or the view's own."""
+def _too_large(_error: Exception) -> Response:
+    """The page again, saying the file is too large: Werkzeug's refusal (``_limit``) or the front's."""
     lang, limit = _language(), current_app.config["KAGAZ"].verify_max_bytes
     return _page(lang, 413, problem=translate("verify_too_large", lang, {"limit": limit}))
 
 
 @bp.before_request
 def _limit() -> None:
-    """A PDF to check may be larger than other bodies (``KAGAZ_VERIFY_MAX_BYTES``, as the front allows)."""
+    """A PDF to check may be larger than other bodies (``KAGAZ_VERIFY_MAX_BYTES``, as the front allows).
+
+    This is the page's one size check: Werkzeug applies it when the form is parsed, under any WSGI server,
+    and ``_too_large`` answers it."""
     request.max_content_length = current_app.config["KAGAZ"].verify_max_bytes
 
 
@@ -111,11 +114,8 @@ def show(number: str) -> Response:
 def check_file() -> Response:
     lang = _language()
     settings = current_app.config["KAGAZ"]
-    limit = settings.verify_max_bytes
-    upload = request.files.get("file")  # a body over the limit as a whole is refused here (``_too_large``)
-    content = upload.read(limit + 1) if upload is not None else b""
-    if len(content) > limit:
-        return _too_large()
+    upload = request.files.get("file")  # a body over the limit is refused here (``_limit``, ``_too_large``)
+    content = upload.read() if upload is not None else b""  # a part is no larger than the body
     if not content:
         return _page(lang, 400, problem=translate("verify_file_missing", lang))
     if not verification.allow(issuer().database, request.remote_addr or "", settings.verify_per_minute):

@@ -4,6 +4,7 @@ conversion's void entry, annulment, reissue of version 1 after version 2 was act
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import subprocess
@@ -104,6 +105,34 @@ def test_an_issued_pdf_is_numbered_its_qr_opens_the_check_and_the_file_is_recogn
         "/verify?lang=en", data={"file": (io.BytesIO(bytes(altered)), "doc.pdf")}, content_type="multipart/form-data"
     )
     assert "Not a document issued by Kagaz, or altered" in form.get_data(as_text=True)
+
+
+def test_an_issued_file_is_hashed_once_and_its_header_is_the_registers_hash(
+    issuing_app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The output's sha256 is computed where it is recorded (issue and reissue) and handed to the answer, not
+    computed again for ``X-Kagaz-Output-Sha256``: a PDF of some megabytes costs its hash once."""
+    real = hashlib.sha256
+    hashed: list[bytes] = []
+
+    def counted(data: Any = b"", **options: Any) -> Any:
+        hashed.append(bytes(data))
+        return real(data, **options)
+
+    client = issuing_app.test_client()
+    admin = key(issuing_app, "admin")
+    monkeypatch.setattr(hashlib, "sha256", counted)
+    for query in ("format=docx", "format=pdf"):
+        hashed.clear()
+        issued = post(client, "action-plan", query)
+        assert issued.status_code == 200 and hashed.count(issued.data) == 1
+        number = issued.headers["X-Kagaz-Number"]
+        recorded = client.get(f"/api/v1/issued/{number}", headers=admin).json["output_sha256"]
+        assert issued.headers["X-Kagaz-Output-Sha256"] == real(issued.data).hexdigest() == recorded
+        hashed.clear()
+        again = client.post(f"/api/v1/issued/{number}/reissue", headers=admin)
+        assert again.status_code == 200 and hashed.count(again.data) == 1
+        assert again.headers["X-Kagaz-Output-Sha256"] == real(again.data).hexdigest()
 
 
 def test_a_draft_has_no_number_and_shows_its_mark(issuing_app: Flask) -> None:
@@ -267,3 +296,30 @@ def test_a_check_may_be_larger_than_other_bodies_up_to_its_own_limit(pool: Any, 
         8192,
         2048,
     ]
+
+
+def test_a_check_of_unstated_length_is_bounded_by_the_app_alone(pool: Any, tmp_path: Path) -> None:
+    """Under a WSGI server other than ``kagaz serve`` (no front), a chunked body of no stated length is
+    refused at KAGAZ_VERIFY_MAX_BYTES by the app itself, on the API and on the page, and one within is read."""
+    app = make_app(pool, tmp_path / "data", max_request_bytes=2048, verify_max_bytes=8192)
+    client = app.test_client()
+    chunked = {"wsgi.input_terminated": True}  # what gunicorn says of a chunked body it de-chunks
+
+    def post(path: str, body: bytes, content_type: str) -> Any:
+        return client.post(path, input_stream=io.BytesIO(body), content_type=content_type, environ_overrides=chunked)
+
+    over = b"%PDF" + b"0" * 9000
+    refused = post("/api/v1/verify", over, PDF_TYPE)
+    assert refused.status_code == 413 and "8192" in refused.json["errors"][0]["message"]
+    assert post("/api/v1/verify", b"%PDF" + b"0" * 4096, PDF_TYPE).json["size"] == 4100  # read whole
+    boundary = "kagaz-boundary"
+    form = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.pdf"\r\n'
+            f"Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + over
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    page = post("/verify?lang=en", form, f"multipart/form-data; boundary={boundary}")
+    assert page.status_code == 413 and "at most 8192 bytes" in page.get_data(as_text=True)

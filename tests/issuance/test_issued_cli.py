@@ -3,6 +3,7 @@ reissue`` makes the same file again — all on the test's own data folder."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from service.cli import main
+from service.engine import Engine
+
+from .conftest import PUBLIC_URL, sample
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "reports" / "2025" / "osh-oblast-court.json"
@@ -66,3 +70,51 @@ def test_an_unknown_or_malformed_number_exits_1() -> None:
     assert run("issued", "show", "КЖС-2026-999999")[0] == 1
     assert run("issued", "show", "not-a-number")[0] == 1
     assert run("reissue", "КЖС-2026-999999", "-o", "/tmp/never.pdf")[0] == 1
+
+
+def test_reissue_opens_and_migrates_the_database_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kagaz reissue`` opens one ``Database`` and checks its schema once: the engine's, which also finds
+    the entry (a second opening cost a second migration check, and on PostgreSQL a second connection pool)."""
+    from service.db import Database, migrate
+
+    first = tmp_path / "report.docx"
+    code, output = run("render", "progress-report", str(SAMPLE), "-o", str(first))
+    assert code == 0, output
+    number = output.split("№ ")[1].strip()
+    opened: list[str] = []
+    checked: list[str] = []
+    made, ensure_current = Database.__init__, migrate.ensure_current
+
+    def counted_init(self: Database, *arguments: object, **options: object) -> None:
+        made(self, *arguments, **options)
+        opened.append(self.describe())
+
+    def counted_check(database: Database, **options: object) -> object:
+        checked.append(database.describe())
+        return ensure_current(database, **options)
+
+    monkeypatch.setattr(Database, "__init__", counted_init)
+    monkeypatch.setattr(migrate, "ensure_current", counted_check)
+    again = tmp_path / "again.docx"
+    code, output = run("reissue", number, "-o", str(again))
+    assert code == 0, output
+    assert again.read_bytes() == first.read_bytes()
+    assert len(opened) == 1 and len(checked) == 1, (opened, checked)
+
+
+@pytest.mark.office
+def test_reissue_of_a_pdf_starts_libreoffice_itself_and_makes_the_same_file(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine of ``kagaz reissue`` starts LibreOffice with its first conversion: a PDF issued by the
+    service comes out of the command byte-identical (unsigned), checked by its number and sha256."""
+    from service.issuance.issuing import Issuer, Order
+
+    monkeypatch.setenv("KAGAZ_PUBLIC_URL", PUBLIC_URL)  # the QR code's address, as the service issued it
+    model = engine.load("progress-report", sample("progress-report"))
+    issued = Issuer.for_engine(engine).issue("progress-report", model, Order(format="pdf", issued_by="test"))
+    again = Path(str(engine.settings.data_dir)).parent / "again.pdf"
+    code, output = run("reissue", str(issued.number), "-o", str(again))
+    assert code == 0, output
+    assert again.read_bytes() == issued.rendered.content and again.read_bytes().startswith(b"%PDF-")
+    assert issued.output_sha256 == hashlib.sha256(again.read_bytes()).hexdigest()

@@ -3,23 +3,29 @@ document (same number; reissued from the register, byte-identical for an unsigne
 new number; a draft has none. Summaries are issued each time, recording the versions they were made from.
 
 The PDFs go through the real LibreOffice pool and are read with poppler; the first-open race is tried over
-HTTP on SQLite and on the register's functions on both backends (``database_url``).
+HTTP and on the register's functions, and a reopen under another's issuance lock, on both backends
+(``database_url``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import hashlib
 import json
 import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
 from pdftools import text as pdf_text
 from service.db import Database
+from service.db.database import lock_key
 from service.issuance import register
 from service.issuance.register import Application
 
@@ -94,8 +100,8 @@ def test_opening_a_version_twice_gives_the_same_issued_pdf(pool: Any, tmp_path: 
     assert "X-Kagaz-Number" not in page_draft.headers and "ДОЛБООР" in pdf_text(page_draft.data)
 
 
-def test_two_first_opens_at_once_keep_one_number(tmp_path: Path) -> None:
-    service = make_service(tmp_path / "data")
+def test_two_first_opens_at_once_keep_one_number(tmp_path: Path, database_url: str) -> None:
+    service = make_service(tmp_path / "data", database_url=database_url)
     assert service.put(sample_data()[ORG]).status_code == 201
     numbers: list[str] = []
     errors: list[Any] = []
@@ -118,6 +124,53 @@ def test_two_first_opens_at_once_keep_one_number(tmp_path: Path) -> None:
     listed = service.client.get("/api/v1/issued", headers=service.headers("admin")).get_json()["issued"]
     assert [item["number"] for item in listed if item["state"] != "void"] == [listed[0]["number"]]
     assert len(listed) == 1, "no number was allocated and then dropped"
+
+
+@contextlib.contextmanager
+def issuance_lock_held(database: Database) -> Iterator[None]:
+    """The issuance lock (``register.LOCK``) held by another connection, as a first issue elsewhere holds it:
+    SQLite's write lock (``BEGIN IMMEDIATE``), PostgreSQL's advisory lock of that name."""
+    from sqlalchemy import create_engine, text
+
+    other = create_engine(database.url)
+    try:
+        with other.connect() as connection:
+            if database.backend == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": lock_key(register.LOCK)})
+            try:
+                yield
+            finally:
+                connection.rollback()
+                if database.backend != "sqlite":
+                    connection.execute(text("SELECT pg_advisory_unlock_all()"))
+    finally:
+        other.dispose()
+
+
+def test_reopening_an_issued_version_takes_no_lock(tmp_path: Path, database_url: str) -> None:
+    """A version already issued is looked up without the issuance lock and reissued without writing (its file
+    is known): another court's first issue holding the lock does not hold up, or 503, the status page's open."""
+    service = make_service(tmp_path / "data", database_url=database_url)
+    assert service.put(sample_data()[ORG]).status_code == 201
+    first = service.client.get(f"{REPORT_URL}?format=docx")
+    assert first.status_code == 200
+    database = service.app.extensions["kagaz.engine"].database
+    written: list[str | None] = []
+    transaction = database.transaction
+
+    def spied(lock: str | None = None, **options: Any) -> Any:
+        written.append(lock)
+        return transaction(lock, **options)
+
+    with issuance_lock_held(database), mock.patch.object(database, "transaction", spied):
+        began = time.monotonic()
+        again = service.client.get(f"{REPORT_URL}?format=docx")
+        elapsed = time.monotonic() - began
+    assert again.status_code == 200, again.get_data(as_text=True)[:300]
+    assert again.headers["X-Kagaz-Number"] == first.headers["X-Kagaz-Number"] and again.data == first.data
+    assert written == [] and elapsed < 3  # no write at all; a lock waited for would take BUSY_TIMEOUT (5 s)
 
 
 def application(fmt: str = "pdf") -> Application:

@@ -387,3 +387,50 @@ def test_every_connection_sends_at_once_without_nagle(front: str) -> None:
             server.close()
     finally:
         client.close()
+
+
+def test_a_percent_encoded_path_gets_the_limit_of_the_route_it_reaches(tmp_path: Path) -> None:
+    """The front chooses a body's limit from the path the app routes (decoded), not the raw target: a verify
+    path spelled ``%76erify`` is refused at the verify limit before its body is sent, and a batch path spelled
+    ``%62atches`` may carry a body past the limit of one document."""
+    verify_limit = LIMIT // 4  # smaller than the document limit, so that the two limits disagree
+    app = build(tmp_path, verify_max_bytes=verify_limit)
+    with Running(app, limits(verify_max_bytes=verify_limit)) as base:
+        with connect(base) as sock:  # waits for 100 Continue: only the front's refusal answers before the body
+            head = "POST /api/v1/%76erify HTTP/1.1\r\nHost: x\r\nContent-Type: application/pdf\r\n"
+            sock.sendall(f"{head}Content-Length: {verify_limit + 1}\r\nExpect: 100-continue\r\n\r\n".encode())
+            sock.settimeout(5)
+            assert sock.recv(12, socket.MSG_PEEK) == b"HTTP/1.1 413"  # not «100 Continue»
+            response = http.client.HTTPResponse(sock)
+            response.begin()
+            assert (response.status, response.getheader("Connection")) == (413, "close")
+            problem = json.loads(response.read())["errors"][0]
+            assert problem["code"] == "too_large" and str(verify_limit) in problem["message"]
+        sources = [json.loads((SAMPLES / "reports" / "2025" / "bishkek-city-court.json").read_text("utf-8"))]
+        padded = json.dumps(sources).encode()[:-1] + b" " * (LIMIT + 1024) + b"]"  # over one document's limit
+        host, port = base.removeprefix("http://").split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=60)  # sends the target as written
+        try:
+            connection.request("POST", "/api/v1/%62atches?format=docx", padded, {"Content-Type": "application/json"})
+            answer = connection.getresponse()
+            body = answer.read()
+        finally:
+            connection.close()
+        assert answer.status == 202, body[:300]
+        assert json.loads(body)["state"] == "queued"
+
+
+def test_a_refusal_names_the_limit_the_front_applied(tmp_path: Path) -> None:
+    """``//api/v1/verify`` is not the verify path to the front (Werkzeug would redirect it there), so the
+    document limit refuses it, and the 413 says that limit, not the verify limit of ``request.path``."""
+    verify_limit = LIMIT // 4
+    app = build(tmp_path, verify_max_bytes=verify_limit)
+    with Running(app, limits(verify_max_bytes=verify_limit)) as base, connect(base) as sock:
+        head = "POST //api/v1/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/pdf\r\n"
+        sock.sendall(f"{head}Content-Length: {LIMIT + 1}\r\nExpect: 100-continue\r\n\r\n".encode())
+        sock.settimeout(5)
+        response = http.client.HTTPResponse(sock)
+        response.begin()
+        assert response.status == 413
+        problem = json.loads(response.read())["errors"][0]
+        assert problem["code"] == "too_large" and str(LIMIT) in problem["message"], problem
