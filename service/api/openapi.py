@@ -23,6 +23,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, current_app, jsonify
 
 from service.api.openapi_reports import OPERATIONS as REPORT_OPERATIONS
+from service.api.openapi_reports import YEAR_SCHEMA
 from service.api.openapi_schemas import (
     DOCX,
     FILE_HEADERS,
@@ -243,7 +244,7 @@ OPERATIONS: dict[str, Operation] = {
                                 "register (an admin key: all; a key bound to an organization: its group)",
                                 "properties": {
                                     "from_register": {"const": True},
-                                    "year": {"type": "integer", "minimum": 2025, "maximum": 2027},
+                                    "year": YEAR_SCHEMA,
                                     "formats": {"type": "array", "items": {"type": "string", "enum": list(FORMATS)}},
                                 },
                                 "required": ["from_register", "year"],

@@ -19,8 +19,11 @@ from service.api.openapi_schemas import (
     json_content,
     query,
 )
+from service.reporting import schedule
 
-YEAR = {"year": {"type": "integer", "minimum": 2025, "maximum": 2027, "example": 2025}}
+YEAR_SCHEMA = {"type": "integer", "minimum": schedule.FIRST_YEAR, "maximum": schedule.LAST_YEAR}
+"""A reporting year of the plan (``schedule.check_year`` refuses the others)."""
+YEAR = {"year": {**YEAR_SCHEMA, "example": schedule.FIRST_YEAR}}
 ORGANIZATION = {
     "organization": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{1,63}$", "example": "osh-oblast-court"}
 }

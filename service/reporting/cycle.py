@@ -218,7 +218,7 @@ class ReportingCycle:
             if submission.late and key in reports
         ]
         body: dict[str, Any] = {"reports": list(reports.values()), "late": late}
-        previous = self._current(year - 1, within) if year - 1 >= schedule.FIRST_YEAR else {}
+        previous = self._current(year - 1, within) if schedule.is_reporting_year(year - 1) else {}
         if previous:
             body["previous"] = [model for _submission, model in previous.values()]
         if region is not None:

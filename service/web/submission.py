@@ -43,7 +43,7 @@ class Submission:
 
 
 def years() -> list[int]:
-    return list(range(schedule.FIRST_YEAR, schedule.LAST_YEAR + 1))
+    return list(schedule.YEARS)
 
 
 def current_year() -> int:
@@ -57,7 +57,7 @@ def asked_year(value: Any) -> int | None:
         year = int(value)
     except (TypeError, ValueError):
         return None
-    return year if schedule.FIRST_YEAR <= year <= schedule.LAST_YEAR else None
+    return year if schedule.is_reporting_year(year) else None
 
 
 def organizations_for(principal: Principal | None) -> list[Any]:

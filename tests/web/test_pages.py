@@ -83,3 +83,8 @@ def test_each_key_lists_the_batches_it_may_read_and_an_admin_all(docx_app: Flask
         assert "No batches yet." in page and mine.id not in page
     finally:
         jobs.stop()
+
+
+@pytest.mark.parametrize(("year", "status"), [(2024, 404), (2025, 200), (2027, 200), (2028, 404)])
+def test_a_reports_page_exists_only_for_the_plans_years(docx_client: FlaskClient, year: int, status: int) -> None:
+    assert docx_client.get(f"/reports/{year}?lang=en").status_code == status
