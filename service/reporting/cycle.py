@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 REPORT = "progress-report"
 GENERALIZED = "generalized-report"
+NOTE_LIMIT = 1000
+"""The most characters of a submission's note the register keeps; the API, the form and the spec say the same."""
 
 
 class UnknownOrganization(NotFound):
@@ -130,7 +132,7 @@ class ReportingCycle:
             received_at=received.astimezone(schedule.BISHKEK),
             key_id=key_id,
             key_name=key_name,
-            note=note.strip()[:1000],
+            note=note.strip()[:NOTE_LIMIT],
             late=schedule.is_late(year, received),
         )
         return Submitted(submission, created)

@@ -25,12 +25,11 @@ from service.catalogue import text, translate
 from service.errors import InputError, Problem
 from service.http.resources import engine, reporting
 from service.reporting import access, exports, schedule
-from service.reporting.cycle import REPORT, Submitted
+from service.reporting.cycle import NOTE_LIMIT, REPORT, Submitted
 from service.web import page
 from service.web.signin import signin_url
 
 MAKE, SUBMIT = "make", "submit"
-NOTE_LIMIT = 1000
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,7 @@ def test_a_court_submits_its_workbook_and_gets_a_confirmation(service: Service) 
     client = signed_in(service, COURT)
     page = client.get("/?submit=2025").get_data(as_text=True)
     assert f'<option value="{COURT}" selected>' in page and "naryn-oblast-court" not in page  # its own only
+    assert 'name="note" maxlength="1000"' in page  # what the register keeps (cycle.NOTE_LIMIT)
     answer = send(client, workbook(service), "ky", note="Чыныгы отчет")
     assert answer.status_code == 201, page_text(answer)[:500]
     text = page_text(answer)
