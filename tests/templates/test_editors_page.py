@@ -55,6 +55,9 @@ def test_only_a_live_editor_key_signs_in(docx_app: Flask, docx_client: FlaskClie
     page = docx_client.get("/editors/")
     assert page.status_code == 200 and "Кирген: «aigul» (редактор)" in page.get_data(as_text=True)
     assert "Content-Security-Policy" in page.headers
+    assert 'name="note" maxlength="2000"' in docx_client.get("/editors/action-plan").get_data(as_text=True)
+    shipped = docx_client.get("/editors/action-plan/versions/1/file")
+    assert shipped.mimetype == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     cookie = docx_client.get_cookie("session")
     assert cookie is not None and key not in cookie.value, "the key itself never goes into the cookie"
 
