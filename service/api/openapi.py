@@ -39,6 +39,7 @@ from service.api.openapi_schemas import (
     query,
     ref,
 )
+from service.documents.common import FIRST_YEAR, LAST_YEAR
 from service.engine import FORMATS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
@@ -219,7 +220,7 @@ OPERATIONS: dict[str, Operation] = {
         "Start a batch: a year's reports as a JSON list, a ZIP of report files, one workbook, or the register's",
         "batches",
         query=(
-            query("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, "The reporting year"),
+            query("year", {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}, "The reporting year"),
             query("format", {"type": "string", "example": "pdf,docx"}, "Comma-separated formats"),
         ),
         body={
