@@ -144,6 +144,7 @@ def test_a_wrong_key_does_not_sign_in(tmp_path: Path) -> None:
     client = app.test_client()
     answer = client.post("/signin?lang=en", data={"csrf_token": csrf(client, "/signin"), "key": "kgz_wrong"})
     assert answer.status_code == 401 and "The key is wrong or revoked" in answer.get_data(as_text=True)
+    assert '<html lang="en">' in answer.get_data(as_text=True)  # base.html reads the page's language
     assert client.get("/").status_code == 303
     hostile = client.post("/signin?next=//evil.example/", data={"csrf_token": csrf(client, "/signin"), "key": "x"})
     assert hostile.status_code == 401
