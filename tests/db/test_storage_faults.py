@@ -357,6 +357,34 @@ def test_the_jobs_stores_sqlite_errors_map_to_their_problems() -> None:
     assert translate(ValueError("x")).__class__ is ValueError
 
 
+@pytest.mark.parametrize(
+    ("error", "fault"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), "full"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "read_only"),
+        (sqlite3.OperationalError("database is locked"), "locked"),
+        (sqlite3.OperationalError("database table is locked: template_active"), "locked"),
+        (sqlite3.OperationalError("unable to open database file"), "unreachable"),
+        (sqlite3.IntegrityError("UNIQUE constraint failed: template_versions.version"), None),
+    ],
+)
+def test_one_reading_of_sqlites_faults_for_the_database_the_jobs_store_and_health(
+    error: sqlite3.Error, fault: str | None
+) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from service.db.database import sqlite_fault, translate
+    from service.jobs.store import translate as translate_jobs
+
+    assert sqlite_fault(error) == fault
+    for translated in (translate(DBAPIError.instance("SELECT 1", {}, error, sqlite3.Error)), translate_jobs(error)):
+        if fault is None:
+            assert not hasattr(translated, "reason")
+        else:
+            assert getattr(translated, "reason", "full") == fault  # StorageFull has no reason: it is its own kind
+            assert type(translated).__name__ == ("StorageFull" if fault == "full" else "StorageUnavailable")
+
+
 @pytest.mark.skipif(shutil.which("redis-server") is None, reason="Debian's redis-server is not installed")
 def test_the_batch_page_when_the_jobs_store_cannot_be_read_is_a_page_with_503(tmp_path: Path) -> None:
     """A batch queued on Redis, then Redis stopped: the batch's page (and its download) is a page in the
