@@ -14,7 +14,6 @@ import errno
 import io
 import json
 import os
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -26,6 +25,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from pagetools import csrf
 from sqlalchemy import text
 
 from conftest import SAMPLES
@@ -243,12 +243,11 @@ def batch_folders(app: Flask) -> list[str]:
 
 
 def page_submit(client: FlaskClient, lang: str = "ky") -> Any:
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/batches").get_data(as_text=True))
-    assert token is not None
+    token = csrf(client, "/batches")
     upload = json.dumps(reports(), ensure_ascii=False).encode()
     return client.post(
         f"/batches?lang={lang}",
-        data={"csrf_token": token.group(1), "year": "2025", "format": "docx", "file": (io.BytesIO(upload), "r.json")},
+        data={"csrf_token": token, "year": "2025", "format": "docx", "file": (io.BytesIO(upload), "r.json")},
         content_type="multipart/form-data",
     )
 
