@@ -145,15 +145,20 @@ def test_a_read_only_disk_is_503_with_the_reason(disk: Path, plan_data: dict) ->
     assert client.post("/api/v1/templates/action-plan/versions/2/activate", headers=headers).status_code == 200
 
 
-def hold_lock(path: Path, exclusive_mode: bool) -> subprocess.Popen[str]:
-    """Another process that takes SQLite's write lock (or, in exclusive locking mode, every lock) and waits."""
+TOUCH_ACTIVE = "UPDATE template_active SET activated_by = activated_by"  # a write that changes nothing
+
+
+def hold_lock(path: Path, exclusive_mode: bool = False, write: str = "") -> subprocess.Popen[str]:
+    """Another process that takes SQLite's write lock on ``path`` (or, in exclusive locking mode, every lock,
+    which ``write`` then really takes) and waits until killed. The database and the jobs store are both in
+    WAL mode, where ``BEGIN EXCLUSIVE`` is ``BEGIN IMMEDIATE``: readers still read, writers wait."""
     script = (
         "import sqlite3, time\n"
         f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
         + ("db.execute('PRAGMA locking_mode = EXCLUSIVE')\n" if exclusive_mode else "")
         + "db.execute('BEGIN EXCLUSIVE')\n"
-        'db.execute("UPDATE template_active SET activated_by = activated_by")\n'
-        "print('held', flush=True)\n"
+        + (f"db.execute({write!r})\n" if write else "")
+        + "print('held', flush=True)\n"
         "time.sleep(60)\n"
     )
     holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
@@ -169,7 +174,7 @@ def test_a_write_lock_held_elsewhere_is_503_with_retry_after(tmp_path: Path, pla
     app = service_on(tmp_path)
     client = app.test_client()
     headers = editor_headers(app)
-    holder = hold_lock(tmp_path / "data" / "kagaz.sqlite3", exclusive_mode=False)
+    holder = hold_lock(tmp_path / "data" / "kagaz.sqlite3", write=TOUCH_ACTIVE)
     try:
         locked = client.post("/api/v1/templates/action-plan/versions/2/activate", headers=headers)
         assert locked.status_code == 503 and locked.headers["Retry-After"] == "5"
@@ -191,7 +196,7 @@ def test_an_exclusive_lock_makes_renders_503_and_health_not_ready(tmp_path: Path
     app = service_on(tmp_path)
     client = app.test_client()
     app.extensions["kagaz.engine"].database.dispose()  # exclusive mode needs to be the only connection first
-    holder = hold_lock(tmp_path / "data" / "kagaz.sqlite3", exclusive_mode=True)
+    holder = hold_lock(tmp_path / "data" / "kagaz.sqlite3", exclusive_mode=True, write=TOUCH_ACTIVE)
     try:
         health = client.get("/health")
         assert health.status_code == 503 and health.json["storage"]["database"]["state"] == "locked"
@@ -313,25 +318,12 @@ def test_a_read_only_jobs_store_is_503_with_retry_after(disk: Path) -> None:
     assert len(batch_folders(app)) == 1, "only the batch queued before"
 
 
-def hold_jobs_lock(path: Path) -> subprocess.Popen[str]:
-    script = (
-        "import sqlite3, time\n"
-        f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-        "db.execute('BEGIN IMMEDIATE')\n"
-        "print('held', flush=True)\n"
-        "time.sleep(60)\n"
-    )
-    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-    return holder
-
-
 def test_a_write_lock_on_the_jobs_store_is_503_and_leaves_no_folder(tmp_path: Path) -> None:
     app = batch_service_on(tmp_path / "data")
     client = app.test_client()
     assert client.post("/api/v1/batches?year=2025&format=docx", json=reports()).status_code == 202
     before = (queued(app), batch_folders(app))
-    holder = hold_jobs_lock(tmp_path / "data" / "jobs.sqlite3")
+    holder = hold_lock(tmp_path / "data" / "jobs.sqlite3")
     try:
         assert client.get("/health").json["storage"]["jobs"] == {"backend": "sqlite", "state": "locked"}
         locked = client.post("/api/v1/batches?year=2025&format=docx&lang=en", json=reports())
