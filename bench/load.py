@@ -264,29 +264,35 @@ def serve_subprocess(
     ready_timeout: float = 180,
     ready_path: str = "/health",
     environment: dict[str, str] | None = None,
+    data_dir: Path | None = None,
 ) -> Iterator[tuple[str, int]]:
-    """``kagaz serve`` on a free loopback port with a fresh data dir; yields (base URL, its pid) once
-    ``ready_path`` answers 200, and stops it with SIGTERM (its own graceful shutdown), killing it only if
-    that takes too long. ``environment``: more ``KAGAZ_*`` variables."""
+    """``kagaz serve`` on a free loopback port; yields (base URL, its pid) once ``ready_path`` answers 200,
+    and stops it with SIGTERM (its own graceful shutdown), killing it only if that takes too long.
+    ``environment``: more ``KAGAZ_*`` variables. ``data_dir``: the service's data folder, kept (a test's
+    machines share a store and read each other's keys); by default a fresh one, removed after a clean run.
+    The service's output goes to ``serve.log`` there; a start that fails says its last lines."""
+    fresh = data_dir is None
+    folder = Path(tempfile.mkdtemp(prefix="kagaz-load-")) if data_dir is None else data_dir
+    folder.mkdir(parents=True, exist_ok=True)
     port = processes.free_port()
-    data_dir = Path(tempfile.mkdtemp(prefix="kagaz-load-"))
-    environment = {**os.environ, "KAGAZ_DATA_DIR": str(data_dir), "KAGAZ_AUTH_REQUIRED": "false", **(environment or {})}
+    environment = {**os.environ, "KAGAZ_DATA_DIR": str(folder), "KAGAZ_AUTH_REQUIRED": "false", **(environment or {})}
     if pool_size:
         environment["KAGAZ_POOL_SIZE"] = str(pool_size)
     command = [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    with (data_dir / "serve.log").open("wb") as log:
+    log_path = folder / "serve.log"
+    with log_path.open("wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         give_up = time.monotonic() + ready_timeout
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"kagaz serve exited with {process.returncode}; see {data_dir / 'serve.log'}")
+                raise RuntimeError(f"kagaz serve exited with {process.returncode}; {_log_tail(log_path)}")
             with contextlib.suppress(OSError, http.client.HTTPException):
                 if request(base + ready_path, timeout=5)[0] == 200:
                     break
             if time.monotonic() > give_up:
-                raise RuntimeError(f"kagaz serve was not ready in {ready_timeout:.0f} s; see {data_dir / 'serve.log'}")
+                raise RuntimeError(f"kagaz serve was not ready in {ready_timeout:.0f} s; {_log_tail(log_path)}")
             time.sleep(0.5)
         yield base, process.pid
     finally:
@@ -296,7 +302,14 @@ def serve_subprocess(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
-    shutil.rmtree(data_dir, ignore_errors=True)  # kept (with serve.log) when the service failed to start
+    if fresh:
+        shutil.rmtree(folder, ignore_errors=True)  # kept (with serve.log) when the service failed to start
+
+
+def _log_tail(path: Path, lines: int = 40) -> str:
+    """Where the service's log is, and its last lines: why it did not start, in the error itself."""
+    tail = path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+    return f"see {path}:\n" + "\n".join(tail)
 
 
 @contextlib.contextmanager

@@ -152,6 +152,20 @@ def test_acting_accepts_only_json_booleans(plan_data: dict[str, Any], value: obj
         assert documents.load("action-plan", plan_data).approving_order.acting is flag  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    ("year", "code"), [(1999, "greater_than_equal"), (2000, None), (2100, None), (2101, "less_than_equal")]
+)
+def test_the_orders_year_is_between_2000_and_2100(plan_data: dict[str, Any], year: int, code: str | None) -> None:
+    plan_data["approving_order"]["year"] = year
+    if code is None:
+        assert documents.load("action-plan", plan_data).approving_order.year == year  # type: ignore[attr-defined]
+        return
+    with pytest.raises(InputError) as caught:
+        documents.load("action-plan", plan_data)
+    [problem] = caught.value.problems
+    assert (problem.location, problem.code) == ("approving_order.year", code)
+
+
 def _flag_fields(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[tuple[type[BaseModel], str]]:
     """Every yes/no field of ``model`` and of the models it holds."""
     found = []

@@ -25,22 +25,22 @@ import argparse
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from wordml import (
-    BREAK_AFTER_HYPHEN,
     CELL_MARGIN,
-    FONT,
     FONT_DIR,
-    LANGUAGE,
-    OFFICE,
-    PACKAGE,
     R_NS,
     SAFETY_PT,
     W_NS,
-    WORD_ML,
-    font_table_xml,
-    settings_xml,
+    base_styles,
+    cell,
+    control_row,
+    package_parts,
+    paragraph,
+    paragraph_style,
+    row,
+    table_style,
+    unbreakable_pieces,
     write_package,
 )
 
@@ -55,6 +55,7 @@ MARGIN = 1134  # 2 cm on every side
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN  # 14570 twips = 25.7 cm
 BLOCK_INDENT = 10773  # 19 cm: the appendix block is the right-hand 6.7 cm of the text width
 TABLE_FONT_PT = 12
+TITLE = "Иш-чаралар Планы: буйрукка тиркеме"  # the package's title (docProps/core.xml)
 
 
 @dataclass(frozen=True)
@@ -88,18 +89,6 @@ assert sum(column.width for column in COLUMNS) == TEXT_WIDTH
 
 # ---------------------------------------------------------------------------------------------------
 # Word measurement
-
-
-def unbreakable_pieces(text: str, whole_words: bool = False) -> list[str]:
-    """The pieces a line may not be broken inside: words, split after a hyphen that precedes a letter.
-
-    This mirrors the Unicode line-breaking rules LibreOffice applies: a line may end after "-" in
-    «социалдык-психологиялык», but not inside "2025-2027" (a hyphen before a digit) nor around quotes.
-    """
-    words = text.split()
-    if whole_words:
-        return words
-    return [piece for word in words for piece in BREAK_AFTER_HYPHEN.split(word)]
 
 
 def column_texts(plan: dict) -> dict[str, list[str]]:
@@ -147,34 +136,6 @@ def check_widths(plan: dict) -> list[tuple[Column, str, float]]:
 # WordprocessingML
 
 
-def run(text: str) -> str:
-    """One run with one piece of text: a docxtpl tag must never be split over runs."""
-    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-
-
-def paragraph(style: str, text: str = "") -> str:
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run(text) if text else ""}</w:p>'
-
-
-def cell(width: int, paragraphs: list[str], span: int = 1, v_align: str | None = None) -> str:
-    properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-    if span > 1:
-        properties += f'<w:gridSpan w:val="{span}"/>'
-    if v_align:
-        properties += f'<w:vAlign w:val="{v_align}"/>'
-    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{''.join(paragraphs)}</w:tc>"
-
-
-def row(cells: list[str], *, header: bool = False, cant_split: bool = False) -> str:
-    properties = ("<w:cantSplit/>" if cant_split or header else "") + ("<w:tblHeader/>" if header else "")
-    return f"<w:tr>{f'<w:trPr>{properties}</w:trPr>' if properties else ''}{''.join(cells)}</w:tr>"
-
-
-def control_row(tag: str) -> str:
-    """A row holding only a ``{%tr … %}`` tag: docxtpl replaces the whole row by the Jinja statement."""
-    return row([cell(TEXT_WIDTH, [paragraph("TableText", tag)], span=len(COLUMNS))])
-
-
 def table() -> str:
     grid = "".join(f'<w:gridCol w:w="{column.width}"/>' for column in COLUMNS)
     header = row([cell(c.width, [paragraph("TableHeader", c.header)], v_align="center") for c in COLUMNS], header=True)
@@ -203,12 +164,12 @@ def table() -> str:
         measure_cells.append(cell(column.width, content))
     rows = [
         header,
-        control_row("{%tr for s in sections %}"),
+        control_row("{%tr for s in sections %}", COLUMNS),
         section,
-        control_row("{%tr for m in s.measures %}"),
-        row(measure_cells),
-        control_row("{%tr endfor %}"),
-        control_row("{%tr endfor %}"),
+        control_row("{%tr for m in s.measures %}", COLUMNS),
+        row(measure_cells, cant_split=False),
+        control_row("{%tr endfor %}", COLUMNS),
+        control_row("{%tr endfor %}", COLUMNS),
     ]
     look = (
         '<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
@@ -241,51 +202,10 @@ def document_xml() -> str:
     return f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{"".join(body)}</w:body></w:document>'
 
 
-def paragraph_style(
-    style_id: str, name: str, p_pr: str = "", r_pr: str = "", next_style: str | None = None, gallery: bool = True
-) -> str:
-    """A paragraph style based on Normal; ``gallery`` shows it in Word's quick style gallery."""
-    following = f'<w:next w:val="{next_style or style_id}"/>'
-    custom = "" if style_id == "Title" else ' w:customStyle="1"'  # "Title" redefines Word's built-in style
-    return (
-        f'<w:style w:type="paragraph"{custom} w:styleId="{style_id}">'
-        f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/>{following}{"<w:qFormat/>" if gallery else ""}'
-        f"{f'<w:pPr>{p_pr}</w:pPr>' if p_pr else ''}{f'<w:rPr>{r_pr}</w:rPr>' if r_pr else ''}</w:style>"
-    )
-
-
 def styles_xml() -> str:
-    fonts = f'<w:rFonts w:ascii="{FONT}" w:eastAsia="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>'
-    size = TABLE_FONT_PT * 2
-    single = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-    border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
-    borders = "".join(f"<w:{side} {border}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    cell_margins = (
-        f'<w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/>'
-    )
     styles = [
-        "<w:docDefaults>"
-        f'<w:rPrDefault><w:rPr>{fonts}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
-        f'<w:lang w:val="{LANGUAGE}"/></w:rPr></w:rPrDefault>'
-        f"<w:pPrDefault><w:pPr><w:suppressAutoHyphens/>{single}</w:pPr></w:pPrDefault>"
-        "</w:docDefaults>",
-        # Widow/orphan control: Word then starts a measure row that breaks across pages with at least two
-        # lines of each cell. LibreOffice ignores it inside rows that may split; forbidding rows to split
-        # (w:cantSplit) instead would have cost the sample three pages of white space.
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        "<w:pPr><w:widowControl/></w:pPr></w:style>",
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>'
-        "</w:style>",
-        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
-        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
-        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>{cell_margins}</w:tblCellMar></w:tblPr>'
-        "</w:style>",
-        '<w:style w:type="table" w:customStyle="1" w:styleId="PlanTable"><w:name w:val="Plan table"/>'
-        '<w:basedOn w:val="TableNormal"/><w:qFormat/>'
-        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
-        f"<w:tblCellMar>{cell_margins}</w:tblCellMar></w:tblPr></w:style>",
+        *base_styles(TABLE_FONT_PT),
+        table_style("PlanTable", "Plan table"),
         paragraph_style("AppendixBlock", "Appendix block", f'<w:ind w:left="{BLOCK_INDENT}"/><w:jc w:val="left"/>'),
         paragraph_style(
             "Title",
@@ -306,52 +226,9 @@ def styles_xml() -> str:
     return f'<w:styles xmlns:w="{W_NS}">{"".join(styles)}</w:styles>'
 
 
-def core_xml() -> str:
-    return (
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/">'
-        "<dc:title>Иш-чаралар Планы: буйрукка тиркеме</dc:title><dc:creator>Kagaz</dc:creator>"
-        f"<dc:language>{LANGUAGE}</dc:language></cp:coreProperties>"
-    )
-
-
-def parts() -> dict[str, str]:
-    """Every part of the package, in the order they are written ([Content_Types].xml first)."""
-    return {
-        "[Content_Types].xml": (
-            f'<Types xmlns="{PACKAGE}/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/word/document.xml" ContentType="{WORD_ML}.document.main+xml"/>'
-            f'<Override PartName="/word/styles.xml" ContentType="{WORD_ML}.styles+xml"/>'
-            f'<Override PartName="/word/settings.xml" ContentType="{WORD_ML}.settings+xml"/>'
-            f'<Override PartName="/word/fontTable.xml" ContentType="{WORD_ML}.fontTable+xml"/>'
-            '<Override PartName="/docProps/core.xml"'
-            ' ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
-        ),
-        "_rels/.rels": (
-            f'<Relationships xmlns="{PACKAGE}/relationships">'
-            f'<Relationship Id="rId1" Type="{OFFICE}/officeDocument" Target="word/document.xml"/>'
-            f'<Relationship Id="rId2" Type="{PACKAGE}/relationships/metadata/core-properties"'
-            ' Target="docProps/core.xml"/></Relationships>'
-        ),
-        "docProps/core.xml": core_xml(),
-        "word/document.xml": document_xml(),
-        "word/_rels/document.xml.rels": (
-            f'<Relationships xmlns="{PACKAGE}/relationships">'
-            f'<Relationship Id="rId1" Type="{OFFICE}/styles" Target="styles.xml"/>'
-            f'<Relationship Id="rId2" Type="{OFFICE}/settings" Target="settings.xml"/>'
-            f'<Relationship Id="rId3" Type="{OFFICE}/fontTable" Target="fontTable.xml"/></Relationships>'
-        ),
-        "word/styles.xml": styles_xml(),
-        "word/settings.xml": settings_xml(),
-        "word/fontTable.xml": font_table_xml(),
-    }
-
-
 def build(output: Path) -> None:
     """Write the package atomically; every part is parsed first so that a typo cannot ship."""
-    write_package(output, parts())
+    write_package(output, package_parts(TITLE, document_xml(), styles_xml()))
 
 
 def main() -> None:

@@ -40,22 +40,24 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from wordml import (
-    BREAK_AFTER_HYPHEN,
     CELL_MARGIN,
-    FONT,
     FONT_DIR,
-    LANGUAGE,
-    OFFICE,
-    PACKAGE,
     R_NS,
     SAFETY_PT,
     W_NS,
-    WORD_ML,
-    font_table_xml,
-    settings_xml,
+    base_styles,
+    cell,
+    control_row,
+    package_parts,
+    paragraph,
+    paragraph_style,
+    row,
+    run,
+    size,
+    table_style,
+    unbreakable_pieces,
     write_package,
 )
 
@@ -183,15 +185,6 @@ assert sum(SIGNATURE_WIDTHS) == TEXT_WIDTH
 # Word measurement
 
 
-def unbreakable_pieces(text: str, whole_words: bool = False) -> list[str]:
-    """The pieces a line may not be broken inside: words, split after a hyphen that precedes a letter
-    (LibreOffice's Unicode line breaking: «социалдык-психологиялык» may break after "-", «2025-2027» not)."""
-    words = text.split()
-    if whole_words:
-        return words
-    return [piece for word in words for piece in BREAK_AFTER_HYPHEN.split(word)]
-
-
 def texts_by_kind(plan: dict, reports: Sequence[dict]) -> dict[str, list[str]]:
     """Every text of the plan and the sample reports, by the kind of column that shows it."""
     texts: dict[str, list[str]] = {
@@ -293,54 +286,9 @@ def check_signatory_names(reports: Sequence[dict]) -> None:
 # WordprocessingML
 
 
-def run(text: str, style: str | None = None) -> str:
-    """One run with one piece of text: a docxtpl tag must never be split over runs."""
-    properties = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
-    return f'<w:r>{properties}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-
-
-def paragraph(style: str, *runs: str | tuple[str, str]) -> str:
-    """A paragraph of ``style``; each run is a text or a (text, character style) pair."""
-    content = "".join(run(*item) if isinstance(item, tuple) else run(item) for item in runs if item)
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{content}</w:p>'
-
-
 def tag(statement: str) -> str:
     """A paragraph holding only a ``{%p … %}`` tag: docxtpl replaces the paragraph by the statement."""
     return paragraph("BodyText", statement)
-
-
-def cell(
-    width: int,
-    paragraphs: Iterable[str],
-    *,
-    span: int = 1,
-    v_align: str | None = None,
-    rotated: bool = False,
-    borders: str = "",
-) -> str:
-    properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-    if span > 1:
-        properties += f'<w:gridSpan w:val="{span}"/>'
-    if borders:
-        properties += f"<w:tcBorders>{borders}</w:tcBorders>"
-    if rotated:
-        properties += '<w:textDirection w:val="btLr"/>'
-    if v_align:
-        properties += f'<w:vAlign w:val="{v_align}"/>'
-    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{''.join(paragraphs)}</w:tc>"
-
-
-def row(cells: Iterable[str], *, header: bool = False, cant_split: bool = True, height: int | None = None) -> str:
-    properties = ("<w:cantSplit/>" if cant_split or header else "") + ("<w:tblHeader/>" if header else "")
-    if height:
-        properties += f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
-    return f"<w:tr>{f'<w:trPr>{properties}</w:trPr>' if properties else ''}{''.join(cells)}</w:tr>"
-
-
-def control_row(statement: str, columns: Sequence[Column]) -> str:
-    """A row holding only a ``{%tr … %}`` tag: docxtpl replaces the whole row by the Jinja statement."""
-    return row([cell(TEXT_WIDTH, [paragraph("TableText", statement)], span=len(columns))], cant_split=False)
 
 
 def table(columns: Sequence[Column], rows: Iterable[str], style: str = "ReportTable") -> str:
@@ -802,25 +750,11 @@ def generalized_report_body() -> list[str]:
 # Styles and the other parts
 
 
-def paragraph_style(style_id: str, name: str, p_pr: str = "", r_pr: str = "", next_style: str | None = None) -> str:
-    following = f'<w:next w:val="{next_style or style_id}"/>'
-    custom = "" if style_id == "Title" else ' w:customStyle="1"'  # "Title" redefines Word's built-in style
-    return (
-        f'<w:style w:type="paragraph"{custom} w:styleId="{style_id}">'
-        f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/>{following}<w:qFormat/>'
-        f"{f'<w:pPr>{p_pr}</w:pPr>' if p_pr else ''}{f'<w:rPr>{r_pr}</w:rPr>' if r_pr else ''}</w:style>"
-    )
-
-
 def character_style(style_id: str, name: str, r_pr: str) -> str:
     return (
         f'<w:style w:type="character" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
         f'<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/><w:rPr>{r_pr}</w:rPr></w:style>'
     )
-
-
-def size(points: float) -> str:
-    return f'<w:sz w:val="{round(points * 2)}"/><w:szCs w:val="{round(points * 2)}"/>'
 
 
 def spacing(before: int = 0, after: int = 0) -> str:
@@ -833,36 +767,11 @@ KEEP = "<w:keepNext/><w:keepLines/>"
 
 
 def styles_xml() -> str:
-    fonts = f'<w:rFonts w:ascii="{FONT}" w:eastAsia="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>'
-    single = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-    border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
-    borders = "".join(f"<w:{side} {border}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    cell_margins = (
-        f'<w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/>'
-    )
     table_text = size(TABLE_PT)
     styles = [
-        "<w:docDefaults>"
-        f'<w:rPrDefault><w:rPr>{fonts}{size(BODY_PT)}<w:lang w:val="{LANGUAGE}"/></w:rPr></w:rPrDefault>'
-        f"<w:pPrDefault><w:pPr><w:suppressAutoHyphens/>{single}</w:pPr></w:pPrDefault>"
-        "</w:docDefaults>",
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        "<w:pPr><w:widowControl/></w:pPr></w:style>",
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>'
-        "</w:style>",
-        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
-        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
-        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>{cell_margins}</w:tblCellMar></w:tblPr>'
-        "</w:style>",
-        '<w:style w:type="table" w:customStyle="1" w:styleId="ReportTable"><w:name w:val="Report table"/>'
-        '<w:basedOn w:val="TableNormal"/><w:qFormat/>'
-        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
-        f"<w:tblCellMar>{cell_margins}</w:tblCellMar></w:tblPr></w:style>",
-        '<w:style w:type="table" w:customStyle="1" w:styleId="SignatureTable"><w:name w:val="Signature table"/>'
-        '<w:basedOn w:val="TableNormal"/><w:qFormat/>'
-        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>{cell_margins}</w:tblCellMar></w:tblPr></w:style>',
+        *base_styles(BODY_PT),
+        table_style("ReportTable", "Report table"),
+        table_style("SignatureTable", "Signature table", borders=""),
         # Body
         paragraph_style("Addressee", "Addressee", f'<w:ind w:left="{BLOCK_INDENT}"/>{spacing(after=480)}', BOLD),
         paragraph_style(
@@ -935,57 +844,9 @@ def styles_xml() -> str:
     return f'<w:styles xmlns:w="{W_NS}">{"".join(styles)}</w:styles>'
 
 
-def core_xml(title: str) -> str:
-    return (
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/">'
-        f"<dc:title>{escape(title)}</dc:title><dc:creator>Kagaz</dc:creator>"
-        f"<dc:language>{LANGUAGE}</dc:language></cp:coreProperties>"
-    )
-
-
-def parts(title: str, body: list[str]) -> dict[str, str]:
-    """Every part of the package, in the order they are written ([Content_Types].xml first).
-
-    PNG and JPEG defaults are declared so that the images docxtpl adds at render time have their types.
-    """
-    return {
-        "[Content_Types].xml": (
-            f'<Types xmlns="{PACKAGE}/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Default Extension="png" ContentType="image/png"/>'
-            '<Default Extension="jpeg" ContentType="image/jpeg"/>'
-            f'<Override PartName="/word/document.xml" ContentType="{WORD_ML}.document.main+xml"/>'
-            f'<Override PartName="/word/styles.xml" ContentType="{WORD_ML}.styles+xml"/>'
-            f'<Override PartName="/word/settings.xml" ContentType="{WORD_ML}.settings+xml"/>'
-            f'<Override PartName="/word/fontTable.xml" ContentType="{WORD_ML}.fontTable+xml"/>'
-            '<Override PartName="/docProps/core.xml"'
-            ' ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
-        ),
-        "_rels/.rels": (
-            f'<Relationships xmlns="{PACKAGE}/relationships">'
-            f'<Relationship Id="rId1" Type="{OFFICE}/officeDocument" Target="word/document.xml"/>'
-            f'<Relationship Id="rId2" Type="{PACKAGE}/relationships/metadata/core-properties"'
-            ' Target="docProps/core.xml"/></Relationships>'
-        ),
-        "docProps/core.xml": core_xml(title),
-        "word/document.xml": document(body),
-        "word/_rels/document.xml.rels": (
-            f'<Relationships xmlns="{PACKAGE}/relationships">'
-            f'<Relationship Id="rId1" Type="{OFFICE}/styles" Target="styles.xml"/>'
-            f'<Relationship Id="rId2" Type="{OFFICE}/settings" Target="settings.xml"/>'
-            f'<Relationship Id="rId3" Type="{OFFICE}/fontTable" Target="fontTable.xml"/></Relationships>'
-        ),
-        "word/styles.xml": styles_xml(),
-        "word/settings.xml": settings_xml(),
-        "word/fontTable.xml": font_table_xml(),
-    }
-
-
 def build(output: Path, title: str, body: list[str]) -> None:
     """Write the package atomically; every part is parsed first so that a typo cannot ship."""
-    write_package(output, parts(title, body))
+    write_package(output, package_parts(title, document(body), styles_xml(), images=True))
 
 
 TEMPLATES = {

@@ -23,6 +23,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, current_app, jsonify
 
 from service.api.openapi_reports import OPERATIONS as REPORT_OPERATIONS
+from service.api.openapi_reports import YEAR_SCHEMA
 from service.api.openapi_schemas import (
     DOCX,
     FILE_HEADERS,
@@ -38,6 +39,7 @@ from service.api.openapi_schemas import (
     query,
     ref,
 )
+from service.documents.common import FIRST_YEAR, LAST_YEAR
 from service.engine import FORMATS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
@@ -218,7 +220,7 @@ OPERATIONS: dict[str, Operation] = {
         "Start a batch: a year's reports as a JSON list, a ZIP of report files, one workbook, or the register's",
         "batches",
         query=(
-            query("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, "The reporting year"),
+            query("year", {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}, "The reporting year"),
             query("format", {"type": "string", "example": "pdf,docx"}, "Comma-separated formats"),
         ),
         body={
@@ -243,7 +245,7 @@ OPERATIONS: dict[str, Operation] = {
                                 "register (an admin key: all; a key bound to an organization: its group)",
                                 "properties": {
                                     "from_register": {"const": True},
-                                    "year": {"type": "integer", "minimum": 2025, "maximum": 2027},
+                                    "year": YEAR_SCHEMA,
                                     "formats": {"type": "array", "items": {"type": "string", "enum": list(FORMATS)}},
                                 },
                                 "required": ["from_register", "year"],

@@ -19,8 +19,12 @@ from service.api.openapi_schemas import (
     json_content,
     query,
 )
+from service.reporting import schedule
+from service.reporting.cycle import NOTE_LIMIT
 
-YEAR = {"year": {"type": "integer", "minimum": 2025, "maximum": 2027, "example": 2025}}
+YEAR_SCHEMA = {"type": "integer", "minimum": schedule.FIRST_YEAR, "maximum": schedule.LAST_YEAR}
+"""A reporting year of the plan (``schedule.check_year`` refuses the others)."""
+YEAR = {"year": {**YEAR_SCHEMA, "example": schedule.FIRST_YEAR}}
 ORGANIZATION = {
     "organization": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{1,63}$", "example": "osh-oblast-court"}
 }
@@ -33,7 +37,7 @@ OPERATIONS: dict[str, Operation] = {
     "reports.submit": Operation(
         "Submit an organization's report for a year: validated as rendering validates, every version kept",
         "reports",
-        query=(query("note", {"type": "string", "maxLength": 1000}, "Why this version (kept with it)"),),
+        query=(query("note", {"type": "string", "maxLength": NOTE_LIMIT}, "Why this version (kept with it)"),),
         body={"required": True, "content": json_content({"$ref": "#/components/schemas/ProgressReport"})},
         answers={
             200: ("The same data as the current version: no new version", json_content(OBJECT), {}),

@@ -35,10 +35,10 @@ from service.http.files import issued_response
 from service.http.report_documents import report_document, summary_document
 from service.http.resources import reporting
 from service.reporting import access, tree
+from service.reporting.cycle import NOTE_LIMIT
 from service.reporting.status import status_json, submission_json
 
 bp = Blueprint("reports", __name__, url_prefix="/api/v1/reports")
-MAX_NOTE = 1000
 
 
 # ------------------------------------------------------------------------------------------- access
@@ -99,7 +99,7 @@ def submit(year: int, organization: str) -> Response:
     data = json_body()
     if not isinstance(data, dict):
         raise InputError(Problem("body", "not_json_object", "the body must be a JSON object"))
-    note = request.args.get("note", "")[:MAX_NOTE]
+    note = request.args.get("note", "")[:NOTE_LIMIT]
     result = cycle.submit(year, organization, data, key_id=principal.key_id, key_name=principal.name, note=note)
     location = url_for(".version", year=year, organization=organization, number=result.submission.version)
     response = jsonify(

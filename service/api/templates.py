@@ -31,17 +31,16 @@ from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import documents
 from service.auth import current_principal, require_role
+from service.engine import FORMATS
 from service.errors import InputError, NotFound, Problem
 from service.http.problems import language, problem_response
 from service.http.resources import editing, engine
 from service.templates.editing import Upload
 from service.templates.findings import Report
-from service.templates.registry import VersionInfo
+from service.templates.registry import NOTE_LIMIT, VersionInfo
 from service.templates.shipped import newer_shipped
 
 bp = Blueprint("templates", __name__, url_prefix="/api/v1/templates")
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-NOTE_LIMIT = 2000
 TRUE = ("1", "true", "yes", "on")
 UPLOAD_FIELDS = ("note", "activate", "dry_run", "expected_active")
 
@@ -135,7 +134,7 @@ def version(name: str, number: int) -> Response:
 @require_role("client")
 def file(name: str, number: int) -> Response:
     template = engine().registry.version(name, number)
-    response = Response(template.content, mimetype=DOCX_TYPE)
+    response = Response(template.content, mimetype=FORMATS["docx"])
     filename = f"{template.name}-v{template.version}.docx"
     response.headers["Content-Disposition"] = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
     response.headers["X-Kagaz-Template"] = template.name

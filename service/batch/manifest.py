@@ -13,16 +13,13 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from service.atomic import write_atomically
+from service.atomic import PART_SUFFIX, atomic_stream, write_atomically
 from service.errors import Problem
 
 OK, ERROR, SKIPPED = "ok", "error", "skipped-up-to-date"
@@ -41,7 +38,6 @@ CSV_COLUMNS = (
     "error",
     "fingerprint",
 )
-PART_SUFFIX = ".part"  # service.atomic's temp files: ``.<name>.<random>.part`` in the same folder
 
 
 @dataclass(frozen=True)
@@ -163,22 +159,6 @@ class Manifest:
         write_atomically(self.folder / JSON_NAME, self.to_json(complete))
         if complete:
             write_atomically(self.folder / CSV_NAME, self.to_csv())
-
-
-@contextmanager
-def atomic_stream(path: Path) -> Iterator[IO[bytes]]:
-    """``service.atomic.write_atomically`` for content written piece by piece (a ZIP of many files)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def write_zip(path: Path, folder: Path, names: Iterable[str]) -> None:

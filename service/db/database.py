@@ -31,6 +31,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -214,16 +215,39 @@ def faults() -> Iterator[None]:
         raise translated from error
 
 
+def message_fault(message: str) -> str | None:
+    """``full``, ``read_only`` or ``locked`` when a driver's message says so (SQLite says it only in words),
+    else None. The one reading of those words: the database, the jobs store and ``/health`` all ask here."""
+    message = message.lower()
+    if "disk is full" in message or "disk full" in message:
+        return "full"
+    if "readonly" in message or "read-only" in message:
+        return "read_only"
+    if "locked" in message or "busy" in message:
+        return "locked"
+    return None
+
+
+def sqlite_fault(error: sqlite3.Error, folder: Path | None = None) -> str | None:
+    """The storage fault a ``sqlite3`` error is (``full``, ``read_only``, ``locked``, ``unreachable``), or
+    None for a bug. SQLite says only "unable to open" for a file on a read-only filesystem (in WAL mode it
+    must create its -wal and -shm files), so ``folder``, the file's folder, tells read-only from unreachable."""
+    fault = message_fault(str(error))
+    if fault is None and isinstance(error, sqlite3.OperationalError):
+        fault = "read_only" if folder is not None and read_only_filesystem(folder) else "unreachable"
+    return fault
+
+
 def translate(error: DBAPIError) -> Exception:
     """The Kagaz error for a driver error, by SQLSTATE (PostgreSQL) or SQLite's message; a bug stays itself."""
     original = error.orig
     code = getattr(original, "sqlstate", None) or getattr(getattr(original, "diag", None), "sqlstate", None)
-    message = str(original).lower()
-    if code == "53100" or "disk is full" in message or "disk full" in message:
+    fault = message_fault(str(original))
+    if code == "53100" or fault == "full":
         return StorageFull("the database has no space left")
-    if code == "25006" or "readonly" in message or "read-only" in message:
+    if code == "25006" or fault == "read_only":
         return StorageUnavailable("read_only", "the database is read-only", RETRY_READ_ONLY)
-    if code in ("55P03", "40P01", "57014") or "locked" in message or "busy" in message:
+    if code in ("55P03", "40P01", "57014") or fault == "locked":
         return StorageUnavailable("locked", "the database is locked by another process", RETRY_LOCKED)
     if error.connection_invalidated or (code or "").startswith(("08", "57P")) or code is None:
         if code is None and not _is_operational(error):
@@ -247,4 +271,14 @@ def _is_operational(error: DBAPIError) -> bool:
     return isinstance(error, OperationalError)
 
 
-__all__ = ["DATABASE_NAME", "Database", "SQLAlchemyError", "database_url", "faults", "lock_key", "translate"]
+__all__ = [
+    "DATABASE_NAME",
+    "Database",
+    "SQLAlchemyError",
+    "database_url",
+    "faults",
+    "lock_key",
+    "message_fault",
+    "sqlite_fault",
+    "translate",
+]

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import text as sql_text
 
-from service.db.database import Database, read_only_filesystem
+from service.db.database import Database, sqlite_fault
 from service.errors import StorageError
 
 LOW_SPACE = 1024 * 1024  # below this a folder is "full": a version with its test render and preview is ~0.1-1 MB
@@ -38,13 +38,7 @@ def database_state(database: Database) -> dict[str, Any]:
             with database.reading() as session:
                 session.execute(sql_text("SELECT COUNT(*) FROM template_active"))
     except sqlite3.OperationalError as error:
-        message = str(error).lower()
-        if "locked" in message or "busy" in message:
-            state = "locked"
-        elif database.path is not None and read_only_filesystem(database.path.parent):
-            state = "read_only"
-        else:
-            state = "unreachable"
+        state = sqlite_fault(error, database.path.parent if database.path is not None else None) or "unreachable"
     except StorageError as error:
         state = error.reason
     return {"backend": database.backend, "state": state}
@@ -63,12 +57,7 @@ def sqlite_write_state(path: Path) -> str:
             connection.execute("BEGIN IMMEDIATE")
             connection.execute("ROLLBACK")
     except sqlite3.OperationalError as error:
-        message = str(error).lower()
-        if "locked" in message or "busy" in message:
-            return "locked"
-        if "readonly" in message or read_only_filesystem(path.parent):
-            return "read_only"
-        return "unreachable"
+        return sqlite_fault(error, path.parent) or "unreachable"
     return "ok"
 
 

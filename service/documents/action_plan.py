@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from service.documents.common import MAX_ITEMS, Line, OptionalLine, Strict, Text, refused
+from service.documents.common import FIRST_YEAR, LAST_YEAR, MAX_ITEMS, Line, OptionalLine, Strict, Text, refused
 
 DEFAULT_ISSUER = ("Кыргыз Республикасынын", "Жогорку сотуна караштуу", "Сот департаментинин", "директорунун")
 
@@ -26,7 +26,7 @@ class ApprovingOrder(Strict):
         description="The issuer's position in the genitive, one line of the appendix block per item.",
     )
     acting: bool = Field(False, description="The issuer signs as acting (м.а.: милдетин аткаруучу).")
-    year: int = Field(ge=2000, le=2100, description="The order's year; printed even when the date is blank.")
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="The order's year; printed even when the date is blank.")
     date: dt.date | None = Field(None, description="The order's date; blank prints « » as in the original.")
     number: OptionalLine | None = Field(None, description="The order's number; blank prints _____.")
 

@@ -21,6 +21,7 @@ XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 MAX_TEXT = 20_000  # a measure's text or a report's "what was done": several long paragraphs
 MAX_LINE = 1_000  # a name, a title, a unit
 MAX_ITEMS = 200  # list lengths: sections, measures, responsible units, indicators
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a document or a batch may name: a typo such as 20255 is refused
 
 
 def _xml_safe(value: str) -> str:

@@ -15,7 +15,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from service import deadlines, kyrgyz
 from service.deadlines import Status
-from service.documents.common import MAX_ITEMS, Line, OptionalLine, Strict, Text, refused
+from service.documents.common import LAST_YEAR, MAX_ITEMS, Line, OptionalLine, Strict, Text, refused
 from service.documents.organizations import Organization
 from service.documents.reference import Reference, reference_from
 from service.errors import InputError
@@ -91,7 +91,7 @@ class Executor(Strict):
 class ProgressReport(Strict):
     """One organization's report for one year."""
 
-    year: int = Field(ge=2025, le=2100)
+    year: int = Field(ge=2025, le=LAST_YEAR)  # from the plan's first year (reporting.schedule sits above)
     organization: Organization
     addressee: OptionalLine | None = Field(None, description="Whom the report is sent to; default: the Supreme Court.")
     measures: list[MeasureReport] = Field(min_length=1, max_length=MAX_ITEMS)

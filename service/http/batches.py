@@ -22,6 +22,7 @@ from service.batch.inputs import (
     sources_from_records,
     sources_from_zip,
 )
+from service.documents.common import FIRST_YEAR, LAST_YEAR
 from service.engine import FORMATS
 from service.errors import (
     InputError,
@@ -70,7 +71,7 @@ def parse_year(value: Any, sources: list[Source]) -> int:
         year = int(value)
     except (TypeError, ValueError):
         raise input_error("year", "int_parsing", f"not a year: {value!r}") from None
-    if not 2000 <= year <= 2100:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise input_error("year", "batch_year_range", f"{year} is not a reporting year", year=year)
     return year
 

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from service.db.database import RETRY_DOWN, RETRY_LOCKED, RETRY_READ_ONLY, read_only_filesystem, translate_os
+from service.db.database import RETRY_DOWN, RETRY_LOCKED, RETRY_READ_ONLY, sqlite_fault, translate_os
 from service.errors import NotFound, StorageError, StorageFull, StorageUnavailable
 from service.jobs.state import JOB_ID, JobState
 
@@ -36,16 +36,14 @@ def translate(error: Exception, database: Path | None = None) -> Exception:
     if isinstance(error, OSError) and not _is_redis(error):
         return translate_os(error)
     if isinstance(error, sqlite3.Error):
-        message = str(error).lower()
-        if "disk is full" in message or "database or disk is full" in message:
+        fault = sqlite_fault(error, database.parent if database is not None else None)
+        if fault == "full":
             return StorageFull("the jobs store has no space left")
-        if "readonly" in message or "read-only" in message:
+        if fault == "read_only":
             return StorageUnavailable("read_only", "the jobs store is read-only", RETRY_READ_ONLY)
-        if "locked" in message or "busy" in message:
+        if fault == "locked":
             return StorageUnavailable("locked", "the jobs store is locked by another process", RETRY_LOCKED)
-        if isinstance(error, sqlite3.OperationalError):
-            if database is not None and read_only_filesystem(database.parent):
-                return StorageUnavailable("read_only", "the jobs store's disk is read-only", RETRY_READ_ONLY)
+        if fault == "unreachable":
             return StorageUnavailable("unreachable", "the jobs store cannot be opened", RETRY_DOWN)
         return error
     if _is_redis(error):

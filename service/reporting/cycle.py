@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 REPORT = "progress-report"
 GENERALIZED = "generalized-report"
+NOTE_LIMIT = 1000
+"""The most characters of a submission's note the register keeps; the API, the form and the spec say the same."""
 
 
 class UnknownOrganization(NotFound):
@@ -130,7 +132,7 @@ class ReportingCycle:
             received_at=received.astimezone(schedule.BISHKEK),
             key_id=key_id,
             key_name=key_name,
-            note=note.strip()[:1000],
+            note=note.strip()[:NOTE_LIMIT],
             late=schedule.is_late(year, received),
         )
         return Submitted(submission, created)
@@ -218,7 +220,7 @@ class ReportingCycle:
             if submission.late and key in reports
         ]
         body: dict[str, Any] = {"reports": list(reports.values()), "late": late}
-        previous = self._current(year - 1, within) if year - 1 >= schedule.FIRST_YEAR else {}
+        previous = self._current(year - 1, within) if schedule.is_reporting_year(year - 1) else {}
         if previous:
             body["previous"] = [model for _submission, model in previous.values()]
         if region is not None:

@@ -18,6 +18,8 @@ from service import deadlines
 BISHKEK = ZoneInfo("Asia/Bishkek")
 FIRST_YEAR, LAST_YEAR = 2025, 2027  # the plan runs 2025-2027: three reporting cycles
 """The years the plan asks reports for; the register refuses others."""
+YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
+"""The same years, in order: what a page offers to choose from."""
 
 Clock = Callable[[], dt.datetime]
 """Returns the present moment, time-zone aware. Injected so that tests can stand before or after a due date."""
@@ -66,9 +68,14 @@ def is_past_due(year: int, now: dt.datetime) -> bool:
     return bishkek_day(now) > report_due(year)
 
 
+def is_reporting_year(year: int) -> bool:
+    """Whether the plan asks reports for ``year``: the one test behind every check, refusal and 404."""
+    return year in YEARS
+
+
 def check_year(year: int) -> None:
     """Refuse a year the plan asks no report for (a typo such as 2205), naming the years it does."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
+    if not is_reporting_year(year):
         from service.errors import InputError, Problem
 
         raise InputError(

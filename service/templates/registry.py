@@ -45,6 +45,8 @@ NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")  # a template name is also a fo
 SHIPPED_BY = "kagaz (shipped)"
 ARTIFACTS = ("pdf", "png")
 CANDIDATE, ACCEPTED = "candidate", "accepted"
+NOTE_LIMIT = 2000
+"""The most characters of a version's note kept: the API and the editors' page cut there, the page says so."""
 MAX_VERSION = 2**31 - 1  # PostgreSQL's INTEGER
 
 

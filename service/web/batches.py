@@ -23,6 +23,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from service import jobs as job_queue
 from service.auth import AuthError, current_principal, may_read
 from service.catalogue import text
+from service.documents.common import FIRST_YEAR, LAST_YEAR
 from service.errors import InputError, Problem, StorageError, http_status
 from service.http.batches import parse_formats, parse_year, read_sources, register_sources
 from service.http.ownership import readable, result_file
@@ -162,6 +163,7 @@ def _form(lang: str, problems: list[Problem] | tuple[()] = (), status: int = 200
         problems=[page.shown(problem, lang) for problem in problems],
         csrf_token=page.csrf_token(),
         year=request.form.get("year") or dt.date.today().year - 1,  # reports are due in January of the next year
+        year_bounds=(FIRST_YEAR, LAST_YEAR),
         choices=page.Choices(lang),
         t=lambda key, **params: text(key, lang, **params),
     )

@@ -22,11 +22,12 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from service import locations
 from service.auth import ROLES, Principal
 from service.catalogue import text, translate
+from service.engine import FORMATS
 from service.errors import ActivationConflict, NotFound, StorageError, http_status
 from service.http.resources import editing, engine
 from service.templates.compare import text_changes
 from service.templates.editing import Upload
-from service.templates.registry import MAX_VERSION
+from service.templates.registry import MAX_VERSION, NOTE_LIMIT
 from service.templates.shipped import newer_shipped
 from service.web import page, refusals
 from service.web.signin import safe_next, signin_url, staff_principal
@@ -34,8 +35,6 @@ from service.web.signin import safe_next, signin_url, staff_principal
 bp = Blueprint("editors", __name__, url_prefix="/editors", template_folder="templates")
 bp.after_request(page.secure_headers)
 refusals.guard(bp)
-NOTE_LIMIT = 2000
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def signed_in() -> Principal | None:
@@ -223,7 +222,7 @@ def page_image(editor: Principal, name: str, number: int, page: int) -> Response
 def download(editor: Principal, name: str, number: int) -> Response:
     template = engine().registry.version(name, number)
     filename = f"{template.name}-v{template.version}.docx"
-    response = Response(template.content, mimetype=DOCX_TYPE)
+    response = Response(template.content, mimetype=FORMATS["docx"])
     response.headers["Content-Disposition"] = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
     return response
 

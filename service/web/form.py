@@ -42,6 +42,7 @@ from service.http.files import content_disposition, issued_response
 from service.http.resources import engine, issuer
 from service.images import ImageRejected, clean_image
 from service.issuance.issuing import Order
+from service.reporting.cycle import NOTE_LIMIT
 from service.spreadsheets.samples import example_data
 from service.web import page, refusals, submission
 from service.web.signin import staff_page, staff_principal
@@ -271,6 +272,7 @@ def show(choices: Choices, problems: list[Problem] | tuple[()] = (), status: int
         submitting=choices.action == submission.SUBMIT,
         chosen=chosen,
         years=submission.years(),
+        note_limit=NOTE_LIMIT,
         reporter=principal,
         organizations=submission.organizations_for(principal),
         sign_in_link=submission.sign_in_link("progress-report", chosen, choices.language),

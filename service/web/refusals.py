@@ -30,7 +30,7 @@ def refused_page(error: HTTPException) -> Response:
         heading=text("refused_title", lang),
         message=translate(problem.code, lang, problem.params),
         back=text("refused_back", lang),
-        choices=_Language(lang),
+        choices=page.Choices(lang),
         t=lambda key, **params: text(key, lang, **params),
     )
     return page.secure_headers(Response(body, status=status, mimetype="text/html"))
@@ -41,10 +41,3 @@ def guard(bp: Blueprint, too_large: Handler | None = None) -> None:
     for kind in (MalformedRequest, RequestURITooLarge, RequestHeaderFieldsTooLarge):
         bp.register_error_handler(kind, refused_page)
     bp.register_error_handler(RequestEntityTooLarge, too_large or refused_page)
-
-
-class _Language:
-    """What ``base.html`` reads from the page (the language)."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language

@@ -92,7 +92,8 @@ def _navigation() -> dict[str, Any]:
 
 
 def valid_year(year: int) -> None:
-    if not schedule.FIRST_YEAR <= year <= schedule.LAST_YEAR:
+    """A page of a year the plan asks no report for does not exist."""
+    if not schedule.is_reporting_year(year):
         abort(404)
 
 
@@ -154,7 +155,7 @@ def summaries_for(scope: set[str] | None) -> list[Any]:
 def year_over_year(year: int, scope: set[str] | None) -> dict[str, Any] | None:
     """Per measure, last year's and this year's counts, when the register holds both years."""
     cycle = reporting()
-    if year - 1 < schedule.FIRST_YEAR:
+    if not schedule.is_reporting_year(year - 1):
         return None
     try:
         now, before = cycle.current_reports(year), cycle.current_reports(year - 1)

@@ -88,7 +88,7 @@ def _show(status: int = 200, problem: str = "") -> Response:
         problem=problem,
         next=safe_next(request.args.get("next", "")),
         csrf_token=page.csrf_token(),
-        choices=_Language(lang),
+        choices=page.Choices(lang),
         t=lambda key, **params: text(key, lang, **params),
     )
     return Response(body, status=status, mimetype="text/html")
@@ -134,10 +134,3 @@ def signout() -> Response:
     if page.csrf_valid(request.form.get("csrf_token")):
         session.pop(SESSION_KEY, None)
     return redirect(url_for("signin.form"), 303)  # type: ignore[return-value]
-
-
-class _Language:
-    """What ``base.html`` reads from the page (the language)."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language

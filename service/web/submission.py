@@ -25,12 +25,11 @@ from service.catalogue import text, translate
 from service.errors import InputError, Problem
 from service.http.resources import engine, reporting
 from service.reporting import access, exports, schedule
-from service.reporting.cycle import REPORT, Submitted
+from service.reporting.cycle import NOTE_LIMIT, REPORT, Submitted
 from service.web import page
 from service.web.signin import signin_url
 
 MAKE, SUBMIT = "make", "submit"
-NOTE_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class Submission:
 
 
 def years() -> list[int]:
-    return list(range(schedule.FIRST_YEAR, schedule.LAST_YEAR + 1))
+    return list(schedule.YEARS)
 
 
 def current_year() -> int:
@@ -57,7 +56,7 @@ def asked_year(value: Any) -> int | None:
         year = int(value)
     except (TypeError, ValueError):
         return None
-    return year if schedule.FIRST_YEAR <= year <= schedule.LAST_YEAR else None
+    return year if schedule.is_reporting_year(year) else None
 
 
 def organizations_for(principal: Principal | None) -> list[Any]:

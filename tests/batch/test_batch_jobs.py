@@ -239,6 +239,7 @@ def test_a_workbook_upload_is_one_report(make_app: MakeApp, tmp_path: Path) -> N
         ({"data": b"PK\x03\x04garbage", "content_type": "application/zip"}, 422, "batch_zip_damaged"),
         ({"json": [{"year": 2025}], "query_string": {"format": "odt"}}, 400, "unknown_format"),
         ({"json": [{"year": 2025}], "query_string": {"year": "1999"}}, 422, "batch_year_range"),
+        ({"json": [{"year": 2025}], "query_string": {"year": "2101"}}, 422, "batch_year_range"),
         ({"json": [{"no": "year"}]}, 422, "batch_year_missing"),
     ],
 )

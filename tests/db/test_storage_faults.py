@@ -14,7 +14,6 @@ import errno
 import io
 import json
 import os
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -26,6 +25,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from pagetools import csrf
 from sqlalchemy import text
 
 from conftest import SAMPLES
@@ -145,15 +145,20 @@ def test_a_read_only_disk_is_503_with_the_reason(disk: Path, plan_data: dict) ->
     assert client.post("/api/v1/templates/action-plan/versions/2/activate", headers=headers).status_code == 200
 
 
-def hold_lock(path: Path, exclusive_mode: bool) -> subprocess.Popen[str]:
-    """Another process that takes SQLite's write lock (or, in exclusive locking mode, every lock) and waits."""
+TOUCH_ACTIVE = "UPDATE template_active SET activated_by = activated_by"  # a write that changes nothing
+
+
+def hold_lock(path: Path, exclusive_mode: bool = False, write: str = "") -> subprocess.Popen[str]:
+    """Another process that takes SQLite's write lock on ``path`` (or, in exclusive locking mode, every lock,
+    which ``write`` then really takes) and waits until killed. The database and the jobs store are both in
+    WAL mode, where ``BEGIN EXCLUSIVE`` is ``BEGIN IMMEDIATE``: readers still read, writers wait."""
     script = (
         "import sqlite3, time\n"
         f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
         + ("db.execute('PRAGMA locking_mode = EXCLUSIVE')\n" if exclusive_mode else "")
         + "db.execute('BEGIN EXCLUSIVE')\n"
-        'db.execute("UPDATE template_active SET activated_by = activated_by")\n'
-        "print('held', flush=True)\n"
+        + (f"db.execute({write!r})\n" if write else "")
+        + "print('held', flush=True)\n"
         "time.sleep(60)\n"
     )
     holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
@@ -169,7 +174,7 @@ def test_a_write_lock_held_elsewhere_is_503_with_retry_after(tmp_path: Path, pla
     app = service_on(tmp_path)
     client = app.test_client()
     headers = editor_headers(app)
-    holder = hold_lock(tmp_path / "data" / "kagaz.sqlite3", exclusive_mode=False)
+    holder = hold_lock(tmp_path / "data" / "kagaz.sqlite3", write=TOUCH_ACTIVE)
     try:
         locked = client.post("/api/v1/templates/action-plan/versions/2/activate", headers=headers)
         assert locked.status_code == 503 and locked.headers["Retry-After"] == "5"
@@ -191,7 +196,7 @@ def test_an_exclusive_lock_makes_renders_503_and_health_not_ready(tmp_path: Path
     app = service_on(tmp_path)
     client = app.test_client()
     app.extensions["kagaz.engine"].database.dispose()  # exclusive mode needs to be the only connection first
-    holder = hold_lock(tmp_path / "data" / "kagaz.sqlite3", exclusive_mode=True)
+    holder = hold_lock(tmp_path / "data" / "kagaz.sqlite3", exclusive_mode=True, write=TOUCH_ACTIVE)
     try:
         health = client.get("/health")
         assert health.status_code == 503 and health.json["storage"]["database"]["state"] == "locked"
@@ -243,12 +248,11 @@ def batch_folders(app: Flask) -> list[str]:
 
 
 def page_submit(client: FlaskClient, lang: str = "ky") -> Any:
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/batches").get_data(as_text=True))
-    assert token is not None
+    token = csrf(client, "/batches")
     upload = json.dumps(reports(), ensure_ascii=False).encode()
     return client.post(
         f"/batches?lang={lang}",
-        data={"csrf_token": token.group(1), "year": "2025", "format": "docx", "file": (io.BytesIO(upload), "r.json")},
+        data={"csrf_token": token, "year": "2025", "format": "docx", "file": (io.BytesIO(upload), "r.json")},
         content_type="multipart/form-data",
     )
 
@@ -314,25 +318,12 @@ def test_a_read_only_jobs_store_is_503_with_retry_after(disk: Path) -> None:
     assert len(batch_folders(app)) == 1, "only the batch queued before"
 
 
-def hold_jobs_lock(path: Path) -> subprocess.Popen[str]:
-    script = (
-        "import sqlite3, time\n"
-        f"db = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-        "db.execute('BEGIN IMMEDIATE')\n"
-        "print('held', flush=True)\n"
-        "time.sleep(60)\n"
-    )
-    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-    return holder
-
-
 def test_a_write_lock_on_the_jobs_store_is_503_and_leaves_no_folder(tmp_path: Path) -> None:
     app = batch_service_on(tmp_path / "data")
     client = app.test_client()
     assert client.post("/api/v1/batches?year=2025&format=docx", json=reports()).status_code == 202
     before = (queued(app), batch_folders(app))
-    holder = hold_jobs_lock(tmp_path / "data" / "jobs.sqlite3")
+    holder = hold_lock(tmp_path / "data" / "jobs.sqlite3")
     try:
         assert client.get("/health").json["storage"]["jobs"] == {"backend": "sqlite", "state": "locked"}
         locked = client.post("/api/v1/batches?year=2025&format=docx&lang=en", json=reports())
@@ -355,6 +346,34 @@ def test_the_jobs_stores_sqlite_errors_map_to_their_problems() -> None:
     bug = sqlite3.IntegrityError("UNIQUE constraint failed")
     assert translate(bug) is bug
     assert translate(ValueError("x")).__class__ is ValueError
+
+
+@pytest.mark.parametrize(
+    ("error", "fault"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), "full"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "read_only"),
+        (sqlite3.OperationalError("database is locked"), "locked"),
+        (sqlite3.OperationalError("database table is locked: template_active"), "locked"),
+        (sqlite3.OperationalError("unable to open database file"), "unreachable"),
+        (sqlite3.IntegrityError("UNIQUE constraint failed: template_versions.version"), None),
+    ],
+)
+def test_one_reading_of_sqlites_faults_for_the_database_the_jobs_store_and_health(
+    error: sqlite3.Error, fault: str | None
+) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from service.db.database import sqlite_fault, translate
+    from service.jobs.store import translate as translate_jobs
+
+    assert sqlite_fault(error) == fault
+    for translated in (translate(DBAPIError.instance("SELECT 1", {}, error, sqlite3.Error)), translate_jobs(error)):
+        if fault is None:
+            assert not hasattr(translated, "reason")
+        else:
+            assert getattr(translated, "reason", "full") == fault  # StorageFull has no reason: it is its own kind
+            assert type(translated).__name__ == ("StorageFull" if fault == "full" else "StorageUnavailable")
 
 
 @pytest.mark.skipif(shutil.which("redis-server") is None, reason="Debian's redis-server is not installed")

@@ -7,12 +7,7 @@ a batch queued on A is seen on B; a key revoked on A stops on B at once."""
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,7 +18,7 @@ import requests
 from click.testing import CliRunner
 from make_legacy_data import changed_docx
 
-import postgres as pg
+from bench.load import serve_subprocess
 from conftest import ROOT, SAMPLES
 from redis_server import REDIS_SERVER, running_redis
 from service.cli import main
@@ -43,32 +38,10 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
 
 @contextlib.contextmanager
 def machine(name: str, env: dict[str, str], folder: Path) -> Iterator[str]:
-    """``kagaz serve`` with its own data folder and LibreOffice; its base URL once /health says ready."""
-    port = pg.free_port()
-    data = folder / name
-    data.mkdir(parents=True)
-    environment = {**os.environ, **env, "KAGAZ_DATA_DIR": str(data), "KAGAZ_POOL_SIZE": "1"}
-    command = [sys.executable, "-m", "service.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    with (folder / f"{name}.log").open("wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert process.poll() is None, (folder / f"{name}.log").read_text(errors="replace")
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(base + "/health", timeout=5).status_code == 200:
-                    break
-            assert time.monotonic() < deadline, (folder / f"{name}.log").read_text(errors="replace")
-            time.sleep(0.5)
+    """``kagaz serve`` with its own data folder (``folder/name``) and LibreOffice; its base URL once /health
+    says ready (``bench.load.serve_subprocess``, which the load benchmark starts its service with)."""
+    with serve_subprocess(1, environment=env, data_dir=folder / name) as (base, _pid):
         yield base
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 def upload(base: str, key: str, content: bytes, **fields: str) -> requests.Response:

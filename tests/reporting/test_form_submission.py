@@ -16,6 +16,7 @@ from typing import Any
 import openpyxl
 import pytest
 from flask.testing import FlaskClient
+from pagetools import csrf
 
 from service import spreadsheets
 
@@ -45,24 +46,18 @@ def workbook(service: Service, organization: str = COURT, broken: bool = False) 
     return out.getvalue()
 
 
-def token(client: FlaskClient, path: str = "/") -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).get_data(as_text=True))
-    assert found
-    return found.group(1)
-
-
 def signed_in(service: Service, organization: str | None) -> FlaskClient:
     client = service.app.test_client()
     if organization is not None:
         key = service.key_for(organization)
-        answer = client.post("/signin", data={"csrf_token": token(client, "/signin"), "key": key})
+        answer = client.post("/signin", data={"csrf_token": csrf(client, "/signin"), "key": key})
         assert answer.status_code == 303
     return client
 
 
 def send(client: FlaskClient, content: bytes, lang: str = "ky", **fields: Any) -> Any:
     form = {
-        "csrf_token": token(client),
+        "csrf_token": csrf(client),
         "document": "progress-report",
         "format": "pdf",
         "purpose": "submit",
@@ -110,6 +105,7 @@ def test_a_court_submits_its_workbook_and_gets_a_confirmation(service: Service) 
     client = signed_in(service, COURT)
     page = client.get("/?submit=2025").get_data(as_text=True)
     assert f'<option value="{COURT}" selected>' in page and "naryn-oblast-court" not in page  # its own only
+    assert 'name="note" maxlength="1000"' in page  # what the register keeps (cycle.NOTE_LIMIT)
     answer = send(client, workbook(service), "ky", note="Чыныгы отчет")
     assert answer.status_code == 201, page_text(answer)[:500]
     text = page_text(answer)
@@ -146,7 +142,7 @@ def test_the_workbooks_problems_are_named_as_rendering_names_them(service: Servi
     refused = send(client, workbook(service, broken=True), lang)
     made = client.post(
         f"/?lang={lang}",
-        data={"csrf_token": token(client), "document": "progress-report", "format": "docx", "purpose": "make",
+        data={"csrf_token": csrf(client), "document": "progress-report", "format": "docx", "purpose": "make",
               "file": (io.BytesIO(workbook(service, broken=True)), "report.xlsx")},
         content_type="multipart/form-data",
     )  # fmt: skip
@@ -168,7 +164,7 @@ def test_another_organization_or_document_is_refused(service: Service) -> None:
     assert wrong_year.status_code == 400 and "Choose a reporting year from 2025 to 2027" in page_text(wrong_year)
     unbound = service.app.test_client()
     key = service.keys["unbound"]
-    assert unbound.post("/signin", data={"csrf_token": token(unbound, "/signin"), "key": key}).status_code == 303
+    assert unbound.post("/signin", data={"csrf_token": csrf(unbound, "/signin"), "key": key}).status_code == 303
     assert "This key cannot submit reports" in page_text(unbound.get("/?submit=2025&lang=en"))
     # an oblast court submits for a court it controls
     osh = signed_in(service, "osh-oblast-court")

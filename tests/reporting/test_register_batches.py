@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import io
 import json
-import re
 import time
 import zipfile
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pagetools import csrf_token
 
 from .reports import sample_data
 from .service import Service, make_service
@@ -119,12 +119,12 @@ def test_a_register_batch_that_cannot_be_made_says_why(service: Service, body: A
 def test_the_batch_page_offers_the_register(service: Service) -> None:
     client = service.app.test_client()
     page = client.get("/signin").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    token = csrf_token(page)
     key = service.key_for("osh-oblast-court")
     assert client.post("/signin", data={"csrf_token": token, "key": key}).status_code == 303
     form = client.get("/batches?lang=en").get_data(as_text=True)
     assert 'id="submit-register"' in form and "Start the batch from the register" in form
-    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+    token = csrf_token(form)
     answer = client.post(
         "/batches?lang=en",
         data={"csrf_token": token, "year": "2025", "format": "docx", "source": "register"},
@@ -137,7 +137,7 @@ def test_the_batch_page_offers_the_register(service: Service) -> None:
     # nobody signed in (keys not required here): the page says who may, and nothing is queued
     stranger = service.app.test_client()
     page = stranger.get("/batches?lang=en").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    token = csrf_token(page)
     refused = stranger.post(
         "/batches?lang=en",
         data={"csrf_token": token, "year": "2025", "format": "docx", "source": "register"},

@@ -77,6 +77,12 @@ def test_a_resubmission_is_version_2_and_the_first_stays_readable(service: Servi
     assert service.client.get("/api/v1/reports/2025/nookat-district-court/versions/3").status_code == 404
 
 
+def test_a_submissions_note_is_kept_to_1000_characters(service: Service) -> None:
+    assert service.put(sample_data()["nookat-district-court"], note="  " + "ө" * 1200).status_code == 201
+    current = service.client.get("/api/v1/reports/2025/nookat-district-court").get_json()["current"]
+    assert current["note"] == "ө" * 998  # cut at 1000 as sent, then stripped: as it always was
+
+
 @pytest.mark.parametrize(
     ("path", "change", "status", "code"),
     [

@@ -8,6 +8,7 @@ import pytest
 
 from service.documents.progress_report import ProgressReport
 from service.documents.reference import Reference
+from service.errors import InputError
 from service.reporting import schedule
 from service.reporting.status import State, Submission, overdue_measures, year_status
 
@@ -47,6 +48,17 @@ def test_a_report_is_late_after_15_january_in_bishkek(received: dt.datetime, lat
 )
 def test_the_year_being_gathered_is_last_year_in_bishkek_within_the_plan(now: dt.datetime, year: int) -> None:
     assert schedule.gathering_year(now) == year
+
+
+@pytest.mark.parametrize(("year", "asked"), [(2024, False), (2025, True), (2026, True), (2027, True), (2028, False)])
+def test_the_plan_asks_reports_for_2025_to_2027_and_check_year_refuses_the_rest(year: int, asked: bool) -> None:
+    assert list(schedule.YEARS) == [2025, 2026, 2027]
+    assert schedule.is_reporting_year(year) is asked
+    if asked:
+        schedule.check_year(year)
+    else:
+        with pytest.raises(InputError, match=f"{year} is not a reporting year of the plan \\(2025-2027\\)"):
+            schedule.check_year(year)
 
 
 def test_the_due_dates_are_measure_11s() -> None:

@@ -22,6 +22,7 @@ import docx
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from pagetools import csrf
 from werkzeug.test import TestResponse
 
 from service import create_app
@@ -69,10 +70,7 @@ def editor_key(corpus_app: Flask) -> str:
 
 @pytest.fixture(scope="module")
 def form_token(corpus_client: FlaskClient) -> str:
-    page = corpus_client.get("/?lang=en").get_data(as_text=True)
-    match = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert match, "the form has a CSRF token"
-    return match.group(1)
+    return csrf(corpus_client, "/?lang=en")
 
 
 def sample_plan() -> dict[str, Any]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pagetools import csrf_token
 
 from conftest import SAMPLES
 from service import create_app
@@ -67,7 +68,7 @@ def test_the_form_is_refused_before_the_workbook_is_read(pool: Any, tmp_path: Pa
     renders = spy_on_render(app)
     client = app.test_client()
     page = client.get("/?lang=en")
-    token = page.data.decode().split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    token = csrf_token(page.data.decode())
     workbook = (SAMPLES / "spreadsheets" / "action_plan.xlsx").read_bytes()
     form = {"csrf_token": token, "document": "action-plan", "format": "pdf"}
     with every_place_held(pool):

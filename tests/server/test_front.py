@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
@@ -273,6 +274,8 @@ def test_a_head_too_long_on_a_staff_page_is_a_page(
     answer, response_headers, body = get(front, path, timeout=10, **headers)
     assert answer == status and response_headers["content-type"].startswith("text/html")
     assert words in html.unescape(body.decode())
+    lang = parse_qs(urlsplit(path).query).get("lang", ["ky"])[0]
+    assert f'<html lang="{lang}">' in body.decode()  # base.html reads the page's language
 
 
 @pytest.mark.parametrize(

@@ -1,16 +1,25 @@
-"""What the template-editor tests share: the fixtures' folder, an editor's key, reading a DOCX's text."""
+"""What the template-editor tests share: the fixtures' folder, an editor's key, reading a DOCX's text, and
+validating a candidate as the editing service does (the engine and the action plan's sample it needs)."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 from flask import Flask
 
+from service import documents
 from service.auth import KeyStore
+from service.engine import Engine, open_engine
+from service.settings import PROJECT_ROOT, load_settings
+from service.templates.findings import Report
+from service.templates.validation import Sample, validate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 API = "/api/v1/templates/action-plan"
@@ -48,3 +57,37 @@ def version_files(data_dir: Path, name: str = "action-plan") -> dict[str, str]:
             "SELECT version, kind, content FROM template_files WHERE name = ? ORDER BY version, kind", (name,)
         ).fetchall()
     return {f"v{version}.{kind}": hashlib.sha256(content).hexdigest() for version, kind, content in rows}
+
+
+# The running module's engine, which ``check`` renders with; set by ``open_validation_engine``.
+ENGINES: list[Engine] = []
+
+
+def open_validation_engine(data_dir: Path) -> Iterator[Engine]:
+    """A module's engine without LibreOffice on a data dir of its own; ``check`` renders with it. For a
+    module-scoped fixture: ``yield from open_validation_engine(tmp_path_factory.mktemp(...))``."""
+    settings = load_settings({"data_dir": data_dir, "start_pool": False})
+    with open_engine(settings, pdf=False) as opened:
+        ENGINES[:] = [opened]
+        yield opened
+
+
+def action_plan_sample(engine: Engine) -> Sample:
+    """The action plan's sample (``samples/action_plan.json``) as template validation's test render sees it."""
+    data = json.loads((PROJECT_ROOT / "samples" / "action_plan.json").read_text(encoding="utf-8"))
+    model = engine.load("action-plan", data)
+    return Sample(model, model.model_dump(mode="python"), engine.context("action-plan", model))
+
+
+def check(content: bytes, sample: Sample, convert: Any = None) -> Report:
+    """Validate as the editing service does: the test render through ``Engine.render`` of the candidate."""
+    engine = ENGINES[0]
+    return validate(
+        content,
+        "action-plan",
+        documents.get_kind("action-plan").model,
+        sample,
+        lambda candidate, model: engine.render("action-plan", model, candidate=candidate).content,
+        convert,
+        engine.templates.get,
+    )

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 from make_fixtures import header_text
+from pagetools import csrf_token
 from template_helpers import API, bearer, make_key
 
 from service.cli import main
@@ -68,11 +69,11 @@ def test_the_editors_page_shows_a_stale_activation_and_the_version_now_active(
     key = make_key(docx_app, "editor", "aigul")
     two, three = two_candidates(docx_app)
     login = docx_client.get("/signin").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', login).group(1)  # type: ignore[union-attr]
+    token = csrf_token(login)
     assert docx_client.post("/signin", data={"key": key, "csrf_token": token}).status_code == 303
     page = docx_client.get("/editors/action-plan").get_data(as_text=True)
     assert 'name="expected_active" value="1"' in page, "each activate button carries the version it replaces"
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    token = csrf_token(page)
     with docx_app.app_context():  # meanwhile another editor, on another machine, activates version 2
         engine().registry.activate("action-plan", two, by="bakyt")
     stale = docx_client.post(

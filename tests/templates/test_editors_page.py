@@ -6,7 +6,6 @@ Screenshots go to ``test-artifacts/editors-*.png``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from browser import served as serve
 from flask import Flask
 from flask.testing import FlaskClient
 from make_fixtures import header_text
+from pagetools import csrf
 from template_helpers import FIXTURES, make_key
 
 from conftest import ARTIFACTS
@@ -24,15 +24,9 @@ from service import create_app
 from service.auth import KeyStore
 
 
-def csrf(client: FlaskClient, url: str = "/signin") -> str:
-    match = re.search(r'name="csrf_token" value="([^"]+)"', client.get(url).get_data(as_text=True))
-    assert match
-    return match.group(1)
-
-
 def sign_in(client: FlaskClient, key: str) -> Any:
     """Through the one staff sign-in, coming back to the editors' page."""
-    return client.post("/signin?next=/editors/", data={"key": key, "csrf_token": csrf(client)})
+    return client.post("/signin?next=/editors/", data={"key": key, "csrf_token": csrf(client, "/signin")})
 
 
 def test_only_a_live_editor_key_signs_in(docx_app: Flask, docx_client: FlaskClient) -> None:
@@ -55,6 +49,9 @@ def test_only_a_live_editor_key_signs_in(docx_app: Flask, docx_client: FlaskClie
     page = docx_client.get("/editors/")
     assert page.status_code == 200 and "Кирген: «aigul» (редактор)" in page.get_data(as_text=True)
     assert "Content-Security-Policy" in page.headers
+    assert 'name="note" maxlength="2000"' in docx_client.get("/editors/action-plan").get_data(as_text=True)
+    shipped = docx_client.get("/editors/action-plan/versions/1/file")
+    assert shipped.mimetype == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     cookie = docx_client.get_cookie("session")
     assert cookie is not None and key not in cookie.value, "the key itself never goes into the cookie"
 

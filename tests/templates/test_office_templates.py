@@ -5,54 +5,31 @@ each problem and what to do, in Kyrgyz, Russian and English; and every problem o
 
 from __future__ import annotations
 
-import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from make_fixtures import DOCUMENT, SHIPPED, replace_once, variant
 from make_office_fixtures import MISSING_FONT
+from template_helpers import action_plan_sample, check, open_validation_engine
 
-from service import documents
-from service.engine import Engine, open_engine
-from service.settings import PROJECT_ROOT, load_settings
+from service.engine import Engine
 from service.templates import fonts
 from service.templates.findings import Report
-from service.templates.validation import Sample, validate
+from service.templates.validation import Sample
 
 OFFICE = Path(__file__).resolve().parent / "fixtures" / "office"
-ENGINES: list[Engine] = []  # the module's engine, set by the ``engine`` fixture that ``sample`` needs
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    settings = load_settings({"data_dir": tmp_path_factory.mktemp("office"), "start_pool": False})
-    with open_engine(settings, pdf=False) as opened:
-        ENGINES[:] = [opened]
-        yield opened
+    yield from open_validation_engine(tmp_path_factory.mktemp("office"))
 
 
 @pytest.fixture(scope="module")
 def sample(engine: Engine) -> Sample:
-    data = json.loads((PROJECT_ROOT / "samples" / "action_plan.json").read_text(encoding="utf-8"))
-    model = engine.load("action-plan", data)
-    return Sample(model, model.model_dump(mode="python"), engine.context("action-plan", model))
-
-
-def check(content: bytes, sample: Sample, convert: Any = None) -> Report:
-    """Validate as the editing service does: the test render through ``Engine.render`` of the candidate."""
-    engine = ENGINES[0]
-    return validate(
-        content,
-        "action-plan",
-        documents.get_kind("action-plan").model,
-        sample,
-        lambda candidate, model: engine.render("action-plan", model, candidate=candidate).content,
-        convert,
-        engine.templates.get,
-    )
+    return action_plan_sample(engine)
 
 
 def errors(report: Report) -> list[tuple[str, str]]:

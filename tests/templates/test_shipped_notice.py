@@ -10,6 +10,7 @@ from pathlib import Path
 from flask import Flask
 from flask.testing import FlaskClient
 from make_fixtures import header_text
+from pagetools import csrf_token
 from template_helpers import make_key
 
 from conftest import ROOT
@@ -21,7 +22,7 @@ from service.templates.shipped import newer_shipped
 def sign_in(app: Flask, client: FlaskClient) -> None:
     key = make_key(app, "editor", "aigul")
     page = client.get("/signin").get_data(as_text=True)
-    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    token = csrf_token(page)
     assert client.post("/signin", data={"key": key, "csrf_token": token}).status_code == 303
 
 

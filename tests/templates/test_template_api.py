@@ -72,6 +72,7 @@ def test_upload_activate_render_roll_back_and_restart(
         == (Path(app.config["KAGAZ"].templates_dir) / "action_plan.docx").read_bytes()
     )
     assert client.get(f"{API}/versions/2/file").data == new
+    assert client.get(f"{API}/versions/2/file").mimetype.endswith("wordprocessingml.document")
     assert client.get(f"{API}/versions/2/preview.png").data.startswith(b"\x89PNG")
     comparison = client.get(f"{API}/versions/2/compare?with=1")
     assert comparison.status_code == 200

@@ -14,46 +14,23 @@ from typing import Any
 
 import pytest
 from make_fixtures import DOCUMENT, SHIPPED, replace_once, variant
-from template_helpers import fixture
+from template_helpers import action_plan_sample, check, fixture, open_validation_engine
 
 from service import documents
-from service.engine import Engine, open_engine
-from service.settings import PROJECT_ROOT, load_settings
+from service.engine import Engine
 from service.templates import package, page_checks
 from service.templates.findings import Finding, Report, TemplatePlace
 from service.templates.validation import Sample, validate
 
-# The module's engine, which ``check`` renders with; set by the ``engine`` fixture, which ``sample`` needs.
-ENGINES: list[Engine] = []
-
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    settings = load_settings({"data_dir": tmp_path_factory.mktemp("validation"), "start_pool": False})
-    with open_engine(settings, pdf=False) as opened:
-        ENGINES[:] = [opened]
-        yield opened
+    yield from open_validation_engine(tmp_path_factory.mktemp("validation"))
 
 
 @pytest.fixture(scope="module")
 def sample(engine: Engine) -> Sample:
-    data = json.loads((PROJECT_ROOT / "samples" / "action_plan.json").read_text(encoding="utf-8"))
-    model = engine.load("action-plan", data)
-    return Sample(model, model.model_dump(mode="python"), engine.context("action-plan", model))
-
-
-def check(content: bytes, sample: Sample, convert: Any = None, engine: Engine | None = None) -> Report:
-    """Validate as the editing service does: the test render through ``Engine.render`` of the candidate."""
-    engine = engine or ENGINES[0]
-    return validate(
-        content,
-        "action-plan",
-        documents.get_kind("action-plan").model,
-        sample,
-        lambda candidate, model: engine.render("action-plan", model, candidate=candidate).content,
-        convert,
-        engine.templates.get,
-    )
+    return action_plan_sample(engine)
 
 
 def only(report: Report, code: str) -> Finding:

@@ -83,3 +83,12 @@ def test_each_key_lists_the_batches_it_may_read_and_an_admin_all(docx_app: Flask
         assert "No batches yet." in page and mine.id not in page
     finally:
         jobs.stop()
+
+
+def test_the_batch_forms_year_takes_what_the_api_takes(docx_client: FlaskClient) -> None:
+    assert 'name="year" min="2000" max="2100"' in docx_client.get("/batches?lang=en").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("year", "status"), [(2024, 404), (2025, 200), (2027, 200), (2028, 404)])
+def test_a_reports_page_exists_only_for_the_plans_years(docx_client: FlaskClient, year: int, status: int) -> None:
+    assert docx_client.get(f"/reports/{year}?lang=en").status_code == status

@@ -9,7 +9,6 @@ Pages are signed in through ``/signin`` (a session, as a clerk does); the API ge
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from pagetools import csrf
 
 from conftest import SAMPLES
 from service import create_app
@@ -30,12 +30,6 @@ def make(tmp_path: Path, auth_required: bool) -> Flask:
     app = create_app({"data_dir": tmp_path / "data", "start_pool": False, "auth_required": auth_required})
     app.testing = True
     return app
-
-
-def csrf(client: FlaskClient, path: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).get_data(as_text=True))
-    assert found, f"no CSRF token on {path}"
-    return found.group(1)
 
 
 def signed_in(app: Flask, key: str | None) -> FlaskClient:
@@ -144,6 +138,7 @@ def test_a_wrong_key_does_not_sign_in(tmp_path: Path) -> None:
     client = app.test_client()
     answer = client.post("/signin?lang=en", data={"csrf_token": csrf(client, "/signin"), "key": "kgz_wrong"})
     assert answer.status_code == 401 and "The key is wrong or revoked" in answer.get_data(as_text=True)
+    assert '<html lang="en">' in answer.get_data(as_text=True)  # base.html reads the page's language
     assert client.get("/").status_code == 303
     hostile = client.post("/signin?next=//evil.example/", data={"csrf_token": csrf(client, "/signin"), "key": "x"})
     assert hostile.status_code == 401

@@ -21,6 +21,7 @@ import openpyxl
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from pagetools import csrf
 from PIL import Image
 
 from conftest import SAMPLES
@@ -30,13 +31,6 @@ from service.spreadsheets import files
 PLAN_BOOK = SAMPLES / "spreadsheets" / "action_plan.xlsx"
 REPORT_BOOK = SAMPLES / "spreadsheets" / "progress_report.xlsx"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def token(client: FlaskClient, lang: str | None = None) -> str:
-    page = client.get("/" + (f"?lang={lang}" if lang else "")).get_data(as_text=True)
-    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert found, page
-    return found.group(1)
 
 
 def submit(
@@ -49,7 +43,7 @@ def submit(
     **extra: Any,
 ) -> Any:
     form = {
-        "csrf_token": token(client),
+        "csrf_token": csrf(client),
         "document": document,
         "format": fmt,
         "file": (io.BytesIO(content), filename),
@@ -288,7 +282,7 @@ def test_a_bad_signature_image_is_named_with_the_sheet_problems(docx_client: Fla
 
 
 def test_no_file_and_no_choices(docx_client: FlaskClient) -> None:
-    response = docx_client.post("/", data={"csrf_token": token(docx_client)}, content_type="multipart/form-data")
+    response = docx_client.post("/", data={"csrf_token": csrf(docx_client)}, content_type="multipart/form-data")
     assert response.status_code == 400
     assert errors(response) == [
         "Документтин түрүн тандаңыз",
@@ -317,7 +311,7 @@ def test_a_post_without_the_csrf_token_is_refused(docx_client: FlaskClient) -> N
 
 
 def test_a_token_from_another_session_is_refused(docx_app: Flask) -> None:
-    stolen = token(docx_app.test_client())
+    stolen = csrf(docx_app.test_client())
     victim = docx_app.test_client()
     victim.get("/")
     form = {
