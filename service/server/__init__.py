@@ -82,20 +82,26 @@ def settle_heap() -> None:
 
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
-MALLOC_ARENAS = 2
+MALLOC_ARENAS = 4
 
 
 def share_malloc_arenas() -> None:
-    """Let every request thread allocate from ``MALLOC_ARENAS`` shared malloc arenas instead of one each.
+    """Let the request threads allocate from ``MALLOC_ARENAS`` malloc arenas in all instead of one each.
 
-    glibc gives each new thread that allocates its own arena (up to 8 per core), which then grows to that
+    glibc gives each new thread that allocates an arena of its own (up to 8 per core), which grows to that
     thread's working size and keeps it. The request threads are made on demand, so under a burst a new one
-    appears late in a long run and the service's resident memory steps up by its arena: over 5,000
-    conversions (issue 17's memory run) the service was flat between such steps, 0.42 KiB per request from
-    the 865th to the 4,470th, and then stepped by 0.5 and 1.8 MiB. Most of what a request allocates is allocated
-    with the GIL held, so the threads hardly contend for the shared arenas. The same
-    as ``MALLOC_ARENA_MAX=2`` in the environment, which must be set before the process starts. Elsewhere
-    than glibc this does nothing."""
+    appears late in a long run and the service's resident memory steps up by its arena. Measured over 5,000
+    conversions (issue 17's memory run, ``bench.load --requests 5000 --concurrency 8``):
+
+    * one arena a thread: flat between steps, then up 0.5 and 1.8 MiB after the 3,400th request
+      (1.37 KiB a request over the last 2,000);
+    * every thread made at start instead: 16 arenas growing together, 157 MiB and 0.61 KiB a request;
+    * 2 arenas: flat (0.0 KiB a request), but the throttled load benchmark lost ~8 % of its throughput
+      (rendering threads and the loop's thread waiting on each other's arena locks);
+    * 4 arenas: 0.39 KiB a request, flat from the 3,100th, 134 MiB, and the throughput kept (99 %).
+
+    The same as ``MALLOC_ARENA_MAX=4`` in the environment, which must be set before the process starts.
+    Elsewhere than glibc this does nothing."""
     name = ctypes.util.find_library("c")
     if name is None:
         return
