@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
-import ctypes.util
 import gc
 import logging
+import os
 import signal
 
 from service.server import wsgi
@@ -100,13 +100,13 @@ def share_malloc_arenas() -> None:
       (rendering threads and the loop's thread waiting on each other's arena locks);
     * 4 arenas: 0.39 KiB a request, flat from the 3,100th, 134 MiB, and the throughput kept (99 %).
 
-    The same as ``MALLOC_ARENA_MAX=4`` in the environment, which must be set before the process starts.
-    Elsewhere than glibc this does nothing."""
-    name = ctypes.util.find_library("c")
-    if name is None:
+    The same as ``MALLOC_ARENA_MAX=4`` in the environment; an operator who set that variable keeps their
+    value. The C library is the one already loaded (``CDLL(None)``): ``ctypes.util.find_library`` would run
+    ``ldconfig`` at every start. Elsewhere than glibc this does nothing."""
+    if "MALLOC_ARENA_MAX" in os.environ:
         return
     try:
-        mallopt = ctypes.CDLL(name).mallopt
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):
         return
     if not mallopt(M_ARENA_MAX, MALLOC_ARENAS):

@@ -7,6 +7,7 @@ Each case runs in a fresh interpreter, since the setting holds for the process's
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -49,8 +50,15 @@ for thread in threads:
 """
 
 
-def arenas(mode: str) -> int:
-    done = subprocess.run([sys.executable, "-c", PROBE, mode], cwd=ROOT, capture_output=True, text=True, timeout=60)
+def arenas(mode: str, **environment: str) -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, mode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={key: value for key, value in os.environ.items() if key != "MALLOC_ARENA_MAX"} | environment,
+    )
     assert done.returncode == 0, done.stderr
     return int(done.stdout.split()[-1])
 
@@ -59,3 +67,8 @@ def arenas(mode: str) -> int:
 def test_request_threads_share_a_few_malloc_arenas() -> None:
     assert arenas("default") > MALLOC_ARENAS  # the probe can tell: eight threads, an arena each
     assert arenas("shared") <= MALLOC_ARENAS
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_info")
+def test_an_operators_malloc_arena_max_is_kept() -> None:
+    assert arenas("shared", MALLOC_ARENA_MAX="8") > MALLOC_ARENAS
