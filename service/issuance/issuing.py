@@ -111,8 +111,6 @@ class Issuer:
         self.prefix = engine.settings.number_prefix
         self.font_dir = font_dir or Path(engine.settings.data_dir) / "fonts"
         self._roots: list[Any] | None = None
-        self._signers: Any = None  # pades.SignerCache, made on the first signature (see ``signers``)
-        self._signers_lock = threading.Lock()
 
     @classmethod
     def open(cls, engine: Engine, database: Database | None = None) -> Issuer:
@@ -132,16 +130,14 @@ class Issuer:
                 found = engine.__dict__["_issuer"] = cls.open(engine)
             return found
 
-    @property
+    @functools.cached_property
     def signers(self) -> Any:
         """Each identity's key, loaded once and again when its file changes (``pades.SignerCache``). Made on
-        first use, so that pyHanko is imported only by an issuer that signs or reads signatures (``signing``)."""
-        with self._signers_lock:
-            if self._signers is None:
-                from service.issuance import pades
+        first use, so that pyHanko is imported only by an issuer that signs or reads signatures (``signing``);
+        two threads that both make one on first use lose nothing but the spare."""
+        from service.issuance import pades
 
-                self._signers = pades.SignerCache()
-            return self._signers
+        return pades.SignerCache()
 
     def trust_roots(self) -> list[Any]:
         """The self-signed roots of the configured signing identities' chains: what the check trusts when it
