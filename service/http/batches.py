@@ -59,14 +59,7 @@ def parse_formats(value: Any) -> tuple[str, ...]:
 def parse_year(value: Any, sources: list[Source]) -> int:
     """The year asked for; else the year of the first report that says one."""
     if value in (None, ""):
-        for source in sources:
-            try:
-                found = json.loads(source.content).get("year") if source.suffix in JSON_SUFFIXES else None
-            except (ValueError, AttributeError, RecursionError):
-                continue
-            if isinstance(found, int):
-                return found
-        raise input_error("year", "batch_year_missing", "give the batch's year (?year=2025)")
+        value = _year_of_reports(sources)
     try:
         year = int(value)
     except (TypeError, ValueError):
@@ -74,6 +67,29 @@ def parse_year(value: Any, sources: list[Source]) -> int:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise input_error("year", "batch_year_range", f"{year} is not a reporting year", year=year)
     return year
+
+
+def _year_of_reports(sources: list[Source]) -> int:
+    """The year of the first JSON report that says one (range-checked by ``parse_year`` like any other)."""
+    for source in sources:
+        try:
+            found = json.loads(source.content).get("year") if source.suffix in JSON_SUFFIXES else None
+        except (ValueError, AttributeError, RecursionError):
+            continue
+        if isinstance(found, int) and not isinstance(found, bool):
+            return found
+    raise input_error("year", "batch_year_missing", "give the batch's year (?year=2025)")
+
+
+def _typed(body: dict[str, Any]) -> None:
+    """A JSON body's ``year`` is a whole number and its ``formats`` a list, as the spec says: ``parse_year``
+    and ``parse_formats`` also read the query's and the form's text, and would take ``"2025"``, ``2025.0``
+    or ``"pdf"`` here too."""
+    year = body.get("year")
+    if "year" in body and (isinstance(year, bool) or not isinstance(year, int)):
+        raise input_error("year", "int_type", f"not a whole number: {year!r}")
+    if "formats" in body and not isinstance(body["formats"], list):
+        raise input_error("formats", "list_type", 'formats is a list, such as ["pdf", "docx"]')
 
 
 def _records(records: Any) -> list[Source]:
@@ -103,6 +119,7 @@ def read_sources() -> Asked:
     if request.is_json:
         body = json_body()
         if isinstance(body, dict):
+            _typed(body)
             if year is not None and "year" in body and str(body["year"]) != year:
                 raise input_error("year", "batch_year_conflict", f"?year={year} but the body says {body['year']!r}")
             year, formats = body.get("year", year), body.get("formats", formats)

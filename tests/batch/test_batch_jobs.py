@@ -241,6 +241,11 @@ def test_a_workbook_upload_is_one_report(make_app: MakeApp, tmp_path: Path) -> N
         ({"json": [{"year": 2025}], "query_string": {"year": "1999"}}, 422, "batch_year_range"),
         ({"json": [{"year": 2025}], "query_string": {"year": "2101"}}, 422, "batch_year_range"),
         ({"json": [{"no": "year"}]}, 422, "batch_year_missing"),
+        ({"json": [{"year": 5}]}, 422, "batch_year_range"),  # a report's own year is range-checked too
+        ({"json": {"reports": [{"year": 2025}], "year": "2025"}}, 422, "int_type"),  # a JSON year is a number
+        ({"json": {"reports": [{"year": 2025}], "year": 2025.0}}, 422, "int_type"),
+        ({"json": {"reports": [{"year": 2025}], "year": True}}, 422, "int_type"),
+        ({"json": {"reports": [{"year": 2025}], "formats": "pdf"}}, 422, "list_type"),
     ],
 )
 def test_refused_submissions(
