@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import pytest
 
@@ -42,6 +43,7 @@ def test_numbers_follow_each_other_and_restart_each_year(database: Database) -> 
     next_year = register.allocate(database, PREFIX, application(), NOW.replace(year=2027))
     assert [first.number, second.number, next_year.number] == ["КЖС-2026-000001", "КЖС-2026-000002", "КЖС-2027-000001"]
     assert first.state == "pending" and first.issued_at == "2026-05-06T07:08:09+00:00"
+    assert first == register.find(database, first.number)  # as recorded: allocate does not read it back
     other_prefix = register.allocate(database, "ТЕСТ", application(), NOW)
     assert other_prefix.number == "ТЕСТ-2026-000001"
 
@@ -49,7 +51,13 @@ def test_numbers_follow_each_other_and_restart_each_year(database: Database) -> 
 def test_complete_void_annul_and_find_by_file(database: Database) -> None:
     issued = register.allocate(database, PREFIX, application(), NOW)
     failed = register.allocate(database, PREFIX, application(), NOW)
-    register.complete(database, issued.number, "a" * 64, 1234, signer="Сот департаменти", timestamped=True)
+    completed = register.complete(database, issued, "a" * 64, 1234, signer="Сот департаменти", timestamped=True)
+    # what allocate and complete return is what the register holds (they do not read the row back)
+    assert completed == register.find(database, issued.number)
+    assert (completed.state, completed.output_sha256, completed.output_size) == ("issued", "a" * 64, 1234)
+    assert issued == replace(
+        completed, state="pending", output_sha256=None, output_size=None, signer=None, timestamped=False
+    )
     register.void(database, failed.number, "LibreOffice could not convert the document")
     assert register.find(database, failed.number).state == "void"
     assert "LibreOffice" in register.find(database, failed.number).void_reason
@@ -62,8 +70,12 @@ def test_complete_void_annul_and_find_by_file(database: Database) -> None:
     assert refused.value.code == "issued_not_annullable"
     annulled = register.annul(database, issued.number, "issued by mistake", "admin", NOW)
     assert (annulled.state, annulled.annul_reason, annulled.annulled_by) == ("annulled", "issued by mistake", "admin")
-    with pytest.raises(RegisterError):
-        register.complete(database, issued.number, "c" * 64, 1)
+    with pytest.raises(RegisterError) as not_pending:
+        register.complete(database, issued, "c" * 64, 1)
+    assert not_pending.value.code == "issued_not_pending"
+    with pytest.raises(RegisterError) as never_allocated:
+        register.complete(database, replace(issued, number="КЖС-2026-999998"), "c" * 64, 1)
+    assert never_allocated.value.code == "issued_unknown"
     with pytest.raises(RegisterError) as unknown:
         register.annul(database, "КЖС-2026-999999", "x", "admin")
     assert unknown.value.code == "issued_unknown"
@@ -105,7 +117,7 @@ def test_two_machines_issue_200_numbers_at_once_without_a_duplicate(database_url
             if index % 50 == 7:  # a conversion that failed: its number stays, void
                 register.void(machines[index % 2], entry.number, "conversion failed")
             else:
-                register.complete(machines[index % 2], entry.number, f"{index:064x}", index)
+                register.complete(machines[index % 2], entry, f"{index:064x}", index)
             return entry.number
 
         # SQLite is the one-machine backend: its busy handler is not fair, and 16 writers queueing on a

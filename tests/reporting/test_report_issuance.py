@@ -226,7 +226,7 @@ def test_allocate_once_is_one_number_per_version_and_format_on_each_backend(data
     assert register.find(database, number).state == "void"  # type: ignore[union-attr]
     assert len(register.entries(database)) == 3
     # an entry whose input the retention period removed cannot be reissued: the version gets a new number
-    register.complete(database, renewed.number, "a" * 64, 1)
+    register.complete(database, renewed, "a" * 64, 1)
     assert register.allocate_once(database, "КЖС", application(), submission)[0].number == renewed.number
     assert register.remove_inputs(database, dt.datetime(2100, 1, 1, tzinfo=dt.UTC)) == 3
     kept, created = register.allocate_once(database, "КЖС", application(), submission)
