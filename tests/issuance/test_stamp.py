@@ -28,6 +28,13 @@ def test_the_qr_code_decodes_to_the_address_and_is_printed_with_half_millimetre_
     assert [result.text for result in decoded] == [address]
     assert code.size_mm / (code.modules + 2 * stamp.QUIET_ZONE) == pytest.approx(stamp.MODULE_MM)
     assert stamp.MODULE_MM >= 0.4
+    image = Image.open(io.BytesIO(code.png)).convert("L")
+    side = (code.modules + 2 * stamp.QUIET_ZONE) * stamp.PIXELS_PER_MODULE
+    assert image.size == (side, side)
+    quiet = stamp.QUIET_ZONE * stamp.PIXELS_PER_MODULE  # the white border the standard asks for, all round
+    for box in [(0, 0, side, quiet), (0, side - quiet, side, side), (0, 0, quiet, side), (side - quiet, 0, side, side)]:
+        assert image.crop(box).getextrema() == (255, 255)
+    assert image.crop((quiet, quiet, quiet + 7 * stamp.PIXELS_PER_MODULE, quiet + 1)).getextrema() == (0, 0)
 
 
 @pytest.mark.parametrize("public_url", ["https://kagaz.sot.kg", "http://10.0.0.5:8000/kagaz"])
