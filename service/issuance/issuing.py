@@ -209,12 +209,12 @@ class Issuer:
     def _complete(self, document: str, model: BaseModel, entry: Entry, order: Order) -> Issued:
         """Render, convert and sign under an allocated number; void it with the reason if any step fails."""
         try:
-            rendered, signature = self._make(document, model, entry, order.template_version, order.place)
+            rendered, signature = self._make(document, model, entry, order.place)
         except BaseException as error:
             register.void(self.database, entry.number, f"{type(error).__name__}: {error}")
             raise
         digest = sha256(rendered.content)
-        entry = register.complete(self.database, entry.number, digest, len(rendered.content), **signature)
+        entry = register.complete(self.database, entry, digest, len(rendered.content), **signature)
         return Issued(rendered, entry, digest)
 
     def reissue(self, number: IssueNumber) -> Issued:
@@ -239,23 +239,24 @@ class Issuer:
                 "issued_input_removed", f"the input of {number} was removed (retention)", number=str(number)
             )
         model = self.engine.load(entry.document, json.loads(entry.input_json))
-        version = int(entry.template.rpartition("@")[2])
-        rendered, _signature = self._make(entry.document, model, entry, version)
+        rendered, _signature = self._make(entry.document, model, entry)
         digest = sha256(rendered.content)
         register.record_file(self.database, entry.number, digest, len(rendered.content))
         return Issued(rendered, entry, digest)
 
     # --- the steps ------------------------------------------------------------------------------------
     def _make(
-        self, document: str, model: BaseModel, entry: Entry, template_version: int | None, place: Place | None = None
+        self, document: str, model: BaseModel, entry: Entry, place: Place | None = None
     ) -> tuple[Rendered, dict[str, Any]]:
+        """The file of ``entry``, rendered with the template version its entry records (``name@version``):
+        the one in force when the number was allocated, even if another was activated since, so that the
+        register says what made the document; and a version's bytes are cached, where asking for the one
+        in force again would cost a database read."""
         moment = entry.moment
-        number = entry.issue_number
+        version = int(entry.template.rpartition("@")[2])
         rendered = self.engine.render(
-            document, model, template_version, number=number, issued_at=moment, zip_times=entry.format == "docx"
+            document, model, version, number=entry.issue_number, issued_at=moment, zip_times=entry.format == "docx"
         )
-        if entry.template != rendered.template.label:  # the version in force changed since allocation
-            raise RuntimeError(f"template changed while issuing: {entry.template} → {rendered.template.label}")
         if entry.format == "docx":
             return rendered, {}
         options = archive.PDFA_3B if entry.attach_data else archive.PDFA_2B if entry.format == "pdfa" else ()

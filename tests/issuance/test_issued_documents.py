@@ -151,3 +151,36 @@ def test_a_pdf_draft_carries_the_mark_across_every_page(engine: Engine, document
         assert "ДОЛБООР" in text(pdf, page=page), f"page {page} of {pages}"
     issued = Issuer.for_engine(engine).produce(document, sample(document), Order(format=fmt))
     assert "ДОЛБООР" not in text(issued.rendered.content)
+
+
+def test_a_version_activated_while_a_number_is_issued_does_not_make_its_document(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The register records the version in force at allocation; the document is made with that version even
+    when an editor activates another before it is rendered (it was voided before; now the two agree)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "templates"))
+    from make_fixtures import header_text
+    from template_helpers import docx_text
+
+    from service.issuance import register
+
+    issuer = Issuer.for_engine(engine)
+    allocate = register.allocate
+
+    def allocate_then_activate(*args, **kwargs):  # type: ignore[no-untyped-def]
+        entry = allocate(*args, **kwargs)
+        engine.registry.store("action-plan", header_text("Милдеттер (жаңы)"), by="editor", activate=True)
+        return entry
+
+    monkeypatch.setattr(register, "allocate", allocate_then_activate)
+    issued = issuer.produce("action-plan", sample("action-plan"), Order(format="docx", issued_by="test"))
+    assert issued.entry is not None and issued.entry.state == "issued"
+    assert issued.entry.template == issued.rendered.template.label == "action-plan@1"
+    assert "Милдеттер (жаңы)" not in docx_text(issued.rendered.content)
+    assert engine.registry.active("action-plan").version == 2  # the next document takes the new version
+    monkeypatch.setattr(register, "allocate", allocate)
+    later = issuer.produce("action-plan", sample("action-plan"), Order(format="docx", issued_by="test"))
+    assert later.entry is not None and later.entry.template == "action-plan@2"
+    assert "Милдеттер (жаңы)" in docx_text(later.rendered.content)
