@@ -65,8 +65,8 @@ def attach_input(pdf: bytes, data: bytes, moment: dt.datetime, name: str = INPUT
 
 
 def fixed_pdf_identity(pdf: bytes, moment: dt.datetime, number: str, attachment: bytes | None = None) -> bytes:
-    """``pdf`` with its creation and modification dates set to ``moment`` (Info and XMP), its XMP document
-    and instance IDs derived from ``number``, and a trailer ``/ID`` computed from its content; with
+    """``pdf`` with its creation and modification dates set to ``moment`` (Info, and XMP when it has one),
+    its XMP document and instance IDs derived from ``number``, and a trailer ``/ID`` computed from its content; with
     ``attachment``, also the input embedded as ``attach_input`` does, in the same pass.
 
     LibreOffice writes the time of conversion and random IDs into every PDF; these are the only parts that
@@ -107,6 +107,18 @@ def _fix_identity(document: pikepdf.Pdf, moment: dt.datetime, number: str) -> No
         if isinstance(profile, pikepdf.Stream):
             dated = dated_icc_profile(profile.read_bytes(), moment)
             profile.write(zlib.compress(dated), filter=pikepdf.Name.FlateDecode)
+    if "/Metadata" in document.Root:  # LibreOffice writes XMP into a PDF/A only: none is added to the others
+        _fix_xmp(document, iso, number)
+    # The first /ID element is the document's permanent identifier (ISO 32000-1, 14.4): from the number;
+    # qpdf then makes the second from the content (deterministic_id), where LibreOffice used the clock.
+    permanent = hashlib.md5(number.encode("utf-8"), usedforsecurity=False).digest()
+    document.trailer.ID = pikepdf.Array([pikepdf.String(permanent), pikepdf.String(permanent)])
+    if "/DocChecksum" in document.trailer:  # LibreOffice's MD5 of its own output, so of the clock too
+        del document.trailer.DocChecksum
+
+
+def _fix_xmp(document: pikepdf.Pdf, iso: str, number: str) -> None:
+    """The XMP packet's dates and IDs, as the Info dictionary's (a PDF/A's XMP must agree with it)."""
     with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as metadata:
         for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
             if key in metadata or key != "xmp:MetadataDate":
@@ -114,12 +126,6 @@ def _fix_identity(document: pikepdf.Pdf, moment: dt.datetime, number: str) -> No
         if "xmpMM:DocumentID" in metadata or "xmpMM:InstanceID" in metadata:
             metadata["xmpMM:DocumentID"] = document_uuid(number)
             metadata["xmpMM:InstanceID"] = document_uuid(number)
-    # The first /ID element is the document's permanent identifier (ISO 32000-1, 14.4): from the number;
-    # qpdf then makes the second from the content (deterministic_id), where LibreOffice used the clock.
-    permanent = hashlib.md5(number.encode("utf-8"), usedforsecurity=False).digest()
-    document.trailer.ID = pikepdf.Array([pikepdf.String(permanent), pikepdf.String(permanent)])
-    if "/DocChecksum" in document.trailer:  # LibreOffice's MD5 of its own output, so of the clock too
-        del document.trailer.DocChecksum
 
 
 def dated_icc_profile(profile: bytes, moment: dt.datetime) -> bytes:
