@@ -70,7 +70,7 @@ def fixed_pdf_identity(pdf: bytes, moment: dt.datetime, number: str, attachment:
     ``attachment``, also the input embedded as ``attach_input`` does, in the same pass.
 
     LibreOffice writes the time of conversion and random IDs into every PDF; these are the only parts that
-    differ when the same DOCX is converted twice (``tests/issuance/test_archive.py`` proves it). One pass:
+    differ when the same DOCX is converted twice (``tests/issuance/test_issued_documents.py`` proves it). One pass:
     a PDF/A from LibreOffice has a thousand objects or more, and opening and saving it with pikepdf costs
     about 25 ms each time."""
     with pikepdf.open(io.BytesIO(pdf)) as document:

@@ -136,6 +136,23 @@ def test_a_reissue_is_byte_identical_docx_and_pdf(engine: Engine) -> None:
     assert other.content != first.content
 
 
+def test_a_plain_pdf_is_reproducible_and_gains_no_xmp(engine: Engine) -> None:
+    """LibreOffice writes XMP into a PDF/A only: a plain PDF's dates and IDs are fixed in its Info dictionary
+    and trailer, and no packet is added (it would be one more thing to keep in step)."""
+    model = engine.load("action-plan", sample("action-plan"))
+    docx = engine.render("action-plan", model, number=NUMBER, issued_at=ISSUED_AT).content
+    first_pdf = engine.pool.convert(docx)
+    time.sleep(1.1)  # LibreOffice's dates have a 1 s resolution
+    second_pdf = engine.pool.convert(docx)
+    assert first_pdf != second_pdf
+    fixed = archive.fixed_pdf_identity(first_pdf, ISSUED_AT, str(NUMBER))
+    assert fixed == archive.fixed_pdf_identity(second_pdf, ISSUED_AT, str(NUMBER))
+    with pikepdf.open(io.BytesIO(fixed)) as document:
+        assert "/Metadata" not in document.Root
+        assert str(document.docinfo.CreationDate) == str(document.docinfo.ModDate) == "D:20260304050607Z"
+        assert "/DocChecksum" not in document.trailer
+
+
 @pytest.mark.parametrize(
     ("document", "fmt"), [("action-plan", "pdf"), ("progress-report", "pdf"), ("action-plan", "pdfa")]
 )
