@@ -15,39 +15,50 @@ import getpass
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
+from service.catalogue import translate
 from service.db import Database, open_database
-from service.errors import EXIT_INPUT, EXIT_SYSTEM, KagazError, StorageError, exit_code
+from service.errors import EXIT_INPUT, KagazError
 from service.issuance import register
 from service.issuance.numbers import IssueNumber, NumberError, parse
+from service.issuance.tables import STATES
 from service.settings import ConfigurationError, Settings, load_settings
+from service.terminal import fail, language, report_error, report_problems, say
 
 
 def _settings(**overrides: object) -> Settings:
     try:
         return load_settings({"start_pool": False, **overrides})
     except ConfigurationError as error:
-        click.echo(str(error), err=True)
-        sys.exit(EXIT_INPUT)
+        report_error(error)
 
 
 def _database(settings: Settings) -> Database:
     """The shared database, migrated when behind (as every process opens it)."""
     try:
         return open_database(settings)
-    except StorageError as error:
-        click.echo(f"{settings.database_url or settings.data_dir}: {error}", err=True)
-        sys.exit(EXIT_SYSTEM)
+    except KagazError as error:  # a storage fault: said in the run's language, exit 2
+        report_error(error)
 
 
 def _number(text: str, settings: Settings) -> IssueNumber:
     try:
         return parse(text, settings.number_prefix)
-    except NumberError as error:
-        click.echo(str(error), err=True)
-        sys.exit(EXIT_INPUT)
+    except NumberError:
+        example = IssueNumber(settings.number_prefix, dt.datetime.now(dt.UTC).year, 1)
+        fail(say("issued_not_a_number", text=text, example=example), EXIT_INPUT)
+
+
+def _refused(error: register.RegisterError) -> NoReturn:
+    """A refusal of the register (an unknown number, a state that does not allow it), in the run's language."""
+    fail(translate(error.code, language(), error.params, str(error)), EXIT_INPUT)
+
+
+def _state(state: str) -> str:
+    return say(f"issued_state_{state}")
 
 
 @click.group("issued")
@@ -72,10 +83,11 @@ def list_entries(
         )
     finally:
         database.dispose()
+    width = max((len(_state(state)) for state in STATES), default=0)
     for entry in found:
         reason = f"  ({entry.void_reason or entry.annul_reason})" if entry.state in ("void", "annulled") else ""
         click.echo(
-            f"{entry.number}  {entry.state:8}  {entry.issued_at}  {entry.document:18}  "
+            f"{entry.number}  {_state(entry.state):{width}}  {entry.issued_at}  {entry.document:18}  "
             f"{entry.organization or '—':28}  {(entry.output_sha256 or '')[:16]}{reason}"
         )
 
@@ -92,8 +104,7 @@ def show(number: str, with_input: bool) -> None:
     finally:
         database.dispose()
     if entry is None:
-        click.echo(f"{number}: no document was issued under this number", err=True)
-        sys.exit(EXIT_INPUT)
+        _refused(register.RegisterError("issued_unknown", "unknown", number=number))
     values = entry.full()
     if not with_input:
         values.pop("input")
@@ -106,16 +117,23 @@ def show(number: str, with_input: bool) -> None:
 @click.option("--by", help="Who annuls it (default: the system user).")
 def annul(number: str, reason: str, by: str | None) -> None:
     """Annul an issued document: the check page and POST /api/v1/verify then say so."""
+    reason = reason.strip()
+    problem = register.reason_problem(reason, "--reason")
+    if problem is not None:
+        report_problems([problem])
+        sys.exit(EXIT_INPUT)
     settings = _settings()
+    wanted = str(_number(number, settings))
     database = _database(settings)
     try:
-        entry = register.annul(database, str(_number(number, settings)), reason, by or f"cli ({getpass.getuser()})")
+        entry = register.annul(database, wanted, reason, by or f"cli ({getpass.getuser()})")
     except register.RegisterError as error:
-        click.echo(str(error), err=True)
-        sys.exit(EXIT_INPUT)
+        _refused(error)
+    except KagazError as error:
+        report_error(error)
     finally:
         database.dispose()
-    click.echo(f"{entry.number}: annulled ({reason})")
+    click.echo(say("cli_issued_annulled", number=entry.number, reason=reason))
 
 
 @issued.command("purge")
@@ -126,11 +144,11 @@ def purge() -> None:
     cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=settings.issued_input_days)
     try:
         removed = register.remove_inputs(database, cutoff)
+    except KagazError as error:
+        report_error(error)
     finally:
         database.dispose()
-    click.echo(
-        f"input data removed from {removed} entr{'y' if removed == 1 else 'ies'} issued before {cutoff:%Y-%m-%d}"
-    )
+    click.echo(say("cli_issued_purged", date=f"{cutoff:%Y-%m-%d}", count=removed))
 
 
 @click.command("reissue")
@@ -150,20 +168,15 @@ def reissue(number: str, output: Path) -> None:
         with open_engine(settings, lazy=True) as engine:
             entry = register.find(engine.database, str(wanted))
             if entry is None:
-                click.echo(f"{number}: no document was issued under this number", err=True)
-                sys.exit(EXIT_INPUT)
+                raise register.RegisterError("issued_unknown", "unknown", number=str(wanted))
             again = Issuer.for_engine(engine).reissue_entry(entry)
         write_atomically(output, again.rendered.content)
     except register.RegisterError as error:
-        click.echo(str(error), err=True)
-        sys.exit(EXIT_INPUT)
-    except StorageError as error:
-        click.echo(f"{settings.database_url or settings.data_dir}: {error}", err=True)
-        sys.exit(EXIT_SYSTEM)
-    except KagazError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(exit_code(error))
+        _refused(error)
+    except KagazError as error:  # the database, LibreOffice or the template: said in the run's language
+        report_error(error)
     suffix = "docx" if entry.format == "docx" else "pdf"
     if output.suffix.lower() != f".{suffix}":
-        click.echo(f"note: the document is a {suffix.upper()}; {output} holds it as such", err=True)
-    click.echo(f"{output}: {entry.number} reissued ({len(again.rendered.content):,} bytes, template {entry.template})")
+        click.echo(say("cli_reissued_format", format=suffix.upper(), output=output), err=True)
+    size = f"{len(again.rendered.content):,}".replace(",", " ")
+    click.echo(say("cli_reissued", output=output, number=entry.number, size=size, template=entry.template))

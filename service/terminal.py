@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 import click
 
@@ -39,7 +40,7 @@ def say(key: str, **params: object) -> str:
     return text(key, language(), **params)
 
 
-def fail(message: str, code: int) -> None:
+def fail(message: str, code: int) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(code)
 
@@ -50,7 +51,7 @@ def report_problems(problems: list[Problem]) -> None:
         click.echo(f"  {problem.location}: {translate(problem.code, lang, problem.params, problem.message)}", err=True)
 
 
-def report_error(error: KagazError) -> None:
+def report_error(error: KagazError) -> NoReturn:
     """Print what went wrong in this run's language and exit with the code of the error's kind."""
     if isinstance(error, InputError | TemplateError):
         report_problems(error.problems)

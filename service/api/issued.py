@@ -89,10 +89,11 @@ def index() -> Response:
 def annul(number: str) -> Response:
     body: Any = request.get_json(silent=True) or {}
     reason = str(body.get("reason", "")).strip() if isinstance(body, dict) else ""
-    if not reason:
-        raise InputError(Problem("body.reason", "missing", "say why the document is annulled"))
+    problem = register.reason_problem(reason, "body.reason")
+    if problem is not None:
+        raise InputError(problem)
     try:
-        entry = register.annul(issuer().database, _number(number), reason[:1000], current_principal().name)
+        entry = register.annul(issuer().database, _number(number), reason, current_principal().name)
     except register.RegisterError as error:
         problem = Problem("path", error.code, str(error), dict(error.params))
         raise InputError(problem) from None

@@ -50,11 +50,17 @@ TEXTS: dict[str, dict[str, str]] = _merged(
     PROBLEMS, UPLOAD_PROBLEMS, TEMPLATE_PROBLEMS, PAGES, COMMAND_LINE, REPORTS, ISSUANCE
 )
 
-VARIANTS = {"http": "status", "invalid_json": "variant", "template_syntax": "variant"}
+VARIANTS = {
+    "http": "status",
+    "invalid_json": "variant",
+    "template_syntax": "variant",
+    "issued_not_annullable": "state",
+}
 """Codes whose text depends on one parameter: ``http`` with ``status=405`` reads the entry ``http_405`` when
 there is one, else ``http`` (which names the status by its number); ``invalid_json`` with ``variant=syntax``
 reads ``invalid_json_syntax`` (the line and character in words), ``template_syntax`` with
-``variant=unknown_filter`` reads ``template_syntax_unknown_filter``. Programs keep the one code."""
+``variant=unknown_filter`` reads ``template_syntax_unknown_filter``, ``issued_not_annullable`` with
+``state=void`` reads ``issued_not_annullable_void``. Programs keep the one code."""
 
 
 def pick(entry: Mapping[str, str], language: str) -> str:

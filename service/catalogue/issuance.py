@@ -31,10 +31,38 @@ ISSUANCE: dict[str, dict[str, str]] = {
         "ru": "Документ под номером {number} не выдавался",
         "en": "No document was issued under {number}",
     },
+    # ``issued_not_annullable`` reads its variant by ``state`` (``service.catalogue.VARIANTS``): the state in
+    # words of the sentence's language, never the register's code
     "issued_not_annullable": {
-        "ky": "{number} документин жокко чыгарууга болбойт: анын абалы «{state}»",
-        "ru": "Документ {number} нельзя аннулировать: его состояние «{state}»",
-        "en": "{number} cannot be annulled: it is «{state}»",
+        "ky": "{number} документин жокко чыгарууга болбойт: ал берилген эмес",
+        "ru": "Документ {number} нельзя аннулировать: он не был выдан",
+        "en": "{number} cannot be annulled: it was not issued",
+    },
+    "issued_not_annullable_annulled": {
+        "ky": "{number} документи мурунтан эле жокко чыгарылган",
+        "ru": "Документ {number} уже аннулирован",
+        "en": "{number} is already annulled",
+    },
+    "issued_not_annullable_void": {
+        "ky": "{number} номери боюнча документ түзүлгөн эмес (номер жараксыз деп белгиленген): "
+        "жокко чыгаруучу эч нерсе жок",
+        "ru": "Документ под номером {number} не был создан (номер помечен недействительным): аннулировать нечего",
+        "en": "No document was made under {number} (the number is marked void): there is nothing to annul",
+    },
+    "issued_not_annullable_pending": {
+        "ky": "{number} документи азыр түзүлүп жатат: ал берилгенден кийин жокко чыгарыңыз",
+        "ru": "Документ {number} ещё создаётся: аннулируйте его после выдачи",
+        "en": "{number} is still being made: annul it once it is issued",
+    },
+    "issued_not_a_number": {
+        "ky": "«{text}» номер эмес: номер {example} түрүндө жазылат",
+        "ru": "«{text}» — не номер: номер пишется в виде {example}",
+        "en": "«{text}» is not a number: a number is written as {example}",
+    },
+    "issued_reason_missing": {
+        "ky": "Документ эмне үчүн жокко чыгарылганын жазыңыз: текшерүү барагы аны көрсөтөт",
+        "ru": "Укажите, почему документ аннулируется: страница проверки покажет это",
+        "en": "Say why the document is annulled: the check page shows it",
     },
     "issued_not_pending": {
         "ky": "{number} номери мурунтан эле толукталган",
@@ -122,4 +150,29 @@ ISSUANCE: dict[str, dict[str, str]] = {
     },
     "cli_issued_as": {"ky": "№ {number} менен берилди", "ru": "выдан под № {number}", "en": "issued as № {number}"},
     "cli_draft": {"ky": "долбоор, номерсиз", "ru": "проект, без номера", "en": "a draft, no number"},
+    # --- ``kagaz issued …`` and ``kagaz reissue`` (service/issued_cli.py) ---
+    "issued_state_pending": {"ky": "түзүлүүдө", "ru": "создаётся", "en": "pending"},
+    "issued_state_issued": {"ky": "берилген", "ru": "выдан", "en": "issued"},
+    "issued_state_void": {"ky": "жараксыз", "ru": "недействителен", "en": "void"},
+    "issued_state_annulled": {"ky": "жокко чыгарылган", "ru": "аннулирован", "en": "annulled"},
+    "cli_issued_annulled": {
+        "ky": "{number}: жокко чыгарылды ({reason})",
+        "ru": "{number}: аннулирован ({reason})",
+        "en": "{number}: annulled ({reason})",
+    },
+    "cli_issued_purged": {
+        "ky": "{date} күнүнө чейин берилген документтердин баштапкы маалыматы өчүрүлдү: {count} жазуу",
+        "ru": "Исходные данные документов, выданных до {date}, удалены: записей — {count}",
+        "en": "Input data of documents issued before {date} removed: {count} entries",
+    },
+    "cli_reissued": {
+        "ky": "{output}: {number} кайра түзүлдү ({size} байт, шаблон {template})",
+        "ru": "{output}: {number} создан повторно ({size} байт, шаблон {template})",
+        "en": "{output}: {number} made again ({size} bytes, template {template})",
+    },
+    "cli_reissued_format": {
+        "ky": "Эскертүү: документ {format} форматында, {output} аны ошол бойдон сактайт",
+        "ru": "Примечание: документ в формате {format}, {output} хранит его как есть",
+        "en": "Note: the document is a {format}; {output} holds it as such",
+    },
 }

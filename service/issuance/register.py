@@ -29,10 +29,12 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from service.db import Database
+from service.errors import Problem
 from service.issuance.numbers import IssueNumber
 from service.issuance.tables import IssueCounter, IssuedDocument, IssuedFile, IssuedReportVersion
 
 LOCK = "kagaz.issuance"
+REASON_LIMIT = 1000  # characters of an annulment's reason: the public check shows it whole
 # What everyone may see of an entry (the public check and non-admin keys); the rest is for admins only:
 # the input holds personal data (signatories, executors' phones).
 PUBLIC_FIELDS = (
@@ -306,6 +308,17 @@ def void(database: Database, number: str, reason: str) -> None:
         )
 
 
+def reason_problem(reason: str, location: str) -> Problem | None:
+    """What is wrong with an annulment's ``reason`` (empty, or longer than ``REASON_LIMIT``), said at
+    ``location`` (``body.reason``, ``--reason``); None when it can be recorded. Every door asks here, so
+    none records a reason cut short without saying so."""
+    if not reason.strip():
+        return Problem(location, "issued_reason_missing", "say why the document is annulled")
+    if len(reason) > REASON_LIMIT:
+        return Problem(location, "string_too_long", f"at most {REASON_LIMIT} characters", {"max_length": REASON_LIMIT})
+    return None
+
+
 def annul(database: Database, number: str, reason: str, by: str, now: dt.datetime | None = None) -> Entry:
     """Annul an issued document: the check then says so. Only an issued document can be annulled."""
     with database.transaction() as session:
@@ -412,6 +425,7 @@ __all__: Sequence[str] = (
     "find",
     "find_file",
     "issued_for",
+    "reason_problem",
     "record_file",
     "remove_inputs",
     "void",

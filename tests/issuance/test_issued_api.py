@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -206,7 +207,21 @@ def test_an_annulled_document_is_shown_as_annulled(issuing_app: Flask) -> None:
     page = client.get(f"/verify/{response.headers['X-Kagaz-Number']}?lang=ky").get_data(as_text=True)
     assert "жокко чыгарылган: ката менен берилген" in page
     again = client.post(f"/api/v1/issued/{number}/annul", json={"reason": "again"}, headers=key(issuing_app, "admin"))
-    assert again.status_code == 422 and "annulled" in again.json["errors"][0]["message"]
+    assert again.status_code == 422 and again.json["errors"][0]["code"] == "issued_not_annullable"
+    english = {"Accept-Language": "en"} | key(issuing_app, "admin")
+    again = client.post(f"/api/v1/issued/{number}/annul", json={"reason": "again"}, headers=english)
+    printed = annulled.json["number"]  # the header carries the ASCII form; messages print the number
+    assert again.json["errors"][0]["message"] == f"{printed} is already annulled"
+    kyrgyz = {"Accept-Language": "ky"} | key(issuing_app, "admin")
+    again = client.post(f"/api/v1/issued/{number}/annul", json={"reason": "дагы"}, headers=kyrgyz)
+    assert again.json["errors"][0]["message"] == f"{printed} документи мурунтан эле жокко чыгарылган"
+    # a reason too long is refused where it is, not cut short without a word; an empty one says what is missing
+    for reason, code in [("ж" * 1001, "string_too_long"), ("  ", "issued_reason_missing")]:
+        refused = client.post(f"/api/v1/issued/{number}/annul", json={"reason": reason}, headers=kyrgyz)
+        assert refused.status_code == 422
+        (error,) = refused.json["errors"]
+        assert (error["location"], error["code"]) == ("body.reason", code), error
+        assert not re.search(r"[A-Za-z]{3,}", error["message"]), error
 
 
 def test_reissue_of_version_1_after_version_2_is_active_reproduces_version_1(issuing_app: Flask) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -63,13 +64,55 @@ def test_render_list_show_reissue_annul_purge(tmp_path: Path) -> None:
     assert number in output and "ката" in output
 
     code, output = run("issued", "purge")
-    assert code == 0 and "removed from 0 entries" in output
+    assert code == 0 and "removed: 0 entries" in output
 
 
 def test_an_unknown_or_malformed_number_exits_1() -> None:
     assert run("issued", "show", "КЖС-2026-999999")[0] == 1
     assert run("issued", "show", "not-a-number")[0] == 1
     assert run("reissue", "КЖС-2026-999999", "-o", "/tmp/never.pdf")[0] == 1
+
+
+LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_the_register_commands_speak_the_language_of_the_run(tmp_path: Path, lang: str) -> None:
+    """Every line of ``kagaz issued`` and ``kagaz reissue`` in the run's language: refusals, states, what was
+    done; no English word inside a Kyrgyz or Russian line (the number, a path and a sha256 aside)."""
+    code, output = run("--lang", lang, "render", "progress-report", str(SAMPLE), "-o", str(tmp_path / "r.docx"))
+    assert code == 0, output
+    number = re.findall(r"КЖС-\d{4}-\d{6}", output)[0]
+    lines: list[str] = []
+    for arguments, expected in [
+        (("issued", "show", "КЖС-2026-999999"), 1),
+        (("issued", "show", "not-a-number"), 1),
+        (("issued", "annul", "не-номер", "--reason", "x"), 1),
+        (("issued", "annul", number, "--reason", "   "), 1),
+        (("issued", "annul", number, "--reason", "ж" * 1001), 1),
+        (("reissue", "КЖС-2026-999999", "-o", str(tmp_path / "never.docx")), 1),
+        (("reissue", number, "-o", str(tmp_path / "again.pdf")), 0),
+        (("issued", "annul", number, "--reason", "ката"), 0),
+        (("issued", "annul", number, "--reason", "дагы"), 1),
+        (("issued", "list"), 0),
+        (("issued", "purge"), 0),
+    ]:
+        code, output = run("--lang", lang, *arguments)
+        assert code == expected, (arguments, output)
+        assert output.strip(), arguments
+        lines += output.splitlines()
+    words = {
+        word
+        for line in lines
+        # what the person typed (a wrong number, an option's name) and paths are theirs, not the command's words
+        for word in LATIN_WORD.findall(re.sub(r"not-a-number|--reason|\S*/\S+", "", line))
+        if word not in ("progress", "report", "osh", "oblast", "court", "docx", "pdf", "DOCX", "PDF", "cli")
+        and not re.fullmatch(r"[0-9a-f]+", word)
+    }
+    assert not words, (words, lines)
+    joined = "\n".join(lines)
+    state = {"ky": "жокко чыгарылган", "ru": "аннулирован"}[lang]
+    assert state in joined and "1000" in joined
 
 
 def test_reissue_opens_and_migrates_the_database_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
