@@ -49,6 +49,7 @@ from wordml import (
     W_NS,
     base_styles,
     cell,
+    character_style,
     control_row,
     package_parts,
     paragraph,
@@ -56,6 +57,7 @@ from wordml import (
     row,
     run,
     size,
+    spacing,
     table_style,
     unbreakable_pieces,
     write_package,
@@ -748,17 +750,6 @@ def generalized_report_body() -> list[str]:
 
 # ---------------------------------------------------------------------------------------------------
 # Styles and the other parts
-
-
-def character_style(style_id: str, name: str, r_pr: str) -> str:
-    return (
-        f'<w:style w:type="character" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
-        f'<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/><w:rPr>{r_pr}</w:rPr></w:style>'
-    )
-
-
-def spacing(before: int = 0, after: int = 0) -> str:
-    return f'<w:spacing w:before="{before}" w:after="{after}"/>'
 
 
 BOLD = "<w:b/><w:bCs/>"
