@@ -37,28 +37,37 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
+from report_templates.page import BODY_PT, LINE_HEIGHT, TABLE_PT, TEXT_WIDTH, document
+from report_templates.signature import (
+    SIGNATURE_WIDTHS,
+    blank_signature_block,
+    executor_block,
+    issued_paragraph,
+    signature_block,
+)
+from report_templates.styles import styles_xml
+from report_templates.tables import (
+    NOT_DUE_MARK,
+    OVERDUE_MARK,
+    STATUSES,
+    Column,
+    header_row,
+    table,
+    tag,
+    text_cell,
+)
 from wordml import (
     CELL_MARGIN,
     FONT_DIR,
-    R_NS,
     SAFETY_PT,
-    W_NS,
-    base_styles,
     cell,
-    character_style,
     control_row,
     package_parts,
     paragraph,
-    paragraph_style,
     row,
-    run,
-    size,
-    spacing,
-    table_style,
     unbreakable_pieces,
     write_package,
 )
@@ -69,18 +78,6 @@ DEFAULT_PLAN = ROOT / "samples" / "action_plan.json"
 DEFAULT_REPORTS = ROOT / "samples" / "reports" / "2025"
 
 
-# Page geometry in twips (1/20 pt; 1 cm = 566.9 twips): A4 portrait, the margins of an official letter.
-PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 1701, 851, 1134, 1134
-TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 9354 twips = 16.5 cm
-BLOCK_INDENT = 5103  # 9 cm: the addressee block is the right-hand 7.5 cm of the text width
-BODY_PT, TABLE_PT, SMALL_PT = 14, 12, 10
-LINE_HEIGHT = 1.15  # a line of Liberation Serif is 1.15 times its size high
-
-# Statuses as reports write them (service.deadlines.Status); the status column must hold each whole.
-STATUSES = ("аткарылды", "аткарылууда", "аткарылган эмес", "мөөнөтү келе элек")
-OVERDUE_MARK = "мөөнөтү өтүп кеткен"
-NOT_DUE_MARK = "(мөөнөтү келе элек)"
 # Long words of the subject that reports are likely to use even when the samples do not.
 LONG_WORDS = (
     "Коррупцияга",
@@ -90,21 +87,6 @@ LONG_WORDS = (
     "санариптештирүү",
     "кечиктирбестен",
 )
-
-
-@dataclass(frozen=True)
-class Column:
-    """One table column: header, the texts it shows (a key of ``texts_by_kind``), width in twips.
-
-    ``rotated``: the header is turned upright (only the cell's width in the other direction matters);
-    ``whole``: whole words must fit, not only the pieces between hyphens (numbers such as «2025-2027»).
-    """
-
-    header: str
-    kind: str
-    width: int
-    rotated: bool = False
-    whole: bool = False
 
 
 # The progress report's table per measure. «автоматташтырылган» 109.3 pt decides «Иш-чара»; «аткарылууда»
@@ -161,16 +143,6 @@ TOTAL_INDICATOR_COLUMNS = (
     Column("Максаты", "value", 1260),
     Column("Уюмдардын саны", "value", 1560),
 )
-# Signature block: position | signature over the line | name, date. The name column holds «Б.Т.Асанов»
-# in 14 pt and the date in 12 pt; the signature column the 35 mm image box (service: 35 × 18 mm).
-SIGNATURE_WIDTHS = (4254, 2380, 2720)
-SIGNATURE_ROW_HEIGHT = 1077  # 1.9 cm: room for the 18 mm signature image or a handwritten one
-SEAL_BOX = 2155  # 38 mm, the seal's box in service.documents.progress_report.signature_context
-# Where the seal's frame sits, from the left margin and from the top of the paragraph after the table:
-# its centre on the signature line at the left end of the signature, over the end of the position's text.
-SEAL_X = 2835  # 5.0 cm
-SEAL_Y = -1640  # 2.9 cm up: the date row (about 0.6 cm) and a bit less than half the seal
-
 for columns in (
     MEASURE_COLUMNS,
     INDICATOR_COLUMNS,
@@ -180,7 +152,6 @@ for columns in (
     COMPARISON_COLUMNS,
 ):
     assert sum(column.width for column in columns) == TEXT_WIDTH, columns
-assert sum(SIGNATURE_WIDTHS) == TEXT_WIDTH
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -282,155 +253,6 @@ def check_signatory_names(reports: Sequence[dict]) -> None:
         name = signatory_name(report["signature"]["full_name"])
         if bold.getlength(name) / 100 + SAFETY_PT > available_pt:
             raise SystemExit(f"signature block: «{name}» does not fit the name column ({available_pt:.1f} pt)")
-
-
-# ---------------------------------------------------------------------------------------------------
-# WordprocessingML
-
-
-def tag(statement: str) -> str:
-    """A paragraph holding only a ``{%p … %}`` tag: docxtpl replaces the paragraph by the statement."""
-    return paragraph("BodyText", statement)
-
-
-def table(columns: Sequence[Column], rows: Iterable[str], style: str = "ReportTable") -> str:
-    grid = "".join(f'<w:gridCol w:w="{column.width}"/>' for column in columns)
-    width = sum(column.width for column in columns)
-    look = (
-        '<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
-        ' w:noHBand="1" w:noVBand="1"/>'
-    )
-    return (
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{width}" w:type="dxa"/>'
-        f'<w:tblLayout w:type="fixed"/>{look}</w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
-    )
-
-
-def header_row(columns: Sequence[Column], height: int | None = None) -> str:
-    return row(
-        [cell(c.width, [paragraph("TableHeader", c.header)], v_align="center", rotated=c.rotated) for c in columns],
-        header=True,
-        height=height,
-    )
-
-
-def text_cell(column: Column, *paragraphs: str) -> str:
-    return cell(column.width, paragraphs)
-
-
-def section_properties() -> str:
-    return (
-        f'<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
-        f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}"'
-        ' w:header="709" w:footer="709" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>'
-    )
-
-
-def document(body: Iterable[str]) -> str:
-    return (
-        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{"".join(body)}{section_properties()}'
-        "</w:body></w:document>"
-    )
-
-
-# ---------------------------------------------------------------------------------------------------
-# The signature block, shared by both reports
-
-
-def signature_block(prefix: str = "signature") -> list[str]:
-    """Position | signature image over the line | name, date under it; the seal framed over the line.
-
-    Every paragraph of the table keeps with the next and no row splits, so the block stays on one page
-    with the seal's anchor paragraph after it.
-    """
-    left, middle, right = SIGNATURE_WIDTHS
-    line = '<w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
-    first = row(
-        [
-            cell(left, [paragraph("SignaturePosition", f"{{{{ {prefix}.position }}}}")], v_align="bottom"),
-            cell(
-                middle,
-                [
-                    paragraph(
-                        "SignatureImage",
-                        f"{{% if {prefix}.signature_image %}}{{{{ {prefix}.signature_image }}}}{{% endif %}}",
-                    )
-                ],
-                v_align="bottom",
-                borders=line,
-            ),
-            cell(right, [paragraph("SignatureName", f"{{{{ {prefix}.name }}}}")], v_align="bottom"),
-        ],
-        height=SIGNATURE_ROW_HEIGHT,
-    )
-    second = row(
-        [
-            cell(left, [paragraph("SignatureDate")]),
-            cell(middle, [paragraph("SignatureCaption")]),
-            cell(right, [paragraph("SignatureDate", f"{{{{ {prefix}.date }}}}")]),
-        ]
-    )
-    columns = [Column("", "", width) for width in SIGNATURE_WIDTHS]
-    return [
-        table(columns, [first, second], style="SignatureTable"),
-        tag(f"{{%p if {prefix}.seal_image %}}"),
-        seal_paragraph(f"{{{{ {prefix}.seal_image }}}}"),
-        tag("{%p endif %}"),
-        # The seal's frame is anchored here; 1 pt high, so that it adds nothing to the page.
-        paragraph("SignatureEnd"),
-    ]
-
-
-def seal_paragraph(text: str) -> str:
-    """The seal's paragraph: a Word frame that text flows through, over the signature line.
-
-    The frame is direct paragraph formatting, not part of the "Seal" style, because LibreOffice turns
-    only a paragraph's own ``framePr`` into a frame (Word accepts both).
-    """
-    frame = (
-        f'<w:framePr w:w="{SEAL_BOX}" w:h="{SEAL_BOX}" w:hRule="atLeast" w:wrap="none" w:vAnchor="text"'
-        f' w:hAnchor="margin" w:x="{SEAL_X}" w:y="{SEAL_Y}"/>'
-    )
-    return f'<w:p><w:pPr><w:pStyle w:val="Seal"/>{frame}</w:pPr>{run(text)}</w:p>'
-
-
-def blank_signature_block() -> list[str]:
-    """Lines to sign by hand, when the generalized report's input names no signatory."""
-    left, middle, right = SIGNATURE_WIDTHS
-    columns = [Column("", "", width) for width in SIGNATURE_WIDTHS]
-    first = row(
-        [cell(width, [paragraph("SignatureBlank")], v_align="bottom") for width in SIGNATURE_WIDTHS],
-        height=SIGNATURE_ROW_HEIGHT,
-    )
-    captions = row(
-        [
-            cell(left, [paragraph("SignatureCaption", "(кызмат орду)")]),
-            cell(middle, [paragraph("SignatureCaption", "(колу)")]),
-            cell(right, [paragraph("SignatureCaption", "(аты-жөнү)")]),
-        ]
-    )
-    date = row(
-        [
-            cell(left, [paragraph("SignatureBlankDate", "«___» ______________ {{ year + 1 }}-ж.")]),
-            cell(middle, [paragraph("SignatureDate")]),
-            cell(right, [paragraph("SignatureDate")]),
-        ]
-    )
-    return [table(columns, [first, captions, date], style="SignatureTable"), paragraph("SignatureEnd")]
-
-
-def executor_block(prefix: str = "executor") -> list[str]:
-    return [
-        paragraph("Executor", f"Аткаруучу: {{{{ {prefix}.name }}}}"),
-        paragraph("Executor", f"Тел.: {{{{ {prefix}.phone }}}}"),
-    ]
-
-
-def issued_paragraph() -> str:
-    """The issuance number and the QR code of its check address, small, at the very end of the document
-    (service/issuance/stamp.py says why there and not in every footer); a draft shows «ДОЛБООР» instead."""
-    return paragraph("Issued", "{{ issued.qr }} {{ issued.number }}")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -746,93 +568,6 @@ def generalized_report_body() -> list[str]:
         tag("{%p endif %}"),
         issued_paragraph(),
     ]
-
-
-# ---------------------------------------------------------------------------------------------------
-# Styles and the other parts
-
-
-BOLD = "<w:b/><w:bCs/>"
-ITALIC = "<w:i/><w:iCs/>"
-KEEP = "<w:keepNext/><w:keepLines/>"
-
-
-def styles_xml() -> str:
-    table_text = size(TABLE_PT)
-    styles = [
-        *base_styles(BODY_PT),
-        table_style("ReportTable", "Report table"),
-        table_style("SignatureTable", "Signature table", borders=""),
-        # Body
-        paragraph_style("Addressee", "Addressee", f'<w:ind w:left="{BLOCK_INDENT}"/>{spacing(after=480)}', BOLD),
-        paragraph_style(
-            "Title", "Title", f'{KEEP}{spacing(before=120)}<w:jc w:val="center"/>', BOLD, next_style="BodyText"
-        ),
-        paragraph_style("Subtitle", "Subtitle", f'{KEEP}<w:jc w:val="center"/>', BOLD, next_style="Title"),
-        paragraph_style(
-            "BodyText", "Body text", f'{spacing(before=120)}<w:ind w:firstLine="709"/><w:jc w:val="both"/>'
-        ),
-        paragraph_style(
-            "Heading",
-            "Report heading",
-            f'{KEEP}{spacing(before=360, after=180)}<w:jc w:val="center"/>',
-            BOLD,
-            next_style="BodyText",
-        ),
-        paragraph_style("ListItem", "List item", f'<w:ind w:left="709"/>{spacing(before=40)}'),
-        # Tables
-        paragraph_style("TableHeader", "Table header", '<w:keepNext/><w:jc w:val="center"/>', BOLD + table_text),
-        paragraph_style("TableText", "Table text", '<w:jc w:val="left"/>', table_text),
-        paragraph_style("TableTextIndented", "Table text indented", '<w:ind w:left="709"/>', table_text),
-        paragraph_style("TableTextCentred", "Table text centred", '<w:jc w:val="center"/>', table_text),
-        paragraph_style("TableNumber", "Table number", '<w:jc w:val="center"/>', table_text),
-        paragraph_style("SummaryText", "Summary text", "<w:keepNext/>", table_text),
-        paragraph_style(
-            "SummaryTextIndented", "Summary text indented", '<w:keepNext/><w:ind w:left="709"/>', table_text
-        ),
-        paragraph_style("SummaryNumber", "Summary number", '<w:keepNext/><w:jc w:val="center"/>', table_text),
-        paragraph_style("TableCaption", "Table caption", f"{KEEP}{spacing(before=120, after=60)}", BOLD + table_text),
-        paragraph_style("TableNote", "Table note", f'{KEEP}{spacing(after=60)}<w:jc w:val="both"/>', table_text),
-        paragraph_style("TableGap", "Table gap", "", size(6)),
-        paragraph_style("TableEnd", "Table end", "", size(1)),
-        # Problems reported in the generalized report
-        paragraph_style("ProblemMeasure", "Problem measure", f"{KEEP}{spacing(before=160)}", BOLD),
-        paragraph_style("Problem", "Problem", f'{spacing(before=60)}<w:ind w:firstLine="709"/><w:jc w:val="both"/>'),
-        # Chart
-        paragraph_style("Chart", "Chart", f'<w:keepNext/>{spacing(before=120)}<w:jc w:val="center"/>'),
-        paragraph_style(
-            "ChartCaption", "Chart caption", f'{spacing(before=60)}<w:jc w:val="center"/>', ITALIC + table_text
-        ),
-        # Signature block: everything keeps with the next paragraph down to "Signature end".
-        paragraph_style("SignatureStart", "Signature start", f"<w:keepNext/>{spacing(before=480)}", size(1)),
-        paragraph_style("SignaturePosition", "Signature position", "<w:keepNext/>"),
-        paragraph_style("SignatureImage", "Signature image", '<w:keepNext/><w:jc w:val="center"/>'),
-        paragraph_style("SignatureName", "Signature name", '<w:keepNext/><w:jc w:val="right"/>', BOLD),
-        paragraph_style(
-            "SignatureDate", "Signature date", f'<w:keepNext/>{spacing(before=60)}<w:jc w:val="right"/>', table_text
-        ),
-        paragraph_style(
-            "SignatureCaption", "Signature caption", '<w:keepNext/><w:jc w:val="center"/>', ITALIC + size(SMALL_PT)
-        ),
-        paragraph_style(
-            "SignatureBlank",
-            "Signature blank",
-            '<w:keepNext/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
-            '<w:ind w:left="0" w:right="340"/>',
-        ),
-        paragraph_style("SignatureBlankDate", "Signature blank date", f"<w:keepNext/>{spacing(before=240)}"),
-        paragraph_style("Seal", "Seal", '<w:keepNext/><w:jc w:val="center"/>'),
-        paragraph_style("SignatureEnd", "Signature end", "<w:keepNext/>", size(1), next_style="Executor"),
-        paragraph_style(
-            "Executor", "Executor", "<w:keepNext/><w:contextualSpacing/>" + spacing(before=720), size(SMALL_PT)
-        ),
-        paragraph_style("Issued", "Issued", "<w:keepLines/>" + spacing(before=120), size(8)),
-        # Character styles
-        character_style("Strong", "Strong", BOLD),
-        character_style("OverdueMark", "Overdue mark", BOLD),
-        character_style("NotDueMark", "Not due mark", ITALIC),
-    ]
-    return f'<w:styles xmlns:w="{W_NS}">{"".join(styles)}</w:styles>'
 
 
 def build(output: Path, title: str, body: list[str]) -> None:
