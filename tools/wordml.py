@@ -115,6 +115,11 @@ def size(points: float) -> str:
     return f'<w:sz w:val="{round(points * 2)}"/><w:szCs w:val="{round(points * 2)}"/>'
 
 
+def spacing(before: int = 0, after: int = 0) -> str:
+    """Space before and after a paragraph, in twips (20 a point); both are always written, 0 unless given."""
+    return f'<w:spacing w:before="{before}" w:after="{after}"/>'
+
+
 CELL_MARGINS = (
     f'<w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
     f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/>'
@@ -168,6 +173,15 @@ def paragraph_style(
         f'<w:style w:type="paragraph"{custom} w:styleId="{style_id}">'
         f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/>{following}{"<w:qFormat/>" if gallery else ""}'
         f"{f'<w:pPr>{p_pr}</w:pPr>' if p_pr else ''}{f'<w:rPr>{r_pr}</w:rPr>' if r_pr else ''}</w:style>"
+    )
+
+
+def character_style(style_id: str, name: str, r_pr: str) -> str:
+    """A character style based on Default Paragraph Font, so that a run's emphasis has a name, not direct
+    formatting."""
+    return (
+        f'<w:style w:type="character" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+        f'<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/><w:rPr>{r_pr}</w:rPr></w:style>'
     )
 
 
