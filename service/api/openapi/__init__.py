@@ -9,7 +9,7 @@ Two sources, so the description cannot drift from the service:
 
 What the url_map cannot know — a summary, query parameters, bodies, responses, the role a route needs — is
 written once per endpoint in ``OPERATIONS`` below (the schemas of bodies and answers are data, in
-``openapi_schemas``). A route someone adds without an entry still appears (with
+``service.api.openapi.schemas``). A route someone adds without an entry still appears (with
 its parameters and the error answers every route shares) and is listed by ``undocumented``; a test fails
 until it is described here. The spec is built per app, because it depends on the app's settings: with
 ``KAGAZ_AUTH_REQUIRED`` every operation needs a key, without it reading and rendering are open.
@@ -22,9 +22,9 @@ from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify
 
-from service.api.openapi_reports import OPERATIONS as REPORT_OPERATIONS
-from service.api.openapi_reports import YEAR_SCHEMA
-from service.api.openapi_schemas import (
+from service.api.openapi.reports import OPERATIONS as REPORT_OPERATIONS
+from service.api.openapi.reports import YEAR_SCHEMA
+from service.api.openapi.schemas import (
     DOCX,
     FILE_HEADERS,
     FORMAT,

@@ -1,14 +1,14 @@
 """The OpenAPI entries of ``/api/v1/reports`` (``service.api.reports``), merged into ``openapi.OPERATIONS``.
 
-Kept apart so that the reporting cycle's routes are described next to one another without growing
-``openapi.py`` past its size; ``openapi`` merges them into its own.
+Kept apart so that the reporting cycle's routes are described next to one another without growing the
+package's ``__init__`` past its size; it merges them into its own.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from service.api.openapi_schemas import (
+from service.api.openapi.schemas import (
     DOCX,
     FORMAT,
     PDF,
