@@ -8,11 +8,12 @@ Two sources, so the description cannot drift from the service:
   entry point validates with), their ``$defs`` hoisted into ``components/schemas``.
 
 What the url_map cannot know — a summary, query parameters, bodies, responses, the role a route needs — is
-written once per endpoint in ``OPERATIONS`` below (the schemas of bodies and answers are data, in
-``service.api.openapi.schemas``). A route someone adds without an entry still appears (with
-its parameters and the error answers every route shares) and is listed by ``undocumented``; a test fails
-until it is described here. The spec is built per app, because it depends on the app's settings: with
-``KAGAZ_AUTH_REQUIRED`` every operation needs a key, without it reading and rendering are open.
+written once per endpoint in ``OPERATIONS``, each API area's entries in a module of its own (``documents``,
+``templates``, ``organizations``, ``batches``, ``health``, ``issued``, ``reports``); the schemas of bodies and
+answers are data, in ``schemas``. A route someone adds without an entry still appears (with its parameters
+and the error answers every route shares) and is listed by ``undocumented``; a test fails until it is
+described. The spec is built per app, because it depends on the app's settings: with ``KAGAZ_AUTH_REQUIRED``
+every operation needs a key, without it reading and rendering are open.
 """
 
 from __future__ import annotations
@@ -22,30 +23,18 @@ from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify
 
-from service.api.openapi.reports import OPERATIONS as REPORT_OPERATIONS
-from service.api.openapi.reports import YEAR_SCHEMA
+from service.api.openapi import batches, documents, health, issued, organizations, reports, templates
 from service.api.openapi.schemas import (
-    DOCX,
-    FILE_HEADERS,
-    FORMAT,
-    PDF,
-    RENDER_HEADERS,
     RESPONSE_SCHEMAS,
     Operation,
-    binary,
     document_schemas,
     header,
     json_content,
-    query,
     ref,
 )
-from service.documents.common import FIRST_YEAR, LAST_YEAR
-from service.engine import FORMATS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
-ZIP = "application/zip"
-PNG = "image/png"
 ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
 CONVERTER_SCHEMAS = {"int": {"type": "integer", "minimum": 0}, "float": {"type": "number"}}
 
@@ -66,327 +55,21 @@ ERROR_TITLES = {
     507: "No space left for the database or the file store: nothing was stored",
 }
 
-
-YES_NO = {"type": "string", "enum": ["true", "false", "1", "0"], "default": "false"}
-NUMBER = {"number": {"type": "string", "maxLength": 60, "example": "KJS-2026-000123"}}
-ENTRY = {"type": "object", "required": ["number", "state"], "additionalProperties": True}
-TEMPLATE_NAME = {"name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$", "example": "action-plan"}}
-JOB_ID = {"job_id": {"type": "string", "example": "0123456789abcdef0123456789abcdef"}}
-FLAG = {"type": "string", "enum": ["0", "1", "true", "false", "yes", "no", "on", ""]}
-VERSION_NUMBER = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
-UPLOAD_FIELDS = {
-    "note": {"type": "string", "maxLength": 2000},
-    "activate": FLAG,
-    "dry_run": FLAG,
-    "expected_active": {"type": "string", "pattern": "^[0-9]*$"},
-}
-
-# One entry per endpoint: the routes' descriptions live here, next to the code that builds the spec.
+# One entry per endpoint, each API area's in its own module; merged here in the order of the routes.
 OPERATIONS: dict[str, Operation] = {
-    "documents.create": Operation(
-        "Make a document from JSON (see the per-kind paths for each body's schema)",
-        "documents",
-        query=(
-            FORMAT,
-            query(
-                "template_version",
-                {"type": "integer", "minimum": 1, "maximum": 999_999},
-                "Render with this version of the template (an older or a candidate one) instead of the active one",
-            ),
-            query("draft", YES_NO, "An unnumbered draft marked ДОЛБООР, not registered"),
-            query("attach_data", YES_NO, "With format=pdfa: a PDF/A-3b carrying the input as input.json"),
-        ),
-        body={"required": True, "content": json_content({"type": ["object", "array"]})},
-        answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
-        errors=(400, 404, 413, 415, 422, 503),
-    ),
-    "templates.index": Operation(
-        "Every template with its active version",
-        "templates",
-        answers={200: ("The templates", json_content(ref("TemplateList")), {})},
-    ),
-    "templates.schema": Operation(
-        "The JSON Schema of a template's input",
-        "templates",
-        answers={200: ("A JSON Schema", json_content({"type": "object"}), {})},
-        errors=(404,),
-        path=TEMPLATE_NAME,
-    ),
-    "templates.versions": Operation(
-        "Every version of a template, newest first, and who activated which",
-        "templates",
-        answers={200: ("The versions", json_content(ref("VersionList")), {})},
-        errors=(404,),
-        path=TEMPLATE_NAME,
-    ),
-    "templates.upload": Operation(
-        "Upload a DOCX as a new version: checked, test-rendered, stored (and activated with `activate=1`)",
-        "templates",
-        role="editor",
-        query=tuple(
-            query(key, schema, f"With a raw DOCX body: the form field `{key}`") for key, schema in UPLOAD_FIELDS.items()
-        ),
-        body={
-            "required": True,
-            "content": {
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["file"],
-                        "properties": {"file": {"type": "string", "format": "binary"}, **UPLOAD_FIELDS},
-                    }
-                },
-                **binary(DOCX),
-            },
-        },
-        answers={
-            200: (
-                "`dry_run=1`: the report of a template that passed; or the same bytes were already a version",
-                json_content({"type": "object"}),
-                {},
-            ),
-            201: ("Stored as a new version", json_content(ref("Version")), {"Location": header("The version's URL")}),
-        },
-        errors=(404, 413, 422),
-        path=TEMPLATE_NAME,
-    ),
-    "templates.version": Operation(
-        "One version: who uploaded it, when, why, and its validation report",
-        "templates",
-        answers={200: ("The version", json_content(ref("Version")), {})},
-        errors=(404,),
-        path=TEMPLATE_NAME,
-    ),
-    "templates.file": Operation(
-        "A version's DOCX",
-        "templates",
-        answers={200: ("The template", binary(DOCX), FILE_HEADERS)},
-        errors=(404,),
-        path=TEMPLATE_NAME,
-    ),
-    "templates.preview": Operation(
-        "Page 1 of a version's test render",
-        "templates",
-        answers={200: ("A PNG image", binary(PNG), {})},
-        errors=(404, 503),
-        path=TEMPLATE_NAME,
-    ),
-    "templates.compare": Operation(
-        "Two versions compared: variables added and removed, or both first pages side by side (`format=png`)",
-        "templates",
-        query=(
-            query("with", {"type": "integer", "minimum": 0}, "The other version's number", required=True),
-            query("format", {"type": "string", "enum": ["json", "png"]}, "`png`: the pages side by side"),
-        ),
-        answers={200: ("The comparison", json_content({"type": "object"}) | binary(PNG), {})},
-        errors=(404, 422, 503),
-        path=TEMPLATE_NAME,
-    ),
-    "templates.activate": Operation(
-        "Make a version the one that renders (a rollback is activating an older one)",
-        "templates",
-        role="editor",
-        query=(
-            query("expected_active", VERSION_NUMBER, "Only if this version is still the active one (else 409)"),
-            {
-                "name": "If-Match",
-                "in": "header",
-                "required": False,
-                "schema": {"type": "string"},
-                "description": 'The same precondition as an ETag: `"<version>"`',
-            },
-        ),
-        answers={200: ("The version, now active", json_content(ref("Version")), {})},
-        errors=(404, 409, 422, 503),
-        path=TEMPLATE_NAME,
-    ),
-    "organizations.index": Operation(
-        "The registry of organizations that must report, in Kyrgyz alphabetical order",
-        "reference",
-        answers={
-            200: (
-                "The organizations",
-                json_content(
-                    {
-                        "type": "object",
-                        "properties": {"organizations": {"type": "array", "items": ref("OrganizationEntry")}},
-                    }
-                ),
-                {},
-            )
-        },
-    ),
-    "batches.submit": Operation(
-        "Start a batch: a year's reports as a JSON list, a ZIP of report files, one workbook, or the register's",
-        "batches",
-        query=(
-            query("year", {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}, "The reporting year"),
-            query("format", {"type": "string", "example": "pdf,docx"}, "Comma-separated formats"),
-        ),
-        body={
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "anyOf": [
-                            {"type": "array", "items": {}, "minItems": 1},
-                            {
-                                "type": "object",
-                                "properties": {
-                                    "reports": {"type": "array", "items": {}, "minItems": 1},
-                                    "year": {"type": "integer"},
-                                    "formats": {"type": "array", "items": {"type": "string", "enum": list(FORMATS)}},
-                                },
-                                "required": ["reports"],
-                            },
-                            {
-                                "type": "object",
-                                "description": "The current version of each report of the year in the reporting "
-                                "register (an admin key: all; a key bound to an organization: its group)",
-                                "properties": {
-                                    "from_register": {"const": True},
-                                    "year": YEAR_SCHEMA,
-                                    "formats": {"type": "array", "items": {"type": "string", "enum": list(FORMATS)}},
-                                },
-                                "required": ["from_register", "year"],
-                                "additionalProperties": False,
-                            },
-                        ]
-                    }
-                },
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["file"],
-                        "properties": {
-                            "file": {"type": "string", "format": "binary"},
-                            "year": {"type": "string"},
-                            "format": {"type": "string"},
-                            "source": {
-                                "type": "string",
-                                "enum": ["register"],
-                                "description": "The register's reports of the year instead of the file",
-                            },
-                        },
-                    }
-                },
-                **binary(ZIP),
-            },
-        },
-        answers={202: ("Queued", json_content(ref("Batch")), {"Location": header("The batch's status URL")})},
-        errors=(400, 403, 413, 415, 422),
-    ),
-    "batches.index": Operation(
-        "The caller's batches, newest first (an admin key lists everyone's)",
-        "batches",
-        answers={
-            200: (
-                "The batches",
-                json_content({"type": "object", "properties": {"batches": {"type": "array", "items": ref("Batch")}}}),
-                {},
-            )
-        },
-    ),
-    "batches.status": Operation(
-        "A batch's state, progress and every problem with its source and place",
-        "batches",
-        answers={200: ("The batch", json_content(ref("Batch")), {})},
-        errors=(404,),
-        path=JOB_ID,
-    ),
-    "batches.result": Operation(
-        "A finished batch's outputs with `manifest.json` and `manifest.csv`",
-        "batches",
-        answers={200: ("A ZIP", binary(ZIP), FILE_HEADERS)},
-        errors=(404, 409),
-        path=JOB_ID,
-    ),
-    "health.live": Operation(
-        "Liveness: the process answers (never depends on LibreOffice)",
-        "health",
-        role=None,
-        answers={
-            200: (
-                "Alive",
-                json_content({"type": "object", "properties": {"live": {"const": True}}, "required": ["live"]}),
-                {},
-            )
-        },
-    ),
-    "health.ready": Operation(
-        "Readiness: a PDF can be made now; each LibreOffice worker's state",
-        "health",
-        role=None,
-        answers={
-            200: ("Ready", json_content(ref("Readiness")), {}),
-            503: ("Not ready", json_content(ref("Readiness")), {}),
-        },
-    ),
-    "issued.show": Operation(
-        "An issued document's register entry: metadata for anyone, everything (the input too) for an admin key",
-        "issued",
-        role=None,
-        answers={200: ("The entry", json_content(ENTRY), {})},
-        errors=(401, 404),
-        path=NUMBER,
-    ),
-    "issued.index": Operation(
-        "The register, newest first, filtered",
-        "issued",
-        role="admin",
-        query=(
-            query("year", {"type": "integer"}, "Year of issue"),
-            query("document", {"type": "string"}, "Document kind"),
-            query("organization", {"type": "string"}, "Organization id"),
-            query("state", {"type": "string", "enum": ["pending", "issued", "void", "annulled"]}, "State"),
-            query("limit", {"type": "integer", "minimum": 1, "maximum": 1000}, "At most this many"),
-            query("offset", {"type": "integer", "minimum": 0}, "Skip this many"),
-        ),
-        answers={200: ("The entries", json_content({"type": "object", "required": ["issued"]}), {})},
-        errors=(401, 403, 422),
-    ),
-    "issued.annul": Operation(
-        "Annul an issued document, with the reason the check will show",
-        "issued",
-        role="admin",
-        body={"required": True, "content": json_content({"type": "object", "required": ["reason"]})},
-        answers={200: ("The annulled entry", json_content(ENTRY), {})},
-        errors=(401, 403, 404, 422),
-        path=NUMBER,
-    ),
-    "issued.reissue": Operation(
-        "The document rendered again from its recorded input and template version",
-        "issued",
-        role="admin",
-        answers={200: ("The document", binary(DOCX, PDF), RENDER_HEADERS)},
-        errors=(401, 403, 404, 422, 503),
-        path=NUMBER,
-    ),
-    "issued.verify": Operation(
-        "Check a file: is it a document Kagaz issued, unchanged? (open to anyone, rate-limited per address)",
-        "issued",
-        role=None,
-        body={
-            "required": True,
-            "content": {
-                **binary(PDF),
-                "multipart/form-data": {
-                    "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
-                },
-            },
-        },
-        answers={200: ("The verdict", json_content({"type": "object", "required": ["recognised"]}), {})},
-        errors=(400, 413, 415, 429),
-    ),
+    **documents.OPERATIONS,
+    **templates.OPERATIONS,
+    **organizations.OPERATIONS,
+    **batches.OPERATIONS,
+    **health.OPERATIONS,
+    **issued.OPERATIONS,
     "openapi.spec": Operation(
         "This description",
         "meta",
         answers={200: ("OpenAPI 3.1", json_content({"type": "object", "required": ["openapi", "paths"]}), {})},
     ),
+    **reports.OPERATIONS,
 }
-
-
-OPERATIONS.update(REPORT_OPERATIONS)  # the reporting cycle's, kept in their own module for size
 
 
 def _problem(status: int) -> dict[str, Any]:

@@ -16,6 +16,8 @@ from service.engine import FORMATS
 OCTET_STREAM = "application/octet-stream"
 DOCX = FORMATS["docx"]
 PDF = FORMATS["pdf"]
+ZIP = "application/zip"
+PNG = "image/png"
 
 
 @dataclass(frozen=True)
