@@ -1,14 +1,14 @@
-"""The OpenAPI entries of ``/api/v1/reports`` (``service.api.reports``), merged into ``openapi.OPERATIONS``.
+"""The OpenAPI entries of ``/api/v1/reports`` (``service.api.reports``): the reporting cycle's submissions,
+a year's status and the reports made from the register.
 
-Kept apart so that the reporting cycle's routes are described next to one another without growing
-``openapi.py`` past its size; ``openapi`` merges them into its own.
+``YEAR_SCHEMA`` is the plan's years once; the batches from the register describe their year with it too.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from service.api.openapi_schemas import (
+from service.api.openapi.schemas import (
     DOCX,
     FORMAT,
     PDF,

@@ -1,6 +1,6 @@
 """The pieces of the OpenAPI description that are data, not routes: the response bodies' schemas, the
 document models' schemas (the same pydantic models every entry point validates with), and the small builders
-of spec fragments that ``service.api.openapi`` assembles per route."""
+of spec fragments that the area modules describe their routes with and ``assembly`` puts together."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from service.engine import FORMATS
 OCTET_STREAM = "application/octet-stream"
 DOCX = FORMATS["docx"]
 PDF = FORMATS["pdf"]
+ZIP = "application/zip"
+PNG = "image/png"
 
 
 @dataclass(frozen=True)
