@@ -189,6 +189,10 @@ class ReportingCycle:
                     ) from None
         return found
 
+    def gathering_year(self) -> int:
+        """The year whose reports are being gathered now, by this cycle's clock (what the pages open on)."""
+        return schedule.gathering_year(self.clock())
+
     def status(self, year: int) -> YearStatus:
         """Every organization's state for ``year`` now, by this cycle's clock."""
         schedule.check_year(year)

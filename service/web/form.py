@@ -39,7 +39,7 @@ from service.errors import (
     kind_of,
 )
 from service.http.files import content_disposition, issued_response
-from service.http.resources import engine, issuer
+from service.http.resources import engine, issuer, reporting
 from service.images import ImageRejected, clean_image
 from service.issuance.issuing import Order
 from service.reporting.cycle import NOTE_LIMIT
@@ -265,7 +265,7 @@ def show(choices: Choices, problems: list[Problem] | tuple[()] = (), status: int
     # The page offers the workbooks in its own language; an English page both (clerks fill them in ky or ru).
     workbook_languages = (choices.language,) if choices.language in spreadsheets.WORKBOOK_LANGUAGES else ("ky", "ru")
     principal = staff_principal()
-    chosen = choices.submit or submission.Submission(submission.current_year())
+    chosen = choices.submit or submission.Submission(reporting().gathering_year())
     body = render_template(
         "web/form.html",
         choices=choices,

@@ -80,8 +80,8 @@ def show(template: str, status: int = 200, **values: Any) -> Response:
 
 
 def current_year() -> int:
-    """The year whose reports are being gathered now, by the reporting cycle's clock."""
-    return schedule.gathering_year(reporting().clock())
+    """The year whose reports are being gathered now (``ReportingCycle.gathering_year``)."""
+    return reporting().gathering_year()
 
 
 @bp.app_context_processor

@@ -45,11 +45,6 @@ def years() -> list[int]:
     return list(schedule.YEARS)
 
 
-def current_year() -> int:
-    """The year whose reports are being gathered now, by the reporting cycle's clock."""
-    return schedule.gathering_year(reporting().clock())
-
-
 def asked_year(value: Any) -> int | None:
     """A year from the form or the address, if it is one of the plan's; None otherwise."""
     try:
@@ -157,6 +152,6 @@ def from_address(principal: Principal | None) -> Submission | None:
     """``/?submit=2025`` (the old ``/reports/2025/submit``): the submit choice with the year chosen."""
     if "submit" not in request.args:
         return None
-    year = asked_year(request.args.get("submit")) or current_year()
+    year = asked_year(request.args.get("submit")) or reporting().gathering_year()
     organization = request.args.get("organization") or (principal.organization if principal else None) or ""
     return Submission(year, organization)
