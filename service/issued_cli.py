@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
-import sys
 from pathlib import Path
 from typing import NoReturn
 
@@ -21,12 +20,12 @@ import click
 
 from service.catalogue import translate
 from service.db import Database, open_database
-from service.errors import EXIT_INPUT, KagazError
+from service.errors import EXIT_INPUT, InputError, KagazError
 from service.issuance import register
 from service.issuance.numbers import IssueNumber, NumberError, parse
 from service.issuance.tables import STATES
 from service.settings import ConfigurationError, Settings, load_settings
-from service.terminal import fail, language, report_error, report_problems, say
+from service.terminal import fail, language, report_error, say
 
 
 def _settings(**overrides: object) -> Settings:
@@ -98,13 +97,14 @@ def list_entries(
 def show(number: str, with_input: bool) -> None:
     """One entry as JSON (without its input unless --input)."""
     settings = _settings()
+    wanted = str(_number(number, settings))
     database = _database(settings)
     try:
-        entry = register.find(database, str(_number(number, settings)))
+        entry = register.find(database, wanted)
     finally:
         database.dispose()
     if entry is None:
-        _refused(register.RegisterError("issued_unknown", "unknown", number=number))
+        fail(say("issued_unknown", number=wanted), EXIT_INPUT)
     values = entry.full()
     if not with_input:
         values.pop("input")
@@ -120,8 +120,7 @@ def annul(number: str, reason: str, by: str | None) -> None:
     reason = reason.strip()
     problem = register.reason_problem(reason, "--reason")
     if problem is not None:
-        report_problems([problem])
-        sys.exit(EXIT_INPUT)
+        report_error(InputError(problem))
     settings = _settings()
     wanted = str(_number(number, settings))
     database = _database(settings)
@@ -168,7 +167,7 @@ def reissue(number: str, output: Path) -> None:
         with open_engine(settings, lazy=True) as engine:
             entry = register.find(engine.database, str(wanted))
             if entry is None:
-                raise register.RegisterError("issued_unknown", "unknown", number=str(wanted))
+                fail(say("issued_unknown", number=wanted), EXIT_INPUT)
             again = Issuer.for_engine(engine).reissue_entry(entry)
         write_atomically(output, again.rendered.content)
     except register.RegisterError as error:
